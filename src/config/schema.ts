@@ -1,0 +1,154 @@
+import { z } from "zod";
+import { RULE_IDS } from "../rules/rule-ids.js";
+import { findPatternProblem } from "./safe-pattern.js";
+
+/**
+ * The schema of `.github/single-patch-order.yml`. Every object is strict (unknown keys are
+ * errors, never ignored), every field has a default, so an empty file is a complete config.
+ * `schema.json` is generated from this file (`npm run schema`); descriptions reach editors.
+ */
+
+const MAX_PATTERN_LENGTH = 256;
+
+const glob = z
+  .string()
+  .min(1, "expected a non-empty glob")
+  .max(MAX_PATTERN_LENGTH, `expected a glob of at most ${MAX_PATTERN_LENGTH} characters`);
+
+const globs = (description: string, defaults: string[]) => z.array(glob).default(defaults).describe(description);
+
+const safePattern = z
+  .string()
+  .min(1, "expected a non-empty pattern")
+  .max(MAX_PATTERN_LENGTH, `expected a pattern of at most ${MAX_PATTERN_LENGTH} characters`)
+  .superRefine((source, ctx) => {
+    const problem = findPatternProblem(source);
+    if (problem) ctx.addIssue({ code: "custom", message: `unsafe or invalid pattern (RE2 syntax, linear time): ${problem}` });
+  });
+
+const headingAliases = (description: string, defaults: string[]) =>
+  z.array(z.string().min(1).max(100)).min(1).default(defaults).describe(description);
+
+const level = z
+  .enum(["error", "warn", "off"])
+  .describe("`error` fails the check, `warn` reports without failing, `off` skips the rule.");
+
+const ruleLevels = z
+  .strictObject(Object.fromEntries(RULE_IDS.map((id) => [id, level.optional()])) as Record<(typeof RULE_IDS)[number], z.ZodOptional<typeof level>>)
+  .default({})
+  .describe("Per-rule level. Rules not listed run at `error`.");
+
+const positiveInt = z.int().positive();
+
+export const configSchema = z
+  .strictObject({
+    hotfix: z
+      .strictObject({
+        branches: globs("Head branches that make a PR a hotfix.", ["hotfix/**", "hotfix-*"]),
+        labels: z.array(z.string().min(1)).default(["hotfix"]).describe("Labels that make a PR a hotfix."),
+      })
+      .prefault({})
+      .describe("Which pull requests are judged as hotfixes."),
+    rules: ruleLevels,
+    base: z
+      .strictObject({
+        branches: globs("Base branches a hotfix may target.", ["main", "master", "release/**"]),
+      })
+      .prefault({})
+      .describe("Rule `base-branch`."),
+    scope: z
+      .strictObject({
+        scopes: z
+          .record(z.string().min(1), z.array(glob).min(1))
+          .optional()
+          .describe("Named scopes: name → globs. When set, every production file must match one, and all the same one."),
+        containers: z
+          .array(z.string().min(1))
+          .default(["src", "lib", "app", "apps", "packages", "services", "cmd", "pkg", "internal", "modules"])
+          .describe("Folders whose children are scopes when no scopes and no workspaces apply."),
+        maxFiles: positiveInt.default(15).describe("Most files a hotfix may change."),
+        maxLines: positiveInt.default(400).describe("Most changed lines (additions + deletions) a hotfix may have."),
+        maxCommits: positiveInt.optional().describe("Most commits a hotfix may have. No limit when absent."),
+      })
+      .prefault({})
+      .describe("Rules `single-scope` and `change-size`."),
+    ticket: z
+      .strictObject({
+        patterns: z
+          .array(safePattern)
+          .default(["\\b[A-Z][A-Z0-9]+-[0-9]+\\b"])
+          .describe("Ticket key patterns (RE2 syntax), e.g. Jira keys. GitHub references (#12, owner/repo#12, issue URLs) are always recognised."),
+        verify: z.boolean().default(false).describe("Check that a referenced GitHub issue exists and is open."),
+      })
+      .prefault({})
+      .describe("Rule `linked-ticket`."),
+    sections: z
+      .strictObject({
+        problem: headingAliases("Headings that hold the problem statement.", ["Problem", "Problem statement", "Issue", "Bug", "What is broken", "Symptoms", "Impact"]),
+        rootCause: headingAliases("Headings that hold the root cause.", ["Root cause", "Cause", "Root cause analysis", "Analysis", "Why"]),
+        fix: headingAliases("Headings that hold the fix.", ["Fix", "Solution", "Resolution", "Change", "Changes", "What changed", "The fix"]),
+        testEvidence: headingAliases("Headings that hold test evidence.", ["Test evidence", "Testing", "Tests", "How was this tested", "Verification"]),
+        rollback: headingAliases("Headings that hold the rollback plan.", ["Rollback plan", "Rollback", "Revert plan", "Backout plan", "Roll back"]),
+        dependencies: headingAliases("Headings that justify a dependency change.", ["Dependencies", "Dependency changes", "Dependency justification"]),
+      })
+      .prefault({})
+      .describe("PR body sections, found by heading (any level, case-insensitive)."),
+    tests: z
+      .strictObject({
+        paths: globs("Test files.", ["**/*.test.*", "**/*.spec.*", "**/test/**", "**/tests/**", "**/__tests__/**"]),
+        requiredChecks: z.array(z.string().min(1)).default([]).describe("Check names that must conclude `success` on the head commit."),
+      })
+      .prefault({})
+      .describe("Rule `test-evidence`."),
+    docs: z
+      .strictObject({
+        paths: globs("Documentation and changelog files: not production files.", ["**/*.md", "**/*.mdx", "**/*.rst", "**/*.adoc", "docs/**", "**/CHANGELOG*", "**/CHANGES*", "**/HISTORY*", "**/LICENSE*"]),
+      })
+      .prefault({})
+      .describe("Files that are neither production code nor tests."),
+    rollback: z
+      .strictObject({
+        minLength: z.int().nonnegative().default(40).describe("Fewest characters a rollback plan may have."),
+      })
+      .prefault({})
+      .describe("Rule `rollback-plan`."),
+    migrations: z
+      .strictObject({
+        paths: globs("Migration files.", ["**/migrations/**", "**/migrate/**", "**/*.sql"]),
+      })
+      .prefault({})
+      .describe("Rule `reversible-migration`."),
+    dependencies: z
+      .enum(["justify", "allow", "forbid"])
+      .default("justify")
+      .describe("Rule `dependency-change`: `justify` needs a Dependencies section, `allow` passes, `forbid` fails."),
+    versioning: z
+      .strictObject({
+        files: z.array(glob).default([]).describe("Files besides package.json that declare the version (VERSION, Cargo.toml, pyproject.toml…)."),
+      })
+      .prefault({})
+      .describe("Rule `semver-patch`."),
+    override: z
+      .strictObject({
+        teams: z.array(z.string().min(1)).default([]).describe("Team slugs whose members may override (org teams)."),
+        users: z.array(z.string().min(1)).default([]).describe("Logins that may override."),
+        label: z.string().min(1).max(50).default("spo:overridden").describe("Label put on an overridden PR."),
+      })
+      .prefault({})
+      .describe("Who may break glass with `/spo override <reason>`. Empty lists: admins and maintainers."),
+    deploy: z
+      .strictObject({
+        canary: z.array(z.string().min(1)).default(["canary"]).describe("Canary environment names."),
+        production: z.array(z.string().min(1)).default(["production"]).describe("Production environment names."),
+        bakeMinutes: z.int().nonnegative().default(30).describe("Minutes a canary must run before production."),
+        autoRevert: z.boolean().default(false).describe("Open a revert PR when a canary deployment fails."),
+      })
+      .prefault({})
+      .describe("Deployment gates."),
+  })
+  .describe("Single Patch Order configuration (.github/single-patch-order.yml).");
+
+/** A validated config with every default filled in. */
+export type Config = z.output<typeof configSchema>;
+/** What a user may write: every key optional. */
+export type ConfigInput = z.input<typeof configSchema>;

@@ -1,0 +1,85 @@
+/**
+ * A `Change` is everything the policy engine knows about a proposed patch. Adapters build it (from
+ * the GitHub API, from a local git repository, from a test builder); the engine only reads it.
+ * All calls that read the same change must see the same values: a Change is never mutated.
+ */
+
+/** How a file changed. Mirrors GitHub's `pulls.listFiles` statuses so adapters map 1:1. */
+export type FileStatus = "added" | "removed" | "modified" | "renamed" | "copied" | "changed" | "unchanged";
+
+export interface ChangedFile {
+  /** Path after the change, relative to the repository root, `/`-separated. */
+  path: string;
+  /** Path before a rename or copy. */
+  previousPath?: string;
+  status: FileStatus;
+  additions: number;
+  deletions: number;
+  /** Unified diff hunks. Absent when the host omits it (binary file, or a diff too large to show). */
+  patch?: string;
+}
+
+export interface ChangeCommit {
+  sha: string;
+  message: string;
+  /** Number of parents: 2 or more is a merge commit. */
+  parents: number;
+}
+
+/** A version string that a file declares at the base and at the head of the change. */
+export interface VersionChange {
+  path: string;
+  base?: string;
+  head?: string;
+}
+
+/** The state of a ticket reference, looked up by the adapter only when `ticket.verify` is on. */
+export type TicketState = "open" | "closed" | "missing" | "unknown";
+
+/** A check on the head commit, gathered by the adapter only when `tests.requiredChecks` is set. */
+export interface HeadCheck {
+  name: string;
+  status: "queued" | "in_progress" | "completed" | "waiting" | "requested" | "pending";
+  /** GitHub's conclusion when completed (`success`, `failure`, `neutral`, …), else null. */
+  conclusion: string | null;
+}
+
+export interface Change {
+  /** `owner/name` of the repository the change targets, when known (resolves bare `#12` references). */
+  repository?: string;
+  title: string;
+  body: string;
+  labels: string[];
+  /** Login of whoever opened the change, when known. */
+  author?: string;
+  headBranch: string;
+  baseBranch: string;
+  headSha?: string;
+  baseSha?: string;
+  /** The files the adapter listed. May be fewer than `changedFiles` when the listing was capped. */
+  files: ChangedFile[];
+  /** How many files the host says changed. Greater than `files.length` means the listing is partial. */
+  changedFiles: number;
+  commits: ChangeCommit[];
+  /** How many commits the host says the change has (the listing may be capped too). */
+  commitCount: number;
+  /**
+   * Workspace package folders declared by the repository (npm/yarn `workspaces`, pnpm
+   * `pnpm-workspace.yaml`), as globs relative to the root, e.g. `packages/*`. Empty when none.
+   */
+  workspaces: string[];
+  /**
+   * Versions at base and head, when the adapter read them from the files. When absent, the engine
+   * reads version edits from the patches.
+   */
+  versions?: VersionChange[];
+  /** Ticket reference (as written, e.g. `#12`, `octo/app#12`) → state. Only with `ticket.verify`. */
+  tickets?: Record<string, TicketState>;
+  /** Checks on the head commit. Only when `tests.requiredChecks` is set. */
+  checks?: HeadCheck[];
+}
+
+/** True when the adapter could not list every changed file. */
+export function isPartialListing(change: Change): boolean {
+  return change.changedFiles > change.files.length;
+}

@@ -1,0 +1,44 @@
+import type { Config } from "../config/schema.js";
+import { rules } from "../rules/index.js";
+import type { Rule, RuleInput } from "../rules/rule.js";
+import { readBodySections } from "./body-sections.js";
+import type { Change } from "./change.js";
+import { isHotfix } from "./is-hotfix.js";
+import { rollUp, type PolicyReport } from "./policy-report.js";
+import type { RuleResult } from "./rule-result.js";
+
+/**
+ * Judges a change against a validated config. Pure: no I/O, no clock. Never throws for a failing
+ * rule; a rule that throws is reported as a failure of that rule (a bug must not become a pass).
+ */
+export function evaluatePolicy(change: Change, config: Config, registry: readonly Rule[] = rules): PolicyReport {
+  const hotfix = isHotfix(change, config);
+  if (!hotfix.hotfix) return { hotfix, results: [], verdict: "pass", facts: {} };
+
+  const input: RuleInput = { change, config, sections: readBodySections(change.body) };
+  const results = registry.map((rule) => applyLevel(runRule(rule, input), config));
+  const facts: Record<string, string> = {};
+  for (const result of results) for (const [label, value] of Object.entries(result.facts ?? {})) facts[label] ??= value;
+  return { hotfix, results, verdict: rollUp(results), facts };
+}
+
+function runRule(rule: Rule, input: RuleInput): RuleResult {
+  try {
+    return { ruleId: rule.id, ...rule.evaluate(input) };
+  } catch (error) {
+    return {
+      ruleId: rule.id,
+      verdict: "fail",
+      message: `The rule could not be evaluated: ${error instanceof Error ? error.message : String(error)}`,
+      fix: "This is a bug in Single Patch Order; report it with this message. Re-run the check after it is fixed.",
+    };
+  }
+}
+
+/** `rules.<id>: warn` turns a failure into a warning; `off` skips the rule. */
+function applyLevel(result: RuleResult, config: Config): RuleResult {
+  const level = config.rules[result.ruleId as keyof Config["rules"]] ?? "error";
+  if (level === "off") return { ruleId: result.ruleId, verdict: "skip", message: "Turned off in the config." };
+  if (level === "warn" && result.verdict === "fail") return { ...result, verdict: "warn" };
+  return result;
+}

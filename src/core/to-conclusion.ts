@@ -1,0 +1,20 @@
+import type { PolicyReport } from "./policy-report.js";
+
+/**
+ * The single switch from our verdicts to the vocabularies of GitHub and the shell. Nothing else
+ * in the code base spells `success`/`failure` for a report or picks an exit code.
+ */
+
+export type CheckConclusion = "success" | "failure";
+
+export function toCheckConclusion(report: Pick<PolicyReport, "verdict">, overridden = false): CheckConclusion {
+  if (overridden) return "success";
+  return report.verdict === "fail" ? "failure" : "success";
+}
+
+/** CLI exit codes: 0 pass, 1 the gate fails, 2 a usage or config error. */
+export const EXIT = { pass: 0, fail: 1, usage: 2 } as const;
+
+export function toExitCode(report: Pick<PolicyReport, "verdict">): number {
+  return report.verdict === "fail" ? EXIT.fail : EXIT.pass;
+}
