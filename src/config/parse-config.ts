@@ -32,7 +32,7 @@ export function parseConfigText(text: string, source: string): Config {
       const where = error.linePos?.[0] ? `line ${error.linePos[0].line}, column ${error.linePos[0].col}` : "(yaml)";
       throw new ConfigError(source, [`${where}: invalid YAML: ${error.message.split("\n")[0]}`]);
     }
-    throw new ConfigError(source, [`(yaml): ${error instanceof Error ? error.message : String(error)}`]);
+    throw new ConfigError(source, [`(yaml): invalid YAML: ${error instanceof Error ? error.message : String(error)}`]);
   }
   return parseConfig(raw, source);
 }

@@ -73,7 +73,10 @@ export interface Change {
    * reads version edits from the patches.
    */
   versions?: VersionChange[];
-  /** Ticket reference (as written, e.g. `#12`, `octo/app#12`) → state. Only with `ticket.verify`. */
+  /**
+   * Ticket reference (as written, e.g. `#12`, `octo/app#12`) → state. Only with `ticket.verify`.
+   * Adapters should key it by the ids `listTicketsToVerify` (core/find-tickets.ts) returns.
+   */
   tickets?: Record<string, TicketState>;
   /** Checks on the head commit. Only when `tests.requiredChecks` is set. */
   checks?: HeadCheck[];

@@ -1,0 +1,20 @@
+import { matchesAny } from "../core/classify-file.js";
+import type { Rule } from "./rule.js";
+
+export const baseBranch: Rule = {
+  id: "base-branch",
+  description: "The hotfix targets an allowed base branch.",
+  evaluate({ change, config }) {
+    const allowed = config.base.branches.map((b) => `\`${b}\``).join(", ");
+    const facts = { "Base branch": `\`${change.baseBranch}\`` };
+    if (matchesAny(change.baseBranch, config.base.branches)) {
+      return { verdict: "pass", message: `The base branch \`${change.baseBranch}\` is an allowed hotfix base.`, facts };
+    }
+    return {
+      verdict: "fail",
+      message: `The base branch \`${change.baseBranch}\` is not an allowed hotfix base (${allowed}).`,
+      fix: `Retarget this PR to one of the allowed bases: ${allowed}.`,
+      facts,
+    };
+  },
+};
