@@ -1,0 +1,100 @@
+import { ConfigError } from "../core/errors.js";
+import type { PolicyReport } from "../core/policy-report.js";
+import { toCheckConclusion, type CheckConclusion } from "../core/to-conclusion.js";
+import { buildAnnotations } from "./build-annotations.js";
+import { describeConfigError, describeEvaluationError } from "./describe-errors.js";
+import { describeNotHotfix } from "./describe-not-hotfix.js";
+import { describeReport, type Override, type ReportText } from "./describe-report.js";
+import { formatCount, toPlainText, truncateChars, truncateUtf8 } from "./markdown.js";
+
+export type { Override } from "./describe-report.js";
+
+// GitHub's limits on a check run. Every output leaves this module within them.
+
+/** `output.summary` and `output.text`, each, in UTF-8 bytes. */
+export const MAX_OUTPUT_BYTES = 65_535;
+export const MAX_ANNOTATIONS_PER_REQUEST = 50;
+export const MAX_ACTIONS = 3;
+export const MAX_ACTION_LABEL = 20;
+export const MAX_ACTION_DESCRIPTION = 40;
+/** GitHub documents no limit on `output.title`; 255 characters is what it allows for an annotation title, and a safe bound. */
+export const MAX_TITLE = 255;
+/** An annotation's `message` is at most 64 KB. */
+export const MAX_ANNOTATION_MESSAGE_BYTES = 65_535;
+
+/** An annotation, with the field names of GitHub's checks API. */
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: "failure" | "warning" | "notice";
+  title: string;
+  message: string;
+}
+
+/** What a check run shows. `summary` and `text` are Markdown; `title` is plain text. */
+export interface CheckRunOutput {
+  conclusion: CheckConclusion;
+  title: string;
+  summary: string;
+  text?: string;
+  /** At most MAX_ANNOTATIONS_PER_REQUEST, so that one request carries them all. */
+  annotations: Annotation[];
+}
+
+/** The gate's report for a hotfix. With an override the check passes and still shows every real verdict. */
+export function renderReport(report: PolicyReport, options: { override?: Override } = {}): CheckRunOutput {
+  const { annotations, total } = buildAnnotations(report.results, MAX_ANNOTATIONS_PER_REQUEST);
+  const text = describeReport(report, {
+    ...(options.override ? { override: options.override } : {}),
+    annotated: annotations.length,
+    findings: total,
+    annotationLimit: MAX_ANNOTATIONS_PER_REQUEST,
+  });
+  return bound(toCheckConclusion(report, Boolean(options.override)), text, annotations);
+}
+
+export function renderNotHotfix(report: PolicyReport): CheckRunOutput {
+  return bound("success", describeNotHotfix(report));
+}
+
+export function renderConfigError(error: ConfigError): CheckRunOutput {
+  return bound("failure", describeConfigError(error));
+}
+
+/** Completes a check that could not be judged: always `failure` (never a pass), with how to retry. */
+export function renderEvaluationError(error: unknown, requestId?: string): CheckRunOutput {
+  if (error instanceof ConfigError) return renderConfigError(error);
+  return bound("failure", describeEvaluationError(error, requestId));
+}
+
+/** Splits annotations into batches that GitHub accepts in one request each. */
+export function chunkAnnotations(annotations: readonly Annotation[], size = MAX_ANNOTATIONS_PER_REQUEST): Annotation[][] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`batch size must be a positive integer, got ${size}`);
+  const batches: Annotation[][] = [];
+  for (let i = 0; i < annotations.length; i += size) batches.push(annotations.slice(i, i + size));
+  return batches;
+}
+
+/** The one place that applies GitHub's limits: whatever the report says, the API accepts it. */
+function bound(conclusion: CheckConclusion, report: ReportText, annotations: Annotation[] = []): CheckRunOutput {
+  return {
+    conclusion,
+    title: toTitle(report.title),
+    summary: truncateUtf8(report.summary, MAX_OUTPUT_BYTES, truncationNote),
+    ...(report.text === undefined ? {} : { text: truncateUtf8(report.text, MAX_OUTPUT_BYTES, truncationNote) }),
+    annotations: annotations.map((a) => ({
+      ...a,
+      title: truncateChars(a.title, MAX_TITLE),
+      message: truncateUtf8(a.message, MAX_ANNOTATION_MESSAGE_BYTES, "…"),
+    })),
+  };
+}
+
+function toTitle(markdown: string): string {
+  return truncateChars(toPlainText(markdown).replace(/\s+/g, " ").trim(), MAX_TITLE);
+}
+
+function truncationNote(omittedBytes: number): string {
+  return `\n\n**… truncated: ${formatCount(omittedBytes)} more bytes**; GitHub shows at most ${formatCount(MAX_OUTPUT_BYTES)} bytes here. See the annotations, or run \`spo\` on the branch for the full report.`;
+}

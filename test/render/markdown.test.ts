@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { codeSpan, escapeCell, table, toPlainText, truncateChars, truncateUtf8, verdictIcon } from "../../src/render/markdown.js";
+
+describe("escapeCell", () => {
+  it("escapes pipes, backslashes and newlines so the cell stays one cell on one row", () => {
+    expect(escapeCell("a | b")).toBe("a \\| b");
+    expect(escapeCell("C:\\path\\")).toBe("C:\\\\path\\\\");
+    expect(escapeCell("one\ntwo\r\nthree")).toBe("one<br>two<br>three");
+  });
+
+  it("neutralises HTML in user text", () => {
+    expect(escapeCell("<script>alert(1)</script>")).toBe("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+
+  it("keeps code spans verbatim, except the pipe GitHub needs escaped even there", () => {
+    expect(escapeCell("Scope `src/<a>\\b` is `x|y`")).toBe("Scope `src/<a>\\b` is `x\\|y`");
+  });
+});
+
+describe("table", () => {
+  it("renders a header, a delimiter row and the rows as given", () => {
+    expect(table(["A", "B"], [["1", "2"], ["3", "4"]])).toBe("| A | B |\n| --- | --- |\n| 1 | 2 |\n| 3 | 4 |");
+  });
+});
+
+describe("verdictIcon", () => {
+  it("has an icon per verdict", () => {
+    expect([verdictIcon("pass"), verdictIcon("fail"), verdictIcon("warn"), verdictIcon("skip")]).toEqual(["✅", "❌", "⚠️", "⏭️"]);
+  });
+});
+
+describe("codeSpan", () => {
+  it("fences text that holds backticks with a longer run", () => {
+    expect(codeSpan("a")).toBe("`a`");
+    expect(codeSpan("a `b` c")).toBe("``a `b` c``");
+    expect(codeSpan("`x`")).toBe("`` `x` ``");
+  });
+});
+
+describe("toPlainText", () => {
+  it("drops the backticks of code spans", () => {
+    expect(toPlainText("Targets `main`, an allowed base.")).toBe("Targets main, an allowed base.");
+  });
+});
+
+describe("truncateUtf8", () => {
+  const note = (n: number) => ` [+${n}]`;
+
+  it("leaves text that fits alone", () => {
+    expect(truncateUtf8("héllo", 6, note)).toBe("héllo");
+  });
+
+  it("cuts on a character boundary and appends the note within the limit", () => {
+    const text = "a🚀é文".repeat(50);
+    for (let max = 8; max < 120; max++) {
+      const cut = truncateUtf8(text, max, note);
+      expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(max);
+      expect(cut).not.toContain("\uFFFD");
+      expect(cut).toMatch(/ \[\+\d+\]$/);
+      const kept = cut.replace(/ \[\+\d+\]$/, "");
+      expect(text.startsWith(kept)).toBe(true);
+      expect(Number(/\d+/.exec(cut.slice(kept.length))?.[0])).toBe(Buffer.byteLength(text) - Buffer.byteLength(kept));
+    }
+  });
+
+  it("never splits a 4-byte character", () => {
+    expect(truncateUtf8("🚀🚀", 7, "")).toBe("🚀");
+    expect(truncateUtf8("🚀🚀", 3, "")).toBe("");
+  });
+
+  it("cuts the note itself when nothing else fits", () => {
+    expect(truncateUtf8("abcdef", 3, "…!")).toBe("…");
+  });
+});
+
+describe("truncateChars", () => {
+  it("ends with an ellipsis and never splits a surrogate pair", () => {
+    expect(truncateChars("🚀🚀🚀🚀", 3)).toBe("🚀🚀…");
+    expect(truncateChars("abc", 3)).toBe("abc");
+  });
+});
