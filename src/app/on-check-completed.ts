@@ -1,0 +1,19 @@
+import type { Context } from "probot";
+import { GATE_CHECK_NAME } from "../github/check-runs.js";
+import { loadRepoSettings } from "../github/load-repo-config.js";
+import type { AppDeps } from "./app-deps.js";
+import { judgePullRequests, numbersInRepo } from "./judge-pull-requests.js";
+
+/**
+ * A check listed in `tests.requiredChecks` completed on a PR's head: judge the PR again, so the
+ * gate turns green without anyone pushing. Our own checks never trigger this.
+ */
+export async function onCheckRunCompleted(context: Context<"check_run.completed">, deps: AppDeps): Promise<void> {
+  const run = context.payload.check_run;
+  if (run.name.startsWith(GATE_CHECK_NAME)) return;
+  const numbers = numbersInRepo(run.pull_requests, context.payload.repository.id);
+  const settings = await loadRepoSettings(context.octokit, context.repo(), context.payload.repository.default_branch).catch(() => undefined);
+  // An unreadable config is reported by the PR's own judgement; here it only means "maybe".
+  if (settings && !settings.config.tests.requiredChecks.includes(run.name)) return;
+  await judgePullRequests(context, deps, numbers, run.head_sha);
+}

@@ -1,0 +1,22 @@
+import type { Context } from "probot";
+import { GATE_CHECK_NAME } from "../github/check-runs.js";
+import type { AppDeps } from "./app-deps.js";
+import { judgePullRequests, numbersInRepo } from "./judge-pull-requests.js";
+
+/** "Re-run" on our check run: judge its PRs again. Other apps' checks are ignored. */
+export async function onCheckRunRerequested(context: Context<"check_run.rerequested">, deps: AppDeps): Promise<void> {
+  const run = context.payload.check_run;
+  if (run.name !== GATE_CHECK_NAME || !isOurs(run.app?.id, deps)) return;
+  await judgePullRequests(context, deps, numbersInRepo(run.pull_requests, context.payload.repository.id), run.head_sha);
+}
+
+/** "Re-run all checks" on our suite. */
+export async function onCheckSuiteRerequested(context: Context<"check_suite.rerequested">, deps: AppDeps): Promise<void> {
+  const suite = context.payload.check_suite;
+  if (!isOurs(suite.app?.id, deps)) return;
+  await judgePullRequests(context, deps, numbersInRepo(suite.pull_requests, context.payload.repository.id), suite.head_sha);
+}
+
+export function isOurs(appId: number | null | undefined, deps: AppDeps): boolean {
+  return deps.appId === undefined || appId === deps.appId;
+}

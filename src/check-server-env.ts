@@ -1,0 +1,18 @@
+import { existsSync } from "node:fs";
+
+/**
+ * Why the App must not start with this environment, or undefined when it may. Probot would fall
+ * back to the secret "development", which lets anyone forge webhooks, so outside development a
+ * missing WEBHOOK_SECRET stops the server.
+ */
+export function findStartupProblem(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.WEBHOOK_SECRET) return undefined;
+  if (env.NODE_ENV === "development") return undefined;
+  return "WEBHOOK_SECRET is not set. Set it to the webhook secret of your GitHub App (or NODE_ENV=development for local setup); refusing to start without it.";
+}
+
+/** Loads `.env` from the working directory the way Probot does, before the environment is checked. */
+export function loadDotEnv(cwd = process.cwd()): void {
+  const path = `${cwd}/.env`;
+  if (existsSync(path)) process.loadEnvFile(path);
+}

@@ -1,0 +1,52 @@
+import { chunkAnnotations, type CheckRunOutput } from "../render/check-run-output.js";
+import type { GitHubClient, RepoRef } from "./github-client.js";
+
+/** The check a repository requires in branch protection. */
+export const GATE_CHECK_NAME = "single-patch-order";
+/** The check on a release's commit. */
+export const RELEASE_CHECK_NAME = "single-patch-order/release";
+
+/** A button on the check run (GitHub allows 3, labels ≤ 20 and descriptions ≤ 40 characters). */
+export interface CheckAction {
+  label: string;
+  description: string;
+  identifier: string;
+}
+
+export interface CompletedCheck {
+  name: string;
+  headSha: string;
+  output: CheckRunOutput;
+  /** When the check completed; injected so tests need no clock. */
+  completedAt: Date;
+  actions?: CheckAction[];
+  detailsUrl?: string;
+  /** Opaque id GitHub sends back on check events, e.g. the PR number the check judged. */
+  externalId?: string;
+}
+
+/**
+ * Publishes a check run that is already completed: one call, and no window in which a check
+ * could be left `in_progress`. Annotations past the first 50 go in follow-up updates.
+ * This is the only place that writes check runs.
+ */
+export async function publishCompletedCheck(octokit: GitHubClient, repo: RepoRef, check: CompletedCheck): Promise<number> {
+  const [first = [], ...rest] = chunkAnnotations(check.output.annotations);
+  const output = { title: check.output.title, summary: check.output.summary, ...(check.output.text ? { text: check.output.text } : {}) };
+  const { data } = await octokit.rest.checks.create({
+    ...repo,
+    name: check.name,
+    head_sha: check.headSha,
+    status: "completed",
+    conclusion: check.output.conclusion,
+    completed_at: check.completedAt.toISOString(),
+    output: { ...output, ...(first.length ? { annotations: first } : {}) },
+    ...(check.actions?.length ? { actions: check.actions } : {}),
+    ...(check.detailsUrl ? { details_url: check.detailsUrl } : {}),
+    ...(check.externalId ? { external_id: check.externalId } : {}),
+  });
+  for (const annotations of rest) {
+    await octokit.rest.checks.update({ ...repo, check_run_id: data.id, output: { ...output, annotations } });
+  }
+  return data.id;
+}

@@ -1,0 +1,74 @@
+import nock from "nock";
+import { expect } from "vitest";
+
+export const API = "https://api.github.com";
+
+export interface SettingsFixture {
+  /** The repository's own `.github/single-patch-order.yml`, or null/undefined when it has none. */
+  config?: string | null;
+  /** The org `.github` repository's file; only asked for when the repository has none. */
+  orgConfig?: string | null;
+}
+
+const CONFIG_FILE = ".github%2Fsingle-patch-order.yml";
+
+/**
+ * The config read, as Probot's config plugin does it: one GET of the repository's file, and a
+ * second of the org `.github` repository's only when the first is missing.
+ */
+export function mockSettings(scope: nock.Scope, fixture: SettingsFixture = {}, repo = "Codertocat/Hello-World"): nock.Scope {
+  const [owner] = repo.split("/");
+  const reply = (interceptor: nock.Interceptor, text: string | null | undefined) =>
+    text == null ? interceptor.reply(404, { message: "Not Found" }) : interceptor.reply(200, text, { "content-type": "text/plain; charset=utf-8" });
+  reply(scope.get(`/repos/${repo}/contents/${CONFIG_FILE}`), fixture.config);
+  if (fixture.config == null && !repo.endsWith("/.github")) reply(scope.get(`/repos/${owner}/.github/contents/${CONFIG_FILE}`), fixture.orgConfig);
+  return scope;
+}
+
+/** The workspace manifests at the PR's base, read only when production files span folders. */
+export function mockWorkspaces(scope: nock.Scope, repo: string, manifests: { packageJson?: string; pnpmWorkspace?: string } = {}): nock.Scope {
+  const reply = (path: string, text: string | undefined) => {
+    const interceptor = scope.get(`/repos/${repo}/contents/${path}`).query(true);
+    if (text === undefined) interceptor.reply(404, { message: "Not Found" });
+    else interceptor.reply(200, text, { "content-type": "text/plain; charset=utf-8" });
+  };
+  reply("package.json", manifests.packageJson);
+  reply("pnpm-workspace.yaml", manifests.pnpmWorkspace);
+  return scope;
+}
+
+export interface FileFixture {
+  filename: string;
+  status?: string;
+  additions?: number;
+  deletions?: number;
+  patch?: string;
+}
+
+export function mockFiles(scope: nock.Scope, repo: string, number: number, files: FileFixture[], page = 1): nock.Scope {
+  return scope
+    .get(`/repos/${repo}/pulls/${number}/files`)
+    .query({ per_page: "100", page: String(page) })
+    .reply(
+      200,
+      files.map((f) => ({ status: "modified", additions: 1, deletions: 1, changes: 2, ...f })),
+    );
+}
+
+/** Captures the body of every check run created on the repository. */
+export function captureCheckRuns(scope: nock.Scope, repo: string, times = 1): Array<Record<string, any>> {
+  const bodies: Array<Record<string, any>> = [];
+  scope
+    .post(`/repos/${repo}/check-runs`, (body: Record<string, any>) => {
+      bodies.push(body);
+      return true;
+    })
+    .times(times)
+    .reply(201, (_uri, _body) => ({ id: 1000 + bodies.length }));
+  return bodies;
+}
+
+/** Every interceptor of every scope was called: nothing the test expected was skipped. */
+export function expectAllMocksDone(): void {
+  expect(nock.pendingMocks()).toStrictEqual([]);
+}

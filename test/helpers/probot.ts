@@ -1,0 +1,31 @@
+import { Probot, ProbotOctokit } from "probot";
+import { pino } from "pino";
+import type { AppDeps } from "../../src/app/app-deps.js";
+import { createApp } from "../../src/app/index.js";
+
+export const TEST_APP_ID = 1;
+
+/**
+ * Probot's Octokit with fast retries and no throttling. Probot passes its own `throttle` options
+ * to every instance, so they are overridden per instance rather than as class defaults.
+ */
+export const TestOctokit = ProbotOctokit.defaults((options: Record<string, any>) => ({
+  ...options,
+  retry: { ...options.retry, retryAfterBaseValue: 1 },
+  throttle: { ...options.throttle, enabled: false },
+}));
+export const FIXED_NOW = new Date("2026-11-21T12:00:00.000Z");
+
+/**
+ * A real Probot instance running the App, with a token instead of app auth (no installation-token
+ * call), fast retries (5xx are retried after 1–9 ms) and no throttling.
+ */
+export function createTestProbot(deps: Partial<AppDeps> = {}): Probot {
+  const probot = new Probot({
+    githubToken: "test",
+    log: pino({ level: "silent" }),
+    Octokit: TestOctokit,
+  });
+  probot.load(createApp({ now: () => FIXED_NOW, appId: TEST_APP_ID, ...deps }));
+  return probot;
+}
