@@ -3,7 +3,9 @@ import type { Change, ChangedFile, FileStatus, HeadCheck } from "../core/change.
 import { classifyFile } from "../core/classify-file.js";
 import { toSourceError } from "../github/describe-github-error.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
+import { readTicketStates } from "../github/read-ticket-states.js";
 import { readWorkspaces } from "../github/read-workspaces.js";
+import { listTicketsToVerify } from "../core/find-tickets.js";
 
 /** Most files listed for one PR (3 pages). A larger PR is reported as too large to judge. */
 export const MAX_LISTED_FILES = 300;
@@ -34,19 +36,24 @@ interface ListedFile {
 /**
  * Builds the Change for a pull request: the PR fields from the payload, plus its files (one call
  * per 100 files, capped at MAX_LISTED_FILES). Only when a rule needs them: the workspace manifests
- * (production files in several folders and no declared scopes) and the head checks
- * (`tests.requiredChecks`). Commits are counted from the PR, not listed: no rule reads them.
+ * (production files in several folders and no declared scopes), the head checks
+ * (`tests.requiredChecks`) and the referenced issues (`ticket.verify`). Commits are counted from
+ * the PR, not listed: no rule reads them.
  */
 export async function readPullRequestChange(octokit: GitHubClient, repo: RepoRef, pr: PullRequestData, config: Config): Promise<Change> {
   const files = await listFiles(octokit, repo, pr);
-  const [workspaces, checks] = await Promise.all([
+  const repository = `${repo.owner}/${repo.repo}`;
+  const body = pr.body ?? "";
+  const ticketIds = config.ticket.verify ? listTicketsToVerify({ title: pr.title, headBranch: pr.head.ref, body, repository }, config.ticket.patterns) : [];
+  const [workspaces, checks, tickets] = await Promise.all([
     needsWorkspaces(files, config) ? readWorkspaces(octokit, repo, pr.base.sha) : [],
     config.tests.requiredChecks.length ? listHeadChecks(octokit, repo, pr.head.sha) : undefined,
+    ticketIds.length ? readTicketStates(octokit, ticketIds) : undefined,
   ]);
   return {
-    repository: `${repo.owner}/${repo.repo}`,
+    repository,
     title: pr.title,
-    body: pr.body ?? "",
+    body,
     labels: pr.labels.map((l) => (typeof l === "string" ? l : (l.name ?? ""))).filter(Boolean),
     author: pr.user?.login,
     headBranch: pr.head.ref,
@@ -59,6 +66,7 @@ export async function readPullRequestChange(octokit: GitHubClient, repo: RepoRef
     commitCount: pr.commits ?? 0,
     workspaces,
     ...(checks ? { checks } : {}),
+    ...(tickets ? { tickets } : {}),
   };
 }
 

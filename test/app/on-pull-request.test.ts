@@ -128,6 +128,25 @@ describe("pull_request events", () => {
   });
 });
 
+describe("ticket.verify", () => {
+  it.each([
+    ["open", 200, { state: "open" }, "success"],
+    ["closed", 200, { state: "closed" }, "failure"],
+    ["missing", 404, { message: "Not Found" }, "failure"],
+  ])("looks up the referenced issue (%s) and judges it", async (_name, status, body, conclusion) => {
+    const scope = nock(API);
+    mockSettings(scope, { config: "ticket:\n  verify: true\n" });
+    mockFiles(scope, REPO, 2, GOOD_FILES);
+    scope.get(`/repos/${REPO}/issues/12`).reply(status, body);
+    const checks = captureCheckRuns(scope, REPO);
+
+    await receive("pull_request", hotfixOpened({ title: "Fix discount total (#12)", ref: "hotfix/discount-total" }));
+
+    expectAllMocksDone();
+    expect(checks[0]!.conclusion).toBe(conclusion);
+  });
+});
+
 describe("bad input", () => {
   it("fails the check with the file, line and problem on invalid YAML", async () => {
     const scope = nock(API);
