@@ -1,13 +1,44 @@
 import type { Context } from "probot";
+import { postComment } from "../github/comments.js";
+import { getPullRequest } from "../github/find-pull-requests.js";
+import { renderExplain, renderHelp, renderUnknownCommand } from "../render/command-replies.js";
 import type { AppDeps } from "./app-deps.js";
+import { assessPullRequest } from "./judge-pull-request.js";
 import { judgePullRequests } from "./judge-pull-requests.js";
+import { overrideFromComment } from "./override-from-comment.js";
 import { parseCommand } from "./parse-command.js";
 
-/** `/spo recheck` in a pull request comment. Comments on issues and from bots are ignored. */
+/**
+ * `/spo` commands in a new pull request comment. Only `issue_comment.created` is wired: an edited
+ * comment never becomes a command, so an edit cannot turn a comment into an override after the
+ * fact. Comments on issues and from bots (this App's own replies among them) are ignored.
+ */
 export async function onIssueComment(context: Context<"issue_comment.created">, deps: AppDeps): Promise<void> {
   const { issue, comment } = context.payload;
-  if (!issue.pull_request || comment.user?.type === "Bot") return;
+  const actor = comment.user?.login;
+  if (!issue.pull_request || !actor || comment.user?.type === "Bot") return;
   const command = parseCommand(comment.body);
-  if (command?.name !== "recheck") return;
-  await judgePullRequests(context, deps, [issue.number]);
+  if (!command) return;
+  const reply = (body: string) => postComment(context.octokit, context.repo(), issue.number, body);
+  switch (command.name) {
+    case "recheck":
+      return judgePullRequests(context, deps, [issue.number]);
+    case "override":
+      return overrideFromComment(context, deps, command.reason);
+    case "explain":
+      return explainPullRequest(context, deps, actor);
+    case "help":
+      return void (await reply(renderHelp(actor)));
+    case "unknown":
+      return void (await reply(renderUnknownCommand(actor, command.word)));
+  }
+}
+
+/** `/spo explain`: the gate's current report (an override included) as a comment; nothing is published. */
+async function explainPullRequest(context: Context<"issue_comment.created">, deps: AppDeps, actor: string): Promise<void> {
+  const repo = context.repo();
+  const pr = await getPullRequest(context.octokit, repo, context.payload.issue.number);
+  const target = { octokit: context.octokit, repo, defaultBranch: context.payload.repository.default_branch, log: context.log };
+  const { output } = await assessPullRequest(target, pr, deps.appId);
+  await postComment(context.octokit, repo, pr.number, renderExplain(actor, pr.head.sha, output));
 }

@@ -22,7 +22,7 @@ export async function onMergeGroup(context: Context<"merge_group.checks_requeste
     const judged = await Promise.all(
       numbers.map(async (number) => {
         const pr = await getPullRequest(context.octokit, repo, number);
-        return { number, title: pr.title, output: await buildGateOutput(target, pr) };
+        return { number, title: pr.title, output: await buildGateOutput(target, pr, deps.appId) };
       }),
     );
     output = renderMergeGroup(judged);

@@ -1,0 +1,44 @@
+import type { Context } from "probot";
+import { ConfigError } from "../core/errors.js";
+import { GATE_CHECK_NAME } from "../github/check-runs.js";
+import { postComment } from "../github/comments.js";
+import { findOpenPullRequestsByHead, getPullRequest } from "../github/find-pull-requests.js";
+import { loadRepoSettings } from "../github/load-repo-config.js";
+import { OVERRIDE_ACTION_ID } from "../render/override-action.js";
+import { renderOverrideConfigError, renderOverrideConfirm, renderOverrideRefused } from "../render/override-replies.js";
+import type { AppDeps } from "./app-deps.js";
+import { authorizeOverride } from "./authorize-override.js";
+import { numbersInRepo } from "./judge-pull-requests.js";
+import { isOurs } from "./on-check-rerun.js";
+
+/**
+ * The "Override" button on our failing check. GitHub lets anyone with write access click it, and
+ * a click carries no reason, so it never overrides by itself: it checks the same permissions as
+ * `/spo override` and replies on the PR, asking an allowed person to confirm with
+ * `/spo override <reason>` and telling anyone else who may. Nothing is recorded.
+ */
+export async function onCheckRunRequestedAction(context: Context<"check_run.requested_action">, deps: AppDeps): Promise<void> {
+  const { check_run: run, requested_action: action, sender, repository } = context.payload;
+  if (run.name !== GATE_CHECK_NAME || !isOurs(run.app?.id, deps) || action?.identifier !== OVERRIDE_ACTION_ID || sender.type === "Bot") return;
+  const repo = context.repo();
+  const listed = numbersInRepo(run.pull_requests, repository.id);
+  const numbers = listed.length ? listed : await findOpenPullRequestsByHead(context.octokit, repo, run.head_sha);
+  for (const number of new Set(numbers)) {
+    const pr = await getPullRequest(context.octokit, repo, number);
+    await postComment(context.octokit, repo, number, await answerClick(context, sender.login, pr.user?.login, pr.head.sha));
+  }
+}
+
+/** The PR's current head is named: a `/spo override` comment applies to it, whichever commit the clicked check was on. */
+async function answerClick(context: Context<"check_run.requested_action">, actor: string, author: string | undefined, headSha: string): Promise<string> {
+  const repo = context.repo();
+  try {
+    const { config } = await loadRepoSettings(context.octokit, repo, context.payload.repository.default_branch);
+    const verdict = await authorizeOverride(context.octokit, repo, { actor, author }, config);
+    if (verdict.allowed) return renderOverrideConfirm(actor, headSha);
+    return renderOverrideRefused({ actor, repository: `${repo.owner}/${repo.repo}`, policy: config.override }, verdict.denial, "button");
+  } catch (error) {
+    if (error instanceof ConfigError) return renderOverrideConfigError(actor, error.source, "button");
+    throw error;
+  }
+}

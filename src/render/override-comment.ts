@@ -1,0 +1,52 @@
+import { formatTeamRef, type OverrideGrant } from "../core/can-override.js";
+import { formatOverrideMarker, type OverrideRecord } from "../core/override-record.js";
+import type { RuleResult } from "../core/rule-result.js";
+import { boundComment, MAX_COMMENT_BYTES } from "./command-replies.js";
+import { byteLength, codeSpan, escapeCell, table, verdictIcon } from "./markdown.js";
+
+export interface OverrideAudit {
+  record: OverrideRecord;
+  grant: OverrideGrant;
+  /** The rules that failed on the head SHA: the override keeps them on record. */
+  failed: readonly RuleResult[];
+  label: string;
+  /** Link to the comment that asked for the override. */
+  requestUrl?: string;
+}
+
+/**
+ * The audit comment the App posts for every override: who, when, why, on which commit, and which
+ * rules failed, for a reviewer or an auditor reading the conversation. The hidden marker comes
+ * first so that no truncation can cut it; later judgements find the override through it.
+ */
+export function renderOverrideComment(audit: OverrideAudit): string {
+  const { record } = audit;
+  const marker = formatOverrideMarker(record);
+  const rows = [
+    ["Who", `@${record.by} (${describeGrant(audit.grant)})`],
+    ["When", record.at],
+    ["Why", escapeCell(record.reason)],
+    ["Commit", codeSpan(record.sha)],
+    ...(audit.requestUrl ? [["Asked in", `[this comment](${audit.requestUrl})`]] : []),
+  ];
+  const failed = audit.failed.map((r) => `- ${verdictIcon(r.verdict)} \`${r.ruleId}\`: ${r.message.replace(/\s*[\r\n]+\s*/g, " ")}`);
+  const visible = [
+    `### Break-glass override of \`single-patch-order\``,
+    `@${record.by} overrode the failing check on ${codeSpan(record.sha.slice(0, 7))}. It passes for this commit only; every rule's real verdict stays in the check's report.`,
+    table(["", ""], rows),
+    failed.length ? [`**Rules that failed** (${failed.length}):`, "", ...failed].join("\n") : "",
+    `The next push ends the override: the gate judges the new commit afresh and the \`${audit.label}\` label is removed.`,
+  ].filter(Boolean);
+  return `${marker}\n${boundComment(visible.join("\n\n"), Math.max(0, MAX_COMMENT_BYTES - byteLength(marker) - 1))}`;
+}
+
+function describeGrant(grant: OverrideGrant): string {
+  switch (grant.kind) {
+    case "user":
+      return "listed in `override.users`";
+    case "team":
+      return `active member of ${codeSpan(formatTeamRef(grant.team))}`;
+    case "role":
+      return `${codeSpan(grant.role)} role on the repository`;
+  }
+}
