@@ -6,6 +6,8 @@ export interface AppDeps {
   now: () => Date;
   /** This App's id: check events from other apps' checks with the same name are ignored. */
   appId?: number;
+  /** `GATE_TOKEN`: the bearer token of `GET /api/gate/…`. Unset, the endpoint is not served (404). */
+  gateToken?: string;
 }
 
 export type Log = Pick<Logger, "info" | "warn" | "error" | "debug">;

@@ -1,21 +1,40 @@
-import type { ApplicationFunction, Probot } from "probot";
+import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from "probot";
 import type { AppDeps } from "./app-deps.js";
+import { createGateHandler } from "./gate-endpoint.js";
+import { onCheckRunRequestedAction } from "./on-check-run-action.js";
 import { onCheckRunCompleted } from "./on-check-completed.js";
+import { onDeploymentCreated } from "./on-deployment.js";
+import { onDeploymentProtectionRule } from "./on-deployment-protection-rule.js";
+import { onDeploymentStatus } from "./on-deployment-status.js";
+import { onGateCheckCompleted } from "./on-gate-check-completed.js";
 import { onCheckRunRerequested, onCheckSuiteRerequested } from "./on-check-rerun.js";
 import { onIssueComment } from "./on-issue-comment.js";
 import { onMergeGroup } from "./on-merge-group.js";
 import { onPullRequest, PULL_REQUEST_TRIGGERS } from "./on-pull-request.js";
+import { onRelease, onReleaseCheckRerequested, RELEASE_TRIGGERS } from "./on-release.js";
 
 /** Wires events to handlers. No logic here: each handler translates its event and delegates. */
 export function createApp(deps: AppDeps): ApplicationFunction {
-  return (app: Probot) => {
+  return (app: Probot, options?: ApplicationFunctionOptions) => {
     app.on([...PULL_REQUEST_TRIGGERS], (context) => onPullRequest(context, deps));
     app.on("check_run.rerequested", (context) => onCheckRunRerequested(context, deps));
     app.on("check_suite.rerequested", (context) => onCheckSuiteRerequested(context, deps));
     app.on("check_run.completed", (context) => onCheckRunCompleted(context, deps));
+    app.on("check_run.requested_action", (context) => onCheckRunRequestedAction(context, deps));
     app.on("issue_comment.created", (context) => onIssueComment(context, deps));
     app.on("merge_group.checks_requested", (context) => onMergeGroup(context, deps));
+    app.on([...RELEASE_TRIGGERS], (context) => onRelease(context, deps));
+    app.on("check_run.rerequested", (context) => onReleaseCheckRerequested(context, deps));
+    app.on("check_run.completed", (context) => onGateCheckCompleted(context, deps));
+    app.on("deployment_protection_rule.requested", (context) => onDeploymentProtectionRule(context, deps));
+    app.on("deployment.created", (context) => onDeploymentCreated(context, deps));
+    app.on("deployment_status.created", (context) => onDeploymentStatus(context));
+    if (deps.gateToken) options?.addHandler(createGateHandler({ token: deps.gateToken, app, deps }));
   };
 }
 
-export default createApp({ now: () => new Date(), ...(process.env.APP_ID ? { appId: Number(process.env.APP_ID) } : {}) });
+export default createApp({
+  now: () => new Date(),
+  ...(process.env.APP_ID ? { appId: Number(process.env.APP_ID) } : {}),
+  ...(process.env.GATE_TOKEN ? { gateToken: process.env.GATE_TOKEN } : {}),
+});

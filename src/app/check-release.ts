@@ -1,0 +1,44 @@
+import { judgeRelease } from "../core/judge-release.js";
+import { RELEASE_CHECK_NAME, publishCompletedCheck } from "../github/check-runs.js";
+import type { ReleaseRef } from "../github/get-release.js";
+import { findRequestId } from "../github/describe-github-error.js";
+import { loadRepoSettings } from "../github/load-repo-config.js";
+import { readReleaseFacts } from "../github/read-release-facts.js";
+import { resolveCommitSha } from "../github/resolve-commit-sha.js";
+import type { CheckRunOutput } from "../render/check-run-output.js";
+import { renderRelease, renderReleaseError } from "../render/release-output.js";
+import type { AppDeps } from "./app-deps.js";
+import type { JudgeTarget } from "./judge-pull-request.js";
+
+/** `external_id` of a release check, so that a re-run knows which release to judge again. */
+export const RELEASE_EXTERNAL_ID = /^release:(\d+)$/;
+
+/**
+ * Judges a release and publishes the `single-patch-order/release` check on its commit (the tag's
+ * commit, else the target's). Owns failure: anything after the commit is known completes the
+ * check as `failure`; only when no commit can be found (nowhere to put a check) does this throw.
+ */
+export async function checkRelease(target: JudgeTarget, release: ReleaseRef, deps: AppDeps): Promise<CheckRunOutput> {
+  const sha = await resolveCommitSha(target.octokit, target.repo, release.tag).catch(() => resolveCommitSha(target.octokit, target.repo, release.target));
+  const output = await buildReleaseOutput(target, release, sha);
+  target.log.info({ release: release.tag, sha, conclusion: output.conclusion }, `judged release ${release.tag}: ${output.title}`);
+  await publishCompletedCheck(target.octokit, target.repo, {
+    name: RELEASE_CHECK_NAME,
+    headSha: sha,
+    output,
+    completedAt: deps.now(),
+    externalId: `release:${release.id}`,
+  });
+  return output;
+}
+
+async function buildReleaseOutput(target: JudgeTarget, release: ReleaseRef, sha: string): Promise<CheckRunOutput> {
+  try {
+    const { config } = await loadRepoSettings(target.octokit, target.repo, target.defaultBranch);
+    const facts = await readReleaseFacts(target.octokit, target.repo, { tag: release.tag, target: release.target, sha });
+    return renderRelease(judgeRelease(facts, config));
+  } catch (error) {
+    target.log.error({ err: error, release: release.tag }, "could not evaluate the release");
+    return renderReleaseError(error, findRequestId(error));
+  }
+}

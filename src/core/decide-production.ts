@@ -1,0 +1,83 @@
+import { shortSha, type DeploymentDecision } from "./deployment-decision.js";
+
+export interface DeploymentStatusFact {
+  /** GitHub's deployment status state: `success`, `failure`, `error`, `in_progress`, `inactive`, … */
+  state: string;
+  createdAt: Date;
+}
+
+/** A deployment of the commit to a canary environment, with all of its statuses. */
+export interface CanaryDeploymentFact {
+  id: number;
+  environment: string;
+  statuses: DeploymentStatusFact[];
+}
+
+export interface ProductionFacts {
+  sha: string;
+  canaryDeployments: CanaryDeploymentFact[];
+}
+
+const FAILED = new Set(["failure", "error"]);
+const MINUTE_MS = 60_000;
+
+/**
+ * Production (SPEC §6): approve only when the same commit has a canary deployment whose latest
+ * status is `success`, that success is at least `bakeMinutes` old, and no canary deployment of the
+ * commit failed (`failure` or `error`) after it. The bake starts at the earliest success that no
+ * failure followed. Pure: the clock is passed in.
+ */
+export function decideProduction(facts: ProductionFacts, bakeMinutes: number, now: Date): DeploymentDecision {
+  const sha = shortSha(facts.sha);
+  if (!facts.canaryDeployments.length) {
+    return { allowed: false, reason: `${sha} has not been deployed to canary. Deploy it to canary first; production follows after ${minutes(bakeMinutes)} of healthy canary.` };
+  }
+  const failures = facts.canaryDeployments.flatMap((d) => d.statuses.filter((s) => FAILED.has(s.state)).map((s) => ({ deployment: d, status: s })));
+  const lastFailure = latest(failures.map((f) => f.status.createdAt));
+  const successes = facts.canaryDeployments.flatMap((d) => {
+    const newest = [...d.statuses].sort(byTime).at(-1);
+    return newest?.state === "success" && (!lastFailure || newest.createdAt > lastFailure) ? [{ deployment: d, status: newest }] : [];
+  });
+  const bake = successes.sort((a, b) => byTime(a.status, b.status))[0];
+
+  if (!bake) {
+    const failed = failures.sort((a, b) => byTime(a.status, b.status)).at(-1);
+    if (failed) {
+      return {
+        allowed: false,
+        reason: `The canary deployment of ${sha} failed (${failed.status.state} at ${iso(failed.status.createdAt)}, deployment ${failed.deployment.id} to ${failed.deployment.environment}). Production needs a healthy canary: fix it and deploy to canary again.`,
+      };
+    }
+    const states = facts.canaryDeployments.map((d) => `deployment ${d.id}: ${[...d.statuses].sort(byTime).at(-1)?.state ?? "no status"}`);
+    return { allowed: false, reason: `${sha} has no successful canary deployment yet (${states.join(", ")}). Production follows after ${minutes(bakeMinutes)} of healthy canary.` };
+  }
+
+  const readyAt = new Date(bake.status.createdAt.getTime() + bakeMinutes * MINUTE_MS);
+  const where = `deployment ${bake.deployment.id} to ${bake.deployment.environment} succeeded at ${iso(bake.status.createdAt)}`;
+  if (now < readyAt) {
+    const left = Math.ceil((readyAt.getTime() - now.getTime()) / MINUTE_MS);
+    return {
+      allowed: false,
+      readyAt,
+      reason: `Canary of ${sha} is still baking: ${where} and must bake ${minutes(bakeMinutes)}, until ${iso(readyAt)} (${minutes(left)} left).`,
+    };
+  }
+  return { allowed: true, reason: `Canary of ${sha} baked ${minutes(bakeMinutes)} with no failure since: ${where}.` };
+}
+
+function byTime(a: DeploymentStatusFact, b: DeploymentStatusFact): number {
+  return a.createdAt.getTime() - b.createdAt.getTime();
+}
+
+function latest(dates: Date[]): Date | undefined {
+  return dates.reduce<Date | undefined>((acc, d) => (!acc || d > acc ? d : acc), undefined);
+}
+
+function minutes(n: number): string {
+  return `${n} minute${n === 1 ? "" : "s"}`;
+}
+
+/** ISO 8601 without milliseconds: what people read in a comment. */
+export function iso(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}

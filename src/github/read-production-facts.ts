@@ -1,0 +1,24 @@
+import type { ProductionFacts } from "../core/decide-production.js";
+import { isEnvironmentIn, shortSha } from "../core/deployment-decision.js";
+import { toSourceError } from "./describe-github-error.js";
+import type { GitHubClient, RepoRef } from "./github-client.js";
+
+/** Canary deployments read for one commit; a commit deployed more often than this is judged on the newest. */
+const MAX_DEPLOYMENTS = 100;
+
+/** The commit's deployments to any canary environment, each with all its statuses. */
+export async function readProductionFacts(octokit: GitHubClient, repo: RepoRef, sha: string, canary: readonly string[]): Promise<ProductionFacts> {
+  try {
+    const { data } = await octokit.rest.repos.listDeployments({ ...repo, sha, per_page: MAX_DEPLOYMENTS });
+    const deployments = data.filter((d) => isEnvironmentIn(d.environment, canary));
+    const canaryDeployments = await Promise.all(
+      deployments.map(async (d) => {
+        const statuses = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: d.id, per_page: 100 });
+        return { id: d.id, environment: d.environment, statuses: statuses.data.map((s) => ({ state: s.state, createdAt: new Date(s.created_at) })) };
+      }),
+    );
+    return { sha, canaryDeployments };
+  } catch (error) {
+    throw toSourceError(error, `reading the canary deployments of ${shortSha(sha)}`);
+  }
+}

@@ -1,0 +1,144 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import nock from "nock";
+import { pino } from "pino";
+import { Probot } from "probot";
+import { afterEach, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app/index.js";
+import { hotfixPull, mockCheck, mockCommitPulls, mockDeployments } from "../helpers/deploy-nock.js";
+import { API, expectAllMocksDone, mockSettings } from "../helpers/github-nock.js";
+import { FIXED_NOW, TEST_APP_ID, TestOctokit } from "../helpers/probot.js";
+
+const TOKEN = "s3cret-gate-token";
+const REPO = "octo/shop";
+const SHA = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
+let server: Server | undefined;
+
+afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+type Handler = (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown;
+
+/** The App on a real HTTP server, composed as Probot's server does: webhooks, added handlers, 404. */
+async function startApp(gateToken?: string): Promise<string> {
+  const probot = new Probot({ githubToken: "test", log: pino({ level: "silent" }), Octokit: TestOctokit });
+  const handlers: Handler[] = [];
+  await probot.load(createApp({ now: () => FIXED_NOW, appId: TEST_APP_ID, ...(gateToken ? { gateToken } : {}) }), {
+    cwd: process.cwd(),
+    addHandler: (handler) => handlers.push(handler),
+  });
+  const middleware = await probot.getNodeMiddleware();
+  server = createServer(async (req, res) => {
+    if (await middleware(req, res)) return;
+    for (const handler of handlers) if (await handler(req, res)) return;
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function get(base: string, path: string, token?: string, method = "GET") {
+  const response = await fetch(`${base}${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+function mockInstallation(scope: nock.Scope) {
+  scope.get(`/repos/${REPO}/installation`).reply(200, { id: 42 });
+}
+
+describe("GET /api/gate/<owner>/<repo>/<sha>", () => {
+  it("answers 401 without a token and with a wrong one, before any GitHub call", async () => {
+    const base = await startApp(TOKEN);
+    const path = `/api/gate/${REPO}/${SHA}?environment=canary`;
+
+    const missing = await get(base, path);
+    const wrong = await get(base, path, "not-the-token");
+
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get("www-authenticate")).toBe('Bearer realm="single-patch-order"');
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toEqual({ error: "Send Authorization: Bearer <GATE_TOKEN>." });
+    expectAllMocksDone();
+  });
+
+  it("answers 200 allowed for a canary of a hotfix whose gate passed", async () => {
+    const base = await startApp(TOKEN);
+    const scope = nock(API);
+    mockInstallation(scope);
+    mockSettings(scope, {}, REPO);
+    mockCommitPulls(scope, REPO, SHA, [hotfixPull(12, SHA)]);
+    mockCheck(scope, REPO, SHA, "single-patch-order/release", null);
+    mockCheck(scope, REPO, SHA, "single-patch-order", "success");
+
+    const response = await get(base, `/api/gate/${REPO}/${SHA}?environment=canary`, TOKEN);
+
+    expectAllMocksDone();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(response.body).toEqual({ allowed: true, reason: "f95f852 is the head commit of hotfix #12, whose single-patch-order check passed." });
+  });
+
+  it("answers 200 not allowed, with readyAt, for production before the bake time", async () => {
+    const base = await startApp(TOKEN);
+    const scope = nock(API);
+    mockInstallation(scope);
+    mockSettings(scope, {}, REPO);
+    mockDeployments(scope, REPO, SHA, [{ id: 7, environment: "canary", statuses: [{ state: "success", created_at: "2026-11-21T11:50:00Z" }] }]);
+
+    const response = await get(base, `/api/gate/${REPO}/${SHA}?environment=production`, TOKEN);
+
+    expectAllMocksDone();
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      allowed: false,
+      readyAt: "2026-11-21T12:20:00Z",
+      reason: "Canary of f95f852 is still baking: deployment 7 to canary succeeded at 2026-11-21T11:50:00Z and must bake 30 minutes, until 2026-11-21T12:20:00Z (20 minutes left).",
+    });
+  });
+
+  it("answers 412 for a refusal with strict=true (callers that read only the status, e.g. Flagger)", async () => {
+    const base = await startApp(TOKEN);
+    const scope = nock(API);
+    mockInstallation(scope);
+    mockSettings(scope, {}, REPO);
+    mockDeployments(scope, REPO, SHA, []);
+
+    const response = await get(base, `/api/gate/${REPO}/${SHA}?environment=production&strict=true`, TOKEN, "POST");
+
+    expectAllMocksDone();
+    expect(response.status).toBe(412);
+    expect(response.body.allowed).toBe(false);
+  });
+
+  it("answers 404 for a repository the App is not installed on", async () => {
+    const base = await startApp(TOKEN);
+    nock(API).get(`/repos/${REPO}/installation`).reply(404, { message: "Not Found" });
+
+    const response = await get(base, `/api/gate/${REPO}/${SHA}?environment=canary`, TOKEN);
+
+    expectAllMocksDone();
+    expect(response).toMatchObject({ status: 404, body: { allowed: false, reason: "Single Patch Order is not installed on octo/shop." } });
+  });
+
+  it.each([
+    [`/api/gate/${REPO}/abc?environment=canary`],
+    [`/api/gate/${REPO}/${SHA}`],
+    [`/api/gate/${REPO}/${SHA}/extra?environment=canary`],
+    [`/api/gate/octo/sh%2Fop/${SHA}?environment=canary`],
+  ])("answers 400 for %s", async (path) => {
+    const base = await startApp(TOKEN);
+    expect((await get(base, path, TOKEN)).status).toBe(400);
+  });
+
+  it("answers 405 for other methods", async () => {
+    const base = await startApp(TOKEN);
+    expect((await get(base, `/api/gate/${REPO}/${SHA}?environment=canary`, TOKEN, "DELETE")).status).toBe(405);
+  });
+
+  it("is off without GATE_TOKEN: 404, even with a bearer token", async () => {
+    const base = await startApp(undefined);
+    const response = await get(base, `/api/gate/${REPO}/${SHA}?environment=canary`, "anything");
+    expect(response.status).toBe(404);
+    expectAllMocksDone();
+  });
+});

@@ -1,0 +1,218 @@
+import nock from "nock";
+import { describe, expect, it } from "vitest";
+import { loadProtectionRuleRequest } from "../fixtures/protection-rule.js";
+import { hotfixPull, mockCheck, mockCommitPulls, mockDeployments } from "../helpers/deploy-nock.js";
+import { API, expectAllMocksDone, mockSettings } from "../helpers/github-nock.js";
+import { createTestProbot, FIXED_NOW } from "../helpers/probot.js";
+
+const REPO = "Codertocat/Hello-World";
+const SHA = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
+/** The run id in the fixture's `deployment_callback_url`. */
+const REVIEW = `/repos/${REPO}/actions/runs/1234567890/deployment_protection_rule`;
+const minutesAgo = (n: number) => new Date(FIXED_NOW.getTime() - n * 60_000).toISOString();
+
+function expectReview(scope: nock.Scope, body: { environment_name: string; state: "approved" | "rejected"; comment: string }) {
+  scope.post(REVIEW, body).reply(204);
+}
+
+async function receive(payload: unknown) {
+  await createTestProbot().receive({ id: "dpr-1", name: "deployment_protection_rule", payload } as never);
+}
+
+describe("deployment_protection_rule for canary", () => {
+  it("approves the head of a hotfix whose gate passed, with the exact review body", async () => {
+    const scope = nock(API);
+    mockSettings(scope);
+    mockCommitPulls(scope, REPO, SHA, [hotfixPull(12, SHA)]);
+    mockCheck(scope, REPO, SHA, "single-patch-order/release", null);
+    mockCheck(scope, REPO, SHA, "single-patch-order", "success");
+    expectReview(scope, {
+      environment_name: "canary",
+      state: "approved",
+      comment: "✅ **Approved** by Single Patch Order for `canary`: f95f852 is the head commit of hotfix #12, whose single-patch-order check passed.",
+    });
+
+    await receive(loadProtectionRuleRequest("canary"));
+
+    expectAllMocksDone();
+  });
+
+  it("approves the merge commit of a merged hotfix, judged by the gate on its head", async () => {
+    const head = "a".repeat(40);
+    const scope = nock(API);
+    mockSettings(scope);
+    mockCommitPulls(scope, REPO, SHA, [hotfixPull(12, head, { merge_commit_sha: SHA, merged_at: "2026-11-21T10:00:00Z" })]);
+    mockCheck(scope, REPO, SHA, "single-patch-order/release", null);
+    mockCheck(scope, REPO, head, "single-patch-order", "success");
+    expectReview(scope, {
+      environment_name: "canary",
+      state: "approved",
+      comment: "✅ **Approved** by Single Patch Order for `canary`: f95f852 is the merge commit of hotfix #12, whose single-patch-order check passed.",
+    });
+
+    await receive(loadProtectionRuleRequest("canary"));
+
+    expectAllMocksDone();
+  });
+
+  it("rejects a hotfix whose gate failed, saying why", async () => {
+    const scope = nock(API);
+    mockSettings(scope);
+    mockCommitPulls(scope, REPO, SHA, [hotfixPull(12, SHA)]);
+    mockCheck(scope, REPO, SHA, "single-patch-order/release", null);
+    mockCheck(scope, REPO, SHA, "single-patch-order", "failure");
+    expectReview(scope, {
+      environment_name: "canary",
+      state: "rejected",
+      comment:
+        "❌ **Rejected** by Single Patch Order for `canary`: f95f852 may not go to canary: hotfix #12 (head commit): the single-patch-order check concluded failure. Fix the change until its check passes (or override the gate with /spo override <reason>), then deploy again.",
+    });
+
+    await receive(loadProtectionRuleRequest("canary"));
+
+    expectAllMocksDone();
+  });
+
+  it("rejects a SHA that GitHub does not know", async () => {
+    const scope = nock(API);
+    mockSettings(scope);
+    scope.get(`/repos/${REPO}/commits/${SHA}/pulls`).query(true).reply(422, { message: `No commit found for SHA: ${SHA}` });
+    expectReview(scope, {
+      environment_name: "canary",
+      state: "rejected",
+      comment: "❌ **Rejected** by Single Patch Order for `canary`: Refused because Single Patch Order could not decide: Commit f95f852 was not found in Codertocat/Hello-World.",
+    });
+
+    await receive(loadProtectionRuleRequest("canary"));
+
+    expectAllMocksDone();
+  });
+
+  it("rejects when GitHub keeps failing (5xx), with the request id", async () => {
+    const scope = nock(API);
+    mockSettings(scope);
+    scope.get(`/repos/${REPO}/commits/${SHA}/pulls`).query(true).times(4).reply(503, { message: "Service unavailable" }, { "x-github-request-id": "DPR:503" });
+    expectReview(scope, {
+      environment_name: "canary",
+      state: "rejected",
+      comment:
+        "❌ **Rejected** by Single Patch Order for `canary`: Refused because Single Patch Order could not decide: GitHub answered 503 while listing the pull requests of f95f852: Service unavailable (GitHub request id DPR:503). This may be temporary: deploy again to retry.",
+    });
+
+    await receive(loadProtectionRuleRequest("canary"));
+
+    expectAllMocksDone();
+  });
+
+  it("rejects when the config is invalid", async () => {
+    const scope = nock(API);
+    mockSettings(scope, { config: "deploy:\n  bakeMinutes: soon\n" });
+    scope.post(REVIEW, (body: Record<string, string>) => body.state === "rejected" && body.comment!.includes("deploy.bakeMinutes")).reply(204);
+
+    await receive(loadProtectionRuleRequest("canary"));
+
+    expectAllMocksDone();
+  });
+});
+
+describe("deployment_protection_rule for production", () => {
+  it("rejects before the bake time, saying when it will be ready and that the job can be re-run", async () => {
+    const scope = nock(API);
+    mockSettings(scope);
+    mockDeployments(scope, REPO, SHA, [
+      { id: 7, environment: "canary", statuses: [{ state: "in_progress", created_at: minutesAgo(12) }, { state: "success", created_at: minutesAgo(10) }] },
+      { id: 8, environment: "production" },
+    ]);
+    expectReview(scope, {
+      environment_name: "production",
+      state: "rejected",
+      comment:
+        "❌ **Rejected** by Single Patch Order for `production`: Canary of f95f852 is still baking: deployment 7 to canary succeeded at 2026-11-21T11:50:00Z and must bake 30 minutes, until 2026-11-21T12:20:00Z (20 minutes left).\n\n⏳ Ready at 2026-11-21T12:20:00Z. Re-run this job after that time and it will be approved, unless a canary fails meanwhile.",
+    });
+
+    await receive(loadProtectionRuleRequest("production"));
+
+    expectAllMocksDone();
+  });
+
+  it("approves after the bake time (clock injected), with the configured bake", async () => {
+    const scope = nock(API);
+    mockSettings(scope, { config: "deploy:\n  bakeMinutes: 45\n" });
+    mockDeployments(scope, REPO, SHA, [{ id: 7, environment: "canary", statuses: [{ state: "success", created_at: minutesAgo(45) }] }]);
+    expectReview(scope, {
+      environment_name: "production",
+      state: "approved",
+      comment: "✅ **Approved** by Single Patch Order for `production`: Canary of f95f852 baked 45 minutes with no failure since: deployment 7 to canary succeeded at 2026-11-21T11:15:00Z.",
+    });
+
+    await receive(loadProtectionRuleRequest("production"));
+
+    expectAllMocksDone();
+  });
+
+  it("rejects after a failed canary", async () => {
+    const scope = nock(API);
+    mockSettings(scope);
+    mockDeployments(scope, REPO, SHA, [
+      { id: 9, environment: "canary", statuses: [{ state: "failure", created_at: minutesAgo(20) }] },
+      { id: 7, environment: "canary", statuses: [{ state: "success", created_at: minutesAgo(90) }] },
+    ]);
+    expectReview(scope, {
+      environment_name: "production",
+      state: "rejected",
+      comment:
+        "❌ **Rejected** by Single Patch Order for `production`: The canary deployment of f95f852 failed (failure at 2026-11-21T11:40:00Z, deployment 9 to canary). Production needs a healthy canary: fix it and deploy to canary again.",
+    });
+
+    await receive(loadProtectionRuleRequest("production"));
+
+    expectAllMocksDone();
+  });
+});
+
+describe("deployment_protection_rule edge cases", () => {
+  it("rejects an environment that is in neither list", async () => {
+    const scope = nock(API);
+    mockSettings(scope);
+    expectReview(scope, {
+      environment_name: "staging",
+      state: "rejected",
+      comment:
+        '❌ **Rejected** by Single Patch Order for `staging`: Environment "staging" is in neither deploy.canary (canary) nor deploy.production (production) of .github/single-patch-order.yml. Add it to one of them, or turn this protection rule off for the environment.',
+    });
+
+    await receive(loadProtectionRuleRequest("staging"));
+
+    expectAllMocksDone();
+  });
+
+  it("takes the SHA from the top level when the request carries no deployment", async () => {
+    const payload = loadProtectionRuleRequest("canary");
+    payload.deployment = null;
+    const scope = nock(API);
+    mockSettings(scope);
+    mockCommitPulls(scope, REPO, SHA, []);
+    mockCheck(scope, REPO, SHA, "single-patch-order/release", "success");
+    scope.post(REVIEW, { environment_name: "canary", state: "approved", comment: /release commit/ as unknown as string }).reply(204);
+
+    await receive(payload);
+
+    expectAllMocksDone();
+  });
+
+  it("logs, and does not throw, when GitHub refuses the review itself", async () => {
+    const scope = nock(API);
+    mockSettings(scope);
+    scope.post(REVIEW).times(4).reply(500, { message: "oops" });
+
+    await expect(receive(loadProtectionRuleRequest("staging"))).resolves.toBeUndefined();
+    expectAllMocksDone();
+  });
+
+  it("answers nothing when the callback URL names no run", async () => {
+    const payload = loadProtectionRuleRequest("canary");
+    payload.deployment_callback_url = "https://api.github.com/repos/Codertocat/Hello-World/actions/runs/";
+    await receive(payload);
+    expectAllMocksDone();
+  });
+});
