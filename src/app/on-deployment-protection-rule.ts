@@ -1,6 +1,6 @@
 import type { Context } from "probot";
 import type { DeploymentDecision } from "../core/deployment-decision.js";
-import { toReviewState } from "../core/to-deployment-state.js";
+import { toReviewState } from "../core/to-conclusion.js";
 import { parseRunId, reviewDeployment } from "../github/review-deployment.js";
 import { renderReviewComment } from "../render/deployment-messages.js";
 import type { AppDeps } from "./app-deps.js";

@@ -1,8 +1,10 @@
+import type { DeploymentDecision } from "./deployment-decision.js";
 import type { PolicyReport } from "./policy-report.js";
 
 /**
- * The single switch from our verdicts to the vocabularies of GitHub and the shell. Nothing else
- * in the code base spells `success`/`failure` for a report or picks an exit code.
+ * The single switch from our verdicts and decisions to the vocabularies of GitHub and the shell.
+ * Nothing else in the code base spells `success`/`failure` for a report, `approved`/`rejected`
+ * for a deployment, or picks an exit code.
  */
 
 export type CheckConclusion = "success" | "failure";
@@ -17,4 +19,17 @@ export const EXIT = { pass: 0, fail: 1, usage: 2 } as const;
 
 export function toExitCode(report: Pick<PolicyReport, "verdict">): number {
   return report.verdict === "fail" ? EXIT.fail : EXIT.pass;
+}
+
+/** The `state` of a custom deployment protection rule review. */
+export type ReviewState = "approved" | "rejected";
+/** The states this App posts as a commit status; `pending` is never used, so nobody waits forever. */
+export type DeployStatusState = "success" | "failure";
+
+export function toReviewState(decision: Pick<DeploymentDecision, "allowed">): ReviewState {
+  return decision.allowed ? "approved" : "rejected";
+}
+
+export function toDeployStatusState(decision: Pick<DeploymentDecision, "allowed">): DeployStatusState {
+  return decision.allowed ? "success" : "failure";
 }

@@ -1,5 +1,5 @@
 import { shortSha, type DeploymentDecision } from "../core/deployment-decision.js";
-import { toDeployStatusState } from "../core/to-deployment-state.js";
+import { toDeployStatusState } from "../core/to-conclusion.js";
 import { toSourceError } from "./describe-github-error.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 

@@ -1,4 +1,4 @@
-import { toReviewState } from "../core/to-deployment-state.js";
+import { toReviewState } from "../core/to-conclusion.js";
 import type { DeploymentDecision } from "../core/deployment-decision.js";
 import { toSourceError } from "./describe-github-error.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
