@@ -1,17 +1,16 @@
 import { ConfigError } from "../core/errors.js";
-import { evaluatePolicy } from "../core/evaluate-policy.js";
-import { isHotfix } from "../core/is-hotfix.js";
 import type { OverrideRecord } from "../core/override-record.js";
 import type { PolicyReport } from "../core/policy-report.js";
 import { findRequestId } from "../github/describe-github-error.js";
 import { GATE_CHECK_NAME, publishCompletedCheck } from "../github/check-runs.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import { hasLabel, removeLabel } from "../github/labels.js";
-import { loadRepoSettings, type RepoSettings } from "../github/load-repo-config.js";
+import type { RepoSettings } from "../github/load-repo-config.js";
 import { findRecordedOverride } from "../github/overrides.js";
-import { renderConfigError, renderEvaluationError, renderNotHotfix, renderReport, type CheckRunOutput, type Override } from "../render/check-run-output.js";
+import { renderGateOutput, renderConfigError, renderEvaluationError, renderReport, type CheckRunOutput, type Override } from "../render/check-run-output.js";
 import { OVERRIDE_ACTION } from "../render/override-action.js";
-import { readPullRequestChange, type PullRequestData } from "../sources/github-pr-source.js";
+import type { PullRequestData } from "../sources/github-pr-source.js";
+import { judgeGitHubPullRequest } from "../sources/judge-github-pull-request.js";
 import type { AppDeps, Log } from "./app-deps.js";
 
 export interface JudgeTarget {
@@ -86,16 +85,11 @@ export async function buildGateOutput(target: JudgeTarget, pr: PullRequestData, 
  * when rules fail and the PR carries the override label, so a normal judgement costs no extra call.
  */
 export async function assessPullRequest(target: JudgeTarget, pr: PullRequestData, appId: number | undefined, options: JudgeOptions = {}): Promise<GateAssessment> {
-  let settings = options.settings;
   try {
-    settings ??= await loadRepoSettings(target.octokit, target.repo, target.defaultBranch);
+    const { report, settings } = await judgeGitHubPullRequest(target.octokit, target.repo, pr, target.defaultBranch, options.settings);
     const labelled = hasLabel(pr.labels, settings.config.override.label);
     const freshLabel = Boolean(options.freshHead && labelled);
-    const labels = pr.labels.map((l) => (typeof l === "string" ? l : (l.name ?? "")));
-    const hotfix = isHotfix({ headBranch: pr.head.ref, labels }, settings.config);
-    if (!hotfix.hotfix) return { output: renderNotHotfix({ hotfix, results: [], verdict: "pass", facts: {} }), settings, staleLabel: freshLabel };
-    const change = await readPullRequestChange(target.octokit, target.repo, pr, settings.config);
-    const report = evaluatePolicy(change, settings.config);
+    if (!report.hotfix.hotfix) return { output: renderGateOutput(report), settings, staleLabel: freshLabel };
     const lookUp = report.verdict === "fail" && options.override === undefined && labelled && !options.freshHead && appId !== undefined;
     const known = options.override ?? undefined;
     const override = report.verdict !== "fail" ? undefined : (known ?? (lookUp ? await findRecordedOverride(target.octokit, target.repo, pr, appId) : undefined));
@@ -104,7 +98,7 @@ export async function assessPullRequest(target: JudgeTarget, pr: PullRequestData
   } catch (error) {
     if (error instanceof ConfigError) return { output: renderConfigError(error) };
     target.log.error({ err: error, pr: pr.number }, "could not evaluate the pull request");
-    return { output: renderEvaluationError(error, findRequestId(error)), ...(settings ? { settings } : {}) };
+    return { output: renderEvaluationError(error, findRequestId(error)) };
   }
 }
 

@@ -98,3 +98,8 @@ function toTitle(markdown: string): string {
 function truncationNote(omittedBytes: number): string {
   return `\n\n**… truncated: ${formatCount(omittedBytes)} more bytes**; GitHub shows at most ${formatCount(MAX_OUTPUT_BYTES)} bytes here. See the annotations, or run \`spo\` on the branch for the full report.`;
 }
+
+/** The check-run output for a judged PR: the full report, or the non-hotfix pass. */
+export function renderGateOutput(report: PolicyReport): CheckRunOutput {
+  return report.hotfix.hotfix ? renderReport(report) : renderNotHotfix(report);
+}

@@ -1,0 +1,35 @@
+import { evaluatePolicy } from "../core/evaluate-policy.js";
+import { toExitCode } from "../core/to-conclusion.js";
+import { findBaseRef } from "../sources/find-base-ref.js";
+import { openLocalRepo, readLocalChange } from "../sources/local-git-source.js";
+import { useColor, type CliIo } from "./cli-io.js";
+import { loadLocalSettings } from "./load-local-settings.js";
+import { formatReport, type ReportFormat } from "./print-report.js";
+
+export interface LocalCheckOptions {
+  base?: string;
+  headBranch?: string;
+  title?: string;
+  body?: string;
+  labels: string[];
+  configFile?: string;
+  format: ReportFormat;
+}
+
+/** Judges the current branch of the repository around `io.cwd`, offline. Throws what it cannot judge. */
+export async function checkLocalBranch(options: LocalCheckOptions, io: CliIo): Promise<number> {
+  const repo = await openLocalRepo(io.cwd);
+  const base = await findBaseRef(repo, options.base);
+  const settings = await loadLocalSettings(repo, base, { cwd: io.cwd, ...(options.configFile === undefined ? {} : { configFile: options.configFile }) });
+  for (const note of settings.notes) io.stderr(`spo: note: ${note}\n`);
+  const change = await readLocalChange(repo, base, {
+    labels: options.labels,
+    workspaces: settings.workspaces,
+    ...(options.title === undefined ? {} : { title: options.title }),
+    ...(options.body === undefined ? {} : { body: options.body }),
+    ...(options.headBranch === undefined ? {} : { headBranch: options.headBranch }),
+  });
+  const report = evaluatePolicy(change, settings.config);
+  io.stdout(formatReport(report, options.format, useColor(io, io.stdoutIsTTY)));
+  return toExitCode(report);
+}

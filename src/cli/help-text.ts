@@ -1,0 +1,78 @@
+/** The `--help` of every command. Exit codes are the same for all: see EXIT in core/to-conclusion.ts. */
+
+const EXIT_CODES = `Exit codes:
+  0  the gate passes (or the change is not a hotfix)
+  1  the gate fails: at least one rule fails
+  2  usage error, invalid config, or git/GitHub error (the message says which)`;
+
+export const HELP: Record<"spo" | "check" | "init" | "validate", string> = {
+  spo: `spo: Single Patch Order, judge a hotfix branch before you push it
+
+Usage:
+  spo check [options]          judge the current git branch against its base (offline)
+  spo check --pr owner/repo#N  judge a GitHub pull request (needs GITHUB_TOKEN; writes nothing)
+  spo init [--force]           write a starter .github/single-patch-order.yml and PR template
+  spo validate [file]          check a config file and list every problem with its key path
+
+Options:
+  -h, --help     show help (also: spo <command> --help)
+  -v, --version  print the version
+
+${EXIT_CODES}
+`,
+
+  check: `spo check: judge the current branch with the same rules as the single-patch-order check
+
+Usage:
+  spo check [--base <ref>] [--title <text>] [--body-file <file>] [--label <name>]... [--format text|json|markdown]
+  spo check --pr <owner/repo#number> [--format text|json|markdown]
+
+The branch is compared with its base like a pull request (merge-base...HEAD). The config is
+.github/single-patch-order.yml as committed on the base (the same file the App reads), or the
+defaults when the base has none. Nothing leaves the machine.
+
+Options:
+  --base <ref>        base branch, tag or commit (default: origin/HEAD, else main, else master)
+  --head <branch>     head branch name, when HEAD is detached (CI checkouts)
+  --title <text>      pull request title (default: the last commit's subject)
+  --body-file <file>  pull request description, Markdown (default: the last commit's body)
+  --label <name>      a pull request label; repeat for several (a \`hotfix\` label makes any branch a hotfix)
+  --config <file>     judge with this config file instead of the one on the base
+  --format <format>   text (default; coloured on a terminal unless NO_COLOR is set), json, or
+                      markdown (exactly what the check run would show)
+  --pr <ref>          judge GitHub pull request owner/repo#123 (or its URL) through the GitHub API
+                      with GITHUB_TOKEN (GITHUB_API_URL for GitHub Enterprise Server); a dry run:
+                      nothing is written to GitHub
+  -h, --help          show this help
+
+${EXIT_CODES}
+`,
+
+  init: `spo init: add Single Patch Order to this repository
+
+Usage:
+  spo init [--force]
+
+Writes, at the root of the git repository (or the current folder outside one):
+  .github/single-patch-order.yml   every setting with its default, commented
+  .github/pull_request_template.md the hotfix description template the rules read
+
+Existing files are kept unless --force is given.
+
+Options:
+  --force     overwrite existing files
+  -h, --help  show this help
+`,
+
+  validate: `spo validate: check a Single Patch Order config file
+
+Usage:
+  spo validate [file]   (default: .github/single-patch-order.yml)
+
+Prints "valid" and exits 0, or prints every problem with its key path and exits 2.
+_extends is resolved by the App on GitHub; only this file's own keys are checked here.
+
+Options:
+  -h, --help  show this help
+`,
+};

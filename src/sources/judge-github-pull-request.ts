@@ -1,0 +1,33 @@
+import { evaluatePolicy } from "../core/evaluate-policy.js";
+import { isHotfix } from "../core/is-hotfix.js";
+import type { PolicyReport } from "../core/policy-report.js";
+import type { GitHubClient, RepoRef } from "../github/github-client.js";
+import { loadRepoSettings, type RepoSettings } from "../github/load-repo-config.js";
+import { readPullRequestChange, type PullRequestData } from "./github-pr-source.js";
+
+export interface PullRequestJudgement {
+  report: PolicyReport;
+  settings: RepoSettings;
+}
+
+/**
+ * Judges a pull request: the App (app/judge-pull-request.ts), the Action and `spo check --pr` all
+ * call this, so they make the same calls in the same order: the config from the default branch, then, for a hotfix only,
+ * the PR's files (and what the config asks for: workspaces, checks, tickets). Returns the report
+ * instead of rendering it, and throws ConfigError or SourceError: each front end owns failure.
+ */
+export async function judgeGitHubPullRequest(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  pr: PullRequestData,
+  defaultBranch: string,
+  /** Settings the caller already read: saves a call. */
+  known?: RepoSettings,
+): Promise<PullRequestJudgement> {
+  const settings = known ?? (await loadRepoSettings(octokit, repo, defaultBranch));
+  const labels = pr.labels.map((l) => (typeof l === "string" ? l : (l.name ?? "")));
+  const hotfix = isHotfix({ headBranch: pr.head.ref, labels }, settings.config);
+  if (!hotfix.hotfix) return { report: { hotfix, results: [], verdict: "pass", facts: {} }, settings };
+  const change = await readPullRequestChange(octokit, repo, pr, settings.config);
+  return { report: evaluatePolicy(change, settings.config), settings };
+}
