@@ -6,12 +6,11 @@ import { onCheckRunCompleted } from "./on-check-completed.js";
 import { onDeploymentCreated } from "./on-deployment.js";
 import { onDeploymentProtectionRule } from "./on-deployment-protection-rule.js";
 import { onDeploymentStatus } from "./on-deployment-status.js";
-import { onGateCheckCompleted } from "./on-gate-check-completed.js";
 import { onCheckRunRerequested, onCheckSuiteRerequested } from "./on-check-rerun.js";
 import { onIssueComment } from "./on-issue-comment.js";
 import { onMergeGroup } from "./on-merge-group.js";
 import { onPullRequest, PULL_REQUEST_TRIGGERS } from "./on-pull-request.js";
-import { onRelease, onReleaseCheckRerequested, RELEASE_TRIGGERS } from "./on-release.js";
+import { onRelease, RELEASE_TRIGGERS } from "./on-release.js";
 
 /** Wires events to handlers. No logic here: each handler translates its event and delegates. */
 export function createApp(deps: AppDeps): ApplicationFunction {
@@ -24,8 +23,6 @@ export function createApp(deps: AppDeps): ApplicationFunction {
     app.on("issue_comment.created", (context) => onIssueComment(context, deps));
     app.on("merge_group.checks_requested", (context) => onMergeGroup(context, deps));
     app.on([...RELEASE_TRIGGERS], (context) => onRelease(context, deps));
-    app.on("check_run.rerequested", (context) => onReleaseCheckRerequested(context, deps));
-    app.on("check_run.completed", (context) => onGateCheckCompleted(context, deps));
     app.on("deployment_protection_rule.requested", (context) => onDeploymentProtectionRule(context, deps));
     app.on("deployment.created", (context) => onDeploymentCreated(context, deps));
     app.on("deployment_status.created", (context) => onDeploymentStatus(context));

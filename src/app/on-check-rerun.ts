@@ -1,11 +1,13 @@
 import type { Context } from "probot";
-import { GATE_CHECK_NAME } from "../github/check-runs.js";
+import { GATE_CHECK_NAME, RELEASE_CHECK_NAME } from "../github/check-runs.js";
 import type { AppDeps } from "./app-deps.js";
 import { judgePullRequests, numbersInRepo } from "./judge-pull-requests.js";
+import { onReleaseCheckRerequested } from "./on-release.js";
 
-/** "Re-run" on our check run: judge its PRs again. Other apps' checks are ignored. */
+/** "Re-run" on one of our check runs: judge its PRs (or its release) again. Other apps' checks are ignored. */
 export async function onCheckRunRerequested(context: Context<"check_run.rerequested">, deps: AppDeps): Promise<void> {
   const run = context.payload.check_run;
+  if (run.name === RELEASE_CHECK_NAME) return onReleaseCheckRerequested(context, deps);
   if (run.name !== GATE_CHECK_NAME || !isOurs(run.app?.id, deps)) return;
   await judgePullRequests(context, deps, numbersInRepo(run.pull_requests, context.payload.repository.id), run.head_sha);
 }

@@ -131,6 +131,13 @@ describe("check_run.completed of our gate → canary status", () => {
     expectAllMocksDone();
   });
 
+  it("makes no call at all when our check says the PR is not a hotfix", async () => {
+    const payload = gateCompleted();
+    payload.check_run.output.title = "Not a hotfix: no single-patch rules apply";
+    await receive("check_run", payload);
+    expectAllMocksDone();
+  });
+
   it("ignores another App's check of the same name", async () => {
     const payload = gateCompleted();
     payload.check_run.app.id = 999;
