@@ -1,5 +1,6 @@
 import { findBodySection } from "../core/body-sections.js";
 import { isPlaceholder } from "../core/placeholder.js";
+import { joinAnd } from "../core/phrases.js";
 import type { Rule } from "./rule.js";
 
 const PARTS = [
@@ -40,8 +41,4 @@ export const problemStatement: Rule = {
 
 function toHeading(part: { heading: string }): string {
   return `\`## ${part.heading}\``;
-}
-
-function joinAnd(items: readonly string[]): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? "");
 }

@@ -2,6 +2,7 @@ import { findBodySection } from "../core/body-sections.js";
 import type { HeadCheck } from "../core/change.js";
 import { classifyFile } from "../core/classify-file.js";
 import { isPlaceholder } from "../core/placeholder.js";
+import { capitalize, joinAnd, pluralWord } from "../core/phrases.js";
 import type { Rule } from "./rule.js";
 
 type CheckState = { name: string; state: "success" | "pending" | "missing" | "failed"; conclusion?: string };
@@ -33,7 +34,7 @@ export const testEvidence: Rule = {
       const failed = states.filter((s) => s.state === "failed");
       const waiting = states.filter((s) => s.state === "pending" || s.state === "missing");
       if (failed.length) {
-        problems.push(`required ${plural(failed.length, "check")} ${joinAnd(failed.map((s) => `\`${s.name}\` concluded \`${s.conclusion}\``))}`);
+        problems.push(`required ${pluralWord(failed.length, "check")} ${joinAnd(failed.map((s) => `\`${s.name}\` concluded \`${s.conclusion}\``))}`);
         fixes.push(`make ${joinAnd(failed.map((s) => `\`${s.name}\``))} pass on the head commit`);
       }
       if (waiting.length) {
@@ -44,7 +45,7 @@ export const testEvidence: Rule = {
 
     if (problems.length) return { verdict: "fail", message: `${capitalize(problems.join("; "))}.`, fix: `${capitalize(fixes.join("; "))}.`, facts };
     const evidence = testFiles.length
-      ? `${testFiles.length} test ${plural(testFiles.length, "file")} changed`
+      ? `${testFiles.length} test ${pluralWord(testFiles.length, "file")} changed`
       : `The \`${section?.heading ?? heading}\` section describes how the fix was tested`;
     const checks = required.length ? ` and ${joinAnd(required.map((name) => `\`${name}\``))} succeeded` : "";
     return { verdict: "pass", message: `${evidence}${checks}.`, facts };
@@ -60,16 +61,4 @@ function readCheck(name: string, checks: readonly HeadCheck[]): CheckState {
   const running = named.find((check) => check.status !== "completed");
   if (running) return { name, state: "pending", conclusion: running.status.replace("_", " ") };
   return { name, state: "success", conclusion: "success" };
-}
-
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
-}
-
-function joinAnd(items: readonly string[]): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? "");
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
