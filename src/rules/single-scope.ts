@@ -85,7 +85,9 @@ function groupByScope(placements: Placement[]): [string, Placement[]][] {
   const groups = new Map<string, Placement[]>();
   for (const p of placements) {
     const scope = p.scope ?? "";
-    groups.set(scope, [...(groups.get(scope) ?? []), p]);
+    const members = groups.get(scope);
+    if (members) members.push(p);
+    else groups.set(scope, [p]);
   }
   return [...groups].sort((a, b) => b[1].length - a[1].length);
 }

@@ -1,0 +1,84 @@
+import { ProbotOctokit } from "probot";
+import type { GitHubObserver } from "../metrics/app-metrics.js";
+import { toCheckKey } from "./find-check-key.js";
+
+/** Retries of a request that hit a secondary rate limit, each after GitHub's `retry-after`. */
+export const SECONDARY_LIMIT_RETRIES = 2;
+
+type Options = Record<string, any>;
+type Fetch = typeof globalThis.fetch;
+type Plugin = Parameters<typeof ProbotOctokit.plugin>[0];
+
+/**
+ * Probot's Octokit for the App's server, changed in three ways:
+ *
+ * - Write throttling is keyed per installation. Probot gives the webhook clients no throttle id,
+ *   so every installation shares one write queue (one write per second for the whole process);
+ *   GitHub paces writes per installation. The id is the installation id, as Probot itself uses for
+ *   `app.auth(id)`, so both kinds of client share one queue per installation. The Bottleneck
+ *   connection that Probot sets up for `REDIS_URL` is kept, so replicas share the queues.
+ * - A secondary rate limit is waited out (GitHub's `retry-after`) and retried, not dropped:
+ *   Probot's server only logs it, which would lose the check.
+ * - Every response is observed for metrics: error statuses, and completed check runs.
+ */
+export function createPacedOctokit(observer: GitHubObserver): typeof ProbotOctokit {
+  return ProbotOctokit.plugin(observeCompletedChecks(observer)).defaults((options: Options) => withPacing(options, observer)) as typeof ProbotOctokit;
+}
+
+/** The options of one client: Probot's, with the changes above. Exported for tests. */
+export function withPacing(options: Options, observer: GitHubObserver): Options {
+  const installationId = options.auth?.installationId;
+  return {
+    ...options,
+    request: { ...options.request, fetch: observeErrors(observer, options.request?.fetch) },
+    throttle: {
+      ...options.throttle,
+      ...(installationId ? { id: String(installationId) } : {}),
+      onSecondaryRateLimit: retrySecondaryRateLimit,
+    },
+  };
+}
+
+export function retrySecondaryRateLimit(retryAfter: number, options: Options, octokit: { log: { warn: (msg: string) => void } }, retryCount: number): boolean {
+  const retry = retryCount < SECONDARY_LIMIT_RETRIES;
+  octokit.log.warn(`Secondary rate limit on ${options.method} ${options.url}: ${retry ? `retrying in ${retryAfter} s` : "giving up"} (retry ${retryCount + 1} of ${SECONDARY_LIMIT_RETRIES})`);
+  return retry;
+}
+
+const OBSERVED = Symbol("observed by observeErrors");
+
+/**
+ * Counts every error response, each attempt of a retried request included. An installation's
+ * client is built from the options of the App's client, whose fetch is observed already.
+ */
+function observeErrors(observer: GitHubObserver, fetchImpl: Fetch | undefined): Fetch {
+  if (fetchImpl && OBSERVED in fetchImpl) return fetchImpl;
+  const observed: Fetch = async (input, init) => {
+    try {
+      const response = await (fetchImpl ?? globalThis.fetch)(input, init);
+      if (response.status >= 400) observer.apiError(String(response.status));
+      return response;
+    } catch (error) {
+      observer.apiError("network");
+      throw error;
+    }
+  };
+  return Object.assign(observed, { [OBSERVED]: true });
+}
+
+/** The outermost request hook (plugins added last wrap the others): it sees a call once, after its retries. */
+function observeCompletedChecks(observer: GitHubObserver): Plugin {
+  return (octokit) => {
+    octokit.hook.wrap("request", async (request, endpoint) => {
+      const response = await request(endpoint);
+      const options = endpoint as Options;
+      const isCheckWrite = /\/check-runs(\/\{check_run_id\})?$/.test(String(options.url)) && (options.method === "POST" || options.method === "PATCH");
+      if (isCheckWrite && options.conclusion) {
+        const key = options.head_sha ? toCheckKey(`${options.owner}/${options.repo}`, String(options.head_sha)) : undefined;
+        observer.checkCompleted({ name: String(options.name ?? ""), conclusion: String(options.conclusion), summary: String(options.output?.summary ?? ""), ...(key ? { key } : {}) });
+      }
+      return response;
+    });
+    return {};
+  };
+}

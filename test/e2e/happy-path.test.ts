@@ -1,0 +1,81 @@
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { buildOnce } from "./build-once.js";
+import { describeCalls, isCheckRunPost, readLogLines, REPO, startHarness, type Harness } from "./harness.js";
+import { pullRequestEvent } from "./payloads.js";
+import { sendWebhook } from "./send-webhook.js";
+
+let harness: Harness | undefined;
+beforeAll(buildOnce, 180_000);
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+describe("the built App against a fake GitHub", () => {
+  it("judges a hotfix PR with a token call, then exactly config, files and one completed check", async () => {
+    harness = await startHarness();
+    const { github, app } = harness;
+    const payload = pullRequestEvent({ installationId: 77 });
+
+    const reply = await sendWebhook(app.url, { event: "pull_request", payload, id: "delivery-happy-1" });
+
+    expect(reply).toEqual({ status: 200, body: "ok\n" });
+    expect(describeCalls(github.requests)).toEqual([
+      "POST /app/installations/77/access_tokens",
+      `GET /repos/${REPO}/contents/.github%2Fsingle-patch-order.yml`,
+      `GET /repos/${REPO}/pulls/2/files?per_page=100&page=1`,
+      `POST /repos/${REPO}/check-runs`,
+    ]);
+    const [tokenCall, ...calls] = github.requests;
+    expect(tokenCall!.headers.authorization).toMatch(/^bearer eyJ/);
+    for (const call of calls) expect(call.headers.authorization).toBe(`token ${github.token}`);
+    const check = github.requests.find(isCheckRunPost)!.body;
+    expect(check).toMatchObject({
+      name: "single-patch-order",
+      head_sha: payload.pull_request.head.sha,
+      status: "completed",
+      conclusion: "success",
+      external_id: "2",
+      output: { title: "All rules pass" },
+    });
+  });
+
+  it("gives a non-hotfix PR its passing check with two calls", async () => {
+    harness = await startHarness();
+    const { github, app } = harness;
+
+    await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent({ ref: "feature/new-cart" }) });
+
+    expect(describeCalls(github.requests.slice(1))).toEqual([`GET /repos/${REPO}/contents/.github%2Fsingle-patch-order.yml`, `POST /repos/${REPO}/check-runs`]);
+    expect(github.requests.find(isCheckRunPost)!.body).toMatchObject({ conclusion: "success", output: { title: "Not a hotfix: no single-patch rules apply" } });
+  });
+
+  it("logs as JSON lines that carry the delivery id", async () => {
+    harness = await startHarness();
+    const { app } = harness;
+
+    await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent(), id: "delivery-logged-1" });
+
+    const judged = readLogLines(app.output()).find((line) => String(line.msg).startsWith("judged #2"));
+    expect(judged).toMatchObject({ id: "delivery-logged-1", name: "event", conclusion: "success", level: 30 });
+  });
+
+  it("serves /metrics in Prometheus' text format", async () => {
+    harness = await startHarness();
+    const { github, app } = harness;
+    github.inject({ match: (r) => r.path.includes("/files"), times: 1, reply: { status: 502, body: { message: "Bad Gateway" } } });
+    await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent() });
+
+    const response = await fetch(`${app.url}/metrics`);
+    const text = await response.text();
+
+    expect(response.headers.get("content-type")).toBe("text/plain; version=0.0.4; charset=utf-8");
+    expect(text).toContain('spo_evaluations_total{check="single-patch-order",conclusion="success"} 1');
+    expect(text).toContain('spo_rule_verdicts_total{rule="single-scope",verdict="pass"} 1');
+    expect(text).toContain('spo_rule_verdicts_total{rule="reversible-migration",verdict="skip"} 1');
+    expect(text).toContain("spo_webhook_to_check_seconds_count 1");
+    expect(text).toContain('spo_github_api_errors_total{status="502"} 1');
+    expect(text).toContain('spo_webhook_deliveries_total{event="pull_request",outcome="handled"} 1');
+    expect(text).toMatch(/^process_resident_memory_bytes \d+$/m);
+  });
+});

@@ -1,0 +1,49 @@
+import { startFakeGitHub, type FakeGitHub, type RecordedRequest } from "./fake-github.js";
+import { startApp, type RunningApp } from "./start-app.js";
+
+export interface Harness {
+  github: FakeGitHub;
+  app: RunningApp;
+  close: () => Promise<void>;
+}
+
+export const REPO = "Codertocat/Hello-World";
+
+/** A fake GitHub whose repository has a config, and the built App pointed at it. */
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const github = await startFakeGitHub();
+  github.repos.configs.set(REPO, "scope:\n  maxFiles: 10\n");
+  try {
+    const app = await startApp(github.host, env);
+    const close = async () => {
+      await app.stop();
+      await github.close();
+    };
+    return { github, app, close };
+  } catch (error) {
+    await github.close();
+    throw error;
+  }
+}
+
+export const isCheckRunPost = (r: RecordedRequest) => r.method === "POST" && /\/check-runs$/.test(r.path);
+export const isTokenCall = (r: RecordedRequest) => r.method === "POST" && /\/access_tokens$/.test(r.path);
+export const isFilesCall = (r: RecordedRequest) => r.method === "GET" && /\/pulls\/\d+\/files/.test(r.path);
+export const isConfigCall = (r: RecordedRequest) => r.method === "GET" && r.path.includes("/contents/.github%2Fsingle-patch-order.yml");
+
+/** `METHOD path` of each request, to compare the calls a delivery made. */
+export function describeCalls(requests: readonly RecordedRequest[]): string[] {
+  return requests.map((r) => `${r.method} ${r.path}`);
+}
+
+/** Parsed JSON log lines of the App (LOG_FORMAT=json); other lines are skipped. */
+export function readLogLines(output: string): Array<Record<string, any>> {
+  return output.split("\n").flatMap((line) => {
+    try {
+      const parsed = JSON.parse(line);
+      return typeof parsed === "object" && parsed ? [parsed] : [];
+    } catch {
+      return [];
+    }
+  });
+}

@@ -1,0 +1,72 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { buildOnce } from "./build-once.js";
+import { startFakeGitHub, type FakeGitHub } from "./fake-github.js";
+import { isCheckRunPost, REPO } from "./harness.js";
+import { pullRequestEvent } from "./payloads.js";
+import { sendWebhook } from "./send-webhook.js";
+import { findFreePort, startApp, type RunningApp } from "./start-app.js";
+
+/** Runs only where a redis-server binary exists (Debian: `apt-get install redis-server`). */
+const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
+
+let cleanups: Array<() => Promise<unknown>> = [];
+beforeAll(async () => {
+  if (hasRedis) await buildOnce();
+}, 180_000);
+afterEach(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  cleanups = [];
+});
+
+async function startRedis(): Promise<string> {
+  const port = await findFreePort();
+  const redis: ChildProcess = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const exited = new Promise((resolve) => redis.once("exit", resolve));
+  cleanups.push(async () => {
+    redis.kill("SIGTERM");
+    await exited;
+  });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (spawnSync("redis-cli", ["-p", String(port), "ping"], { encoding: "utf8" }).stdout.trim() === "PONG") return `redis://127.0.0.1:${port}`;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("redis-server did not answer PING within 5 s");
+}
+
+async function startReplicas(github: FakeGitHub, redisUrl: string): Promise<RunningApp[]> {
+  const replicas = await Promise.all([1, 2].map(() => startApp(github.host, { REDIS_URL: redisUrl })));
+  for (const replica of replicas) cleanups.push(() => replica.stop());
+  return replicas;
+}
+
+describe.skipIf(!hasRedis)("two replicas sharing REDIS_URL", () => {
+  it("publishes one check for a delivery that reaches both replicas", async () => {
+    const github = await startFakeGitHub();
+    cleanups.push(() => github.close());
+    github.repos.configs.set(REPO, "scope:\n  maxFiles: 10\n");
+    const [a, b] = await startReplicas(github, await startRedis());
+    const payload = pullRequestEvent();
+
+    const replies = await Promise.all([a!, b!, a!, b!].map((replica) => sendWebhook(replica.url, { event: "pull_request", payload, id: "shared-delivery-1" })));
+
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(github.requests.filter(isCheckRunPost)).toHaveLength(1);
+  });
+
+  it("judges distinct deliveries on both replicas with Probot's Redis-backed throttling", async () => {
+    const github = await startFakeGitHub();
+    cleanups.push(() => github.close());
+    const redisUrl = await startRedis();
+    const [a, b] = await startReplicas(github, redisUrl);
+
+    await Promise.all([
+      sendWebhook(a!.url, { event: "pull_request", payload: pullRequestEvent({ installationId: 1, number: 3 }) }),
+      sendWebhook(b!.url, { event: "pull_request", payload: pullRequestEvent({ installationId: 2, number: 4 }) }),
+    ]);
+
+    expect(github.requests.filter(isCheckRunPost).map((r) => r.body.conclusion)).toEqual(["success", "success"]);
+    const writeQueues = spawnSync("redis-cli", ["-u", redisUrl, "--scan", "--pattern", "b_octokit-write-*_settings"], { encoding: "utf8" }).stdout.split("\n").filter(Boolean);
+    expect(writeQueues.sort()).toEqual(["b_octokit-write-1_settings", "b_octokit-write-2_settings"]); // one shared queue per installation
+  });
+});

@@ -1,0 +1,58 @@
+import { Webhooks } from "@octokit/webhooks";
+import { pino } from "pino";
+import { describe, expect, it, vi } from "vitest";
+import { createAppMetrics } from "../../src/metrics/app-metrics.js";
+import { createMemoryClaims, type DeliveryClaims } from "../../src/server/delivery-claims.js";
+import { guardDeliveries } from "../../src/server/guard-deliveries.js";
+import { createInFlight } from "../../src/server/track-in-flight.js";
+import { loadWebhook } from "../fixtures/webhooks.js";
+
+const SECRET = "s3cret";
+
+function setUp(claims: DeliveryClaims = createMemoryClaims()) {
+  const webhooks = new Webhooks({ secret: SECRET });
+  const inFlight = createInFlight();
+  guardDeliveries(webhooks, { claims, inFlight, metrics: createAppMetrics(() => inFlight.size), log: pino({ level: "silent" }) });
+  const deliver = async (id: string, payload: unknown = { ...loadWebhook("pull_request.opened"), installation: { id: 1 } }) => {
+    const text = JSON.stringify(payload);
+    return webhooks.verifyAndReceive({ id, name: "pull_request", payload: text, signature: await webhooks.sign(text) });
+  };
+  return { webhooks, inFlight, deliver };
+}
+
+describe("guardDeliveries", () => {
+  it("runs handlers once per delivery id", async () => {
+    const { webhooks, deliver } = setUp();
+    const seen: string[] = [];
+    webhooks.on("pull_request", async (event) => void seen.push(event.id));
+    await deliver("a");
+    await deliver("a");
+    await deliver("b");
+    expect(seen).toEqual(["a", "b"]);
+  });
+
+  it("releases the claim of a failed delivery (answered 500) so that a redelivery runs", async () => {
+    const { webhooks, deliver } = setUp();
+    const handler = vi.fn().mockRejectedValueOnce(Object.assign(new Error("Bad credentials"), { status: 401 })).mockResolvedValue(undefined);
+    webhooks.on("pull_request", handler);
+    const failed = await deliver("a").catch((error: AggregateError) => error);
+    await deliver("a");
+    expect((failed as AggregateError).errors[0]).toMatchObject({ status: 500, message: expect.stringContaining("Bad credentials") });
+    expect(handler).toHaveBeenCalledTimes(2);
+  });
+
+  it("handles the delivery when the claim store fails", async () => {
+    const { webhooks, deliver } = setUp({ claim: async () => Promise.reject(new Error("redis down")), release: async () => undefined });
+    const handler = vi.fn();
+    webhooks.on("pull_request", handler);
+    await deliver("a");
+    expect(handler).toHaveBeenCalledOnce();
+  });
+
+  it("refuses deliveries with 503 once the App stops accepting", async () => {
+    const { inFlight, deliver } = setUp();
+    await inFlight.drain(0);
+    const error = (await deliver("a").catch((e: AggregateError) => e)) as AggregateError;
+    expect(error.errors[0]).toMatchObject({ status: 503 });
+  });
+});
