@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RULE_IDS } from "../rules/rule-ids.js";
+import { findGlobProblem } from "../core/compile-glob.js";
 import { findPatternProblem } from "./safe-pattern.js";
 
 /**
@@ -13,7 +14,11 @@ const MAX_PATTERN_LENGTH = 256;
 const glob = z
   .string()
   .min(1, "expected a non-empty glob")
-  .max(MAX_PATTERN_LENGTH, `expected a glob of at most ${MAX_PATTERN_LENGTH} characters`);
+  .max(MAX_PATTERN_LENGTH, `expected a glob of at most ${MAX_PATTERN_LENGTH} characters`)
+  .superRefine((source, ctx) => {
+    const problem = findGlobProblem(source);
+    if (problem) ctx.addIssue({ code: "custom", message: `invalid glob: ${problem}` });
+  });
 
 const globs = (description: string, defaults: string[]) => z.array(glob).default(defaults).describe(description);
 
