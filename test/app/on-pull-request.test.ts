@@ -51,6 +51,7 @@ describe("pull_request events", () => {
     });
     expect(check.output.title).toBe("All rules pass");
     expect(check.output.summary).toContain("| ✅ | `single-scope` |");
+    await expect(check.output.summary).toMatchFileSnapshot("./__snapshots__/good-hotfix.summary.md");
     expect(check.output.summary).toContain("`src/checkout`");
     expect(check.output.annotations).toBeUndefined();
   });
@@ -99,6 +100,8 @@ describe("pull_request events", () => {
     expect(check.output.annotations).toEqual([
       expect.objectContaining({ path: "src/billing/invoice.ts", annotation_level: "failure", title: "single-scope", start_line: 1, end_line: 1 }),
     ]);
+    expect(check.actions).toEqual([{ label: "Override", description: expect.any(String), identifier: "override" }]);
+    await expect(JSON.stringify(check, null, 2)).toMatchFileSnapshot("./__snapshots__/two-scopes.check-run.json");
   });
 
   it("reads the config from the org .github repository when the repository has none", async () => {
