@@ -20,6 +20,14 @@ export interface JudgeTarget {
   log: Log;
 }
 
+/** The repository an event is about, as every judgement needs it. */
+export function toJudgeTarget(
+  context: { octokit: GitHubClient; repo(): RepoRef; log: Log; payload: { repository?: { default_branch: string } } },
+  defaultBranch = context.payload.repository?.default_branch ?? "",
+): JudgeTarget {
+  return { octokit: context.octokit, repo: context.repo(), defaultBranch, log: context.log };
+}
+
 export interface JudgeOptions {
   /** Settings this event already read: saves a call. */
   settings?: RepoSettings;

@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import { findOpenPullRequestsByHead, getPullRequest } from "../github/find-pull-requests.js";
 import type { AppDeps } from "./app-deps.js";
-import { judgePullRequest } from "./judge-pull-request.js";
+import { judgePullRequest, toJudgeTarget } from "./judge-pull-request.js";
 
 type RepoContext = Context<"check_run" | "check_suite" | "issue_comment">;
 
@@ -16,7 +16,7 @@ export async function judgePullRequests(context: RepoContext, deps: AppDeps, num
     context.log.info({ sha: headSha }, "no open pull request to judge");
     return;
   }
-  const target = { octokit: context.octokit, repo, defaultBranch: context.payload.repository.default_branch, log: context.log };
+  const target = toJudgeTarget(context);
   const results = await Promise.allSettled(
     [...new Set(found)].map(async (number) => judgePullRequest(target, await getPullRequest(context.octokit, repo, number), deps)),
   );

@@ -3,7 +3,7 @@ import { postComment } from "../github/comments.js";
 import { getPullRequest } from "../github/find-pull-requests.js";
 import { renderExplain, renderHelp, renderUnknownCommand } from "../render/command-replies.js";
 import type { AppDeps } from "./app-deps.js";
-import { assessPullRequest } from "./judge-pull-request.js";
+import { assessPullRequest, toJudgeTarget } from "./judge-pull-request.js";
 import { judgePullRequests } from "./judge-pull-requests.js";
 import { overrideFromComment } from "./override-from-comment.js";
 import { parseCommand } from "./parse-command.js";
@@ -38,7 +38,7 @@ export async function onIssueComment(context: Context<"issue_comment.created">, 
 async function explainPullRequest(context: Context<"issue_comment.created">, deps: AppDeps, actor: string): Promise<void> {
   const repo = context.repo();
   const pr = await getPullRequest(context.octokit, repo, context.payload.issue.number);
-  const target = { octokit: context.octokit, repo, defaultBranch: context.payload.repository.default_branch, log: context.log };
+  const target = toJudgeTarget(context);
   const { output } = await assessPullRequest(target, pr, deps.appId);
   await postComment(context.octokit, repo, pr.number, renderExplain(actor, pr.head.sha, output));
 }

@@ -6,7 +6,7 @@ import { listMergeGroupPullRequests } from "../github/list-merge-group-prs.js";
 import { renderEvaluationError, type CheckRunOutput } from "../render/check-run-output.js";
 import { renderMergeGroup } from "../render/merge-group-output.js";
 import type { AppDeps } from "./app-deps.js";
-import { buildGateOutput } from "./judge-pull-request.js";
+import { buildGateOutput, toJudgeTarget } from "./judge-pull-request.js";
 
 /**
  * A merge queue asks for our required check on the group's head: judge every PR in the group with
@@ -15,7 +15,7 @@ import { buildGateOutput } from "./judge-pull-request.js";
 export async function onMergeGroup(context: Context<"merge_group.checks_requested">, deps: AppDeps): Promise<void> {
   const group = context.payload.merge_group;
   const repo = context.repo();
-  const target = { octokit: context.octokit, repo, defaultBranch: context.payload.repository?.default_branch ?? group.base_ref.replace(/^refs\/heads\//, ""), log: context.log };
+  const target = toJudgeTarget(context, context.payload.repository?.default_branch ?? group.base_ref.replace(/^refs\/heads\//, ""));
   let output: CheckRunOutput;
   try {
     const numbers = await listMergeGroupPullRequests(context.octokit, repo, group);

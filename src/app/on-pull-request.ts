@@ -3,7 +3,7 @@ import { hasLabel } from "../github/labels.js";
 import { loadRepoSettings, type RepoSettings } from "../github/load-repo-config.js";
 import type { PullRequestData } from "../sources/github-pr-source.js";
 import type { AppDeps } from "./app-deps.js";
-import { judgePullRequest, type JudgeTarget } from "./judge-pull-request.js";
+import { judgePullRequest, toJudgeTarget, type JudgeTarget } from "./judge-pull-request.js";
 
 /** The pull_request actions that can change a verdict. */
 export const PULL_REQUEST_TRIGGERS = [
@@ -22,9 +22,9 @@ export const PULL_REQUEST_TRIGGERS = [
  * the App recording or ending an override itself: that is not judged again.
  */
 export async function onPullRequest(context: Context<"pull_request">, deps: AppDeps): Promise<void> {
-  const { pull_request: pr, repository } = context.payload;
+  const { pull_request: pr } = context.payload;
   if (pr.state === "closed") return;
-  const target = { octokit: context.octokit, repo: context.repo(), defaultBranch: repository.default_branch, log: context.log };
+  const target = toJudgeTarget(context);
   const settings = await readSettingsForBotLabel(context, target);
   if (settings === "own-label") return;
   await judgePullRequest(target, pr as PullRequestData, deps, {

@@ -3,16 +3,17 @@ import { getRelease } from "../github/get-release.js";
 import { RELEASE_CHECK_NAME } from "../github/check-runs.js";
 import type { AppDeps } from "./app-deps.js";
 import { checkRelease, RELEASE_EXTERNAL_ID } from "./check-release.js";
+import { toJudgeTarget } from "./judge-pull-request.js";
 import { isOurs } from "./on-check-rerun.js";
 
 /** The release actions that publish a release or pre-release. Drafts are never judged. */
 export const RELEASE_TRIGGERS = ["release.published", "release.prereleased"] as const;
 
 export async function onRelease(context: Context<"release.published" | "release.prereleased">, deps: AppDeps): Promise<void> {
-  const { release, repository } = context.payload;
+  const { release } = context.payload;
   if (release.draft) return;
   await checkRelease(
-    { octokit: context.octokit, repo: context.repo(), defaultBranch: repository.default_branch, log: context.log },
+    toJudgeTarget(context),
     { id: release.id, tag: release.tag_name, target: release.target_commitish },
     deps,
   );
@@ -26,5 +27,5 @@ export async function onReleaseCheckRerequested(context: Context<"check_run.rere
   if (!id) return;
   const repo = context.repo();
   const release = await getRelease(context.octokit, repo, Number(id));
-  await checkRelease({ octokit: context.octokit, repo, defaultBranch: context.payload.repository.default_branch, log: context.log }, release, deps);
+  await checkRelease({ ...toJudgeTarget(context), repo }, release, deps);
 }

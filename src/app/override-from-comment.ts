@@ -11,7 +11,7 @@ import { renderOverrideComment } from "../render/override-comment.js";
 import { renderAlreadyOverridden, renderNothingToOverride, renderOverrideConfigError, renderOverrideFailed, renderOverrideRefused, type OverrideStage } from "../render/override-replies.js";
 import type { AppDeps } from "./app-deps.js";
 import { authorizeOverride } from "./authorize-override.js";
-import { applyOverride, assessPullRequest, publishAssessment, type JudgeTarget } from "./judge-pull-request.js";
+import { applyOverride, assessPullRequest, publishAssessment, toJudgeTarget, type JudgeTarget } from "./judge-pull-request.js";
 
 /**
  * `/spo override <reason>` in a new PR comment. When the person may and the rules fail, the
@@ -25,7 +25,7 @@ export async function overrideFromComment(context: Context<"issue_comment.create
   const repo = context.repo();
   const actor = comment.user?.login ?? "";
   const reply = (body: string) => postComment(context.octokit, repo, issue.number, body);
-  const target: JudgeTarget = { octokit: context.octokit, repo, defaultBranch: repository.default_branch, log: context.log };
+  const target: JudgeTarget = toJudgeTarget(context);
   let stage: OverrideStage = "checking";
   try {
     const settings = await loadRepoSettings(context.octokit, repo, repository.default_branch);

@@ -1,10 +1,18 @@
 import { toSourceError } from "./describe-github-error.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 
-/** Whether a PR's labels (as webhook payloads and `pulls.get` carry them) include `name`; GitHub compares label names ignoring case. */
-export function hasLabel(labels: ReadonlyArray<{ name?: string } | string>, name: string): boolean {
+/** Labels as webhook payloads and `pulls.get` carry them: objects with a name, or plain names. */
+export type LabelList = ReadonlyArray<{ name?: string } | string>;
+
+/** The names of a PR's labels. */
+export function labelNames(labels: LabelList): string[] {
+  return labels.map((l) => (typeof l === "string" ? l : (l.name ?? ""))).filter(Boolean);
+}
+
+/** Whether a PR's labels include `name`; GitHub compares label names ignoring case. */
+export function hasLabel(labels: LabelList, name: string): boolean {
   const wanted = name.toLowerCase();
-  return labels.some((l) => (typeof l === "string" ? l : (l.name ?? "")).toLowerCase() === wanted);
+  return labelNames(labels).some((label) => label.toLowerCase() === wanted);
 }
 
 /** Adds one label to a pull request; adding a label it already has changes nothing. */

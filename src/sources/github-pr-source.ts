@@ -3,6 +3,7 @@ import type { Change, ChangedFile, FileStatus, HeadCheck } from "../core/change.
 import { classifyFile } from "../core/classify-file.js";
 import { toSourceError } from "../github/describe-github-error.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
+import { labelNames } from "../github/labels.js";
 import { readTicketStates } from "../github/read-ticket-states.js";
 import { readWorkspaces } from "../github/read-workspaces.js";
 import { listTicketsToVerify } from "../core/find-tickets.js";
@@ -54,7 +55,7 @@ export async function readPullRequestChange(octokit: GitHubClient, repo: RepoRef
     repository,
     title: pr.title,
     body,
-    labels: pr.labels.map((l) => (typeof l === "string" ? l : (l.name ?? ""))).filter(Boolean),
+    labels: labelNames(pr.labels),
     author: pr.user?.login,
     headBranch: pr.head.ref,
     baseBranch: pr.base.ref,

@@ -2,6 +2,7 @@ import { evaluatePolicy } from "../core/evaluate-policy.js";
 import { isHotfix } from "../core/is-hotfix.js";
 import type { PolicyReport } from "../core/policy-report.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
+import { labelNames } from "../github/labels.js";
 import { loadRepoSettings, type RepoSettings } from "../github/load-repo-config.js";
 import { readPullRequestChange, type PullRequestData } from "./github-pr-source.js";
 
@@ -25,8 +26,7 @@ export async function judgeGitHubPullRequest(
   known?: RepoSettings,
 ): Promise<PullRequestJudgement> {
   const settings = known ?? (await loadRepoSettings(octokit, repo, defaultBranch));
-  const labels = pr.labels.map((l) => (typeof l === "string" ? l : (l.name ?? "")));
-  const hotfix = isHotfix({ headBranch: pr.head.ref, labels }, settings.config);
+  const hotfix = isHotfix({ headBranch: pr.head.ref, labels: labelNames(pr.labels) }, settings.config);
   if (!hotfix.hotfix) return { report: { hotfix, results: [], verdict: "pass", facts: {} }, settings };
   const change = await readPullRequestChange(octokit, repo, pr, settings.config);
   return { report: evaluatePolicy(change, settings.config), settings };
