@@ -1,5 +1,6 @@
 import type { Context } from "probot";
 import { findOpenPullRequestsByHead, getPullRequest } from "../github/find-pull-requests.js";
+import type { RepoSettings } from "../github/load-repo-config.js";
 import type { AppDeps } from "./app-deps.js";
 import { judgePullRequest, toJudgeTarget } from "./judge-pull-request.js";
 
@@ -8,8 +9,9 @@ type RepoContext = Context<"check_run" | "check_suite" | "issue_comment">;
 /**
  * Re-judges PRs of this repository named by number, or found by head SHA when the event carries
  * no list (fork PRs). Each PR is judged on its own; one failing does not stop the others.
+ * `settings` the event already read are reused, not read again.
  */
-export async function judgePullRequests(context: RepoContext, deps: AppDeps, numbers: number[], headSha?: string): Promise<void> {
+export async function judgePullRequests(context: RepoContext, deps: AppDeps, numbers: number[], headSha?: string, settings?: RepoSettings): Promise<void> {
   const repo = context.repo();
   const found = numbers.length || !headSha ? numbers : await findOpenPullRequestsByHead(context.octokit, repo, headSha);
   if (!found.length) {
@@ -18,7 +20,7 @@ export async function judgePullRequests(context: RepoContext, deps: AppDeps, num
   }
   const target = toJudgeTarget(context);
   const results = await Promise.allSettled(
-    [...new Set(found)].map(async (number) => judgePullRequest(target, await getPullRequest(context.octokit, repo, number), deps)),
+    [...new Set(found)].map(async (number) => judgePullRequest(target, await getPullRequest(context.octokit, repo, number), deps, settings ? { settings } : {})),
   );
   const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failed) throw failed.reason;

@@ -18,5 +18,5 @@ export async function onCheckRunCompleted(context: Context<"check_run.completed"
   const settings = await loadRepoSettings(context.octokit, context.repo(), context.payload.repository.default_branch).catch(() => undefined);
   // An unreadable config is reported by the PR's own judgement; here it only means "maybe".
   if (settings && !settings.config.tests.requiredChecks.includes(run.name)) return;
-  await judgePullRequests(context, deps, numbers, run.head_sha);
+  await judgePullRequests(context, deps, numbers, run.head_sha, settings);
 }

@@ -112,7 +112,6 @@ describe("check_run.completed of a required check", () => {
     const scope = nock(API);
     mockSettings(scope, { config }, repo);
     scope.get(`/repos/${repo}/pulls/4`).reply(200, pullRequest(4, sha));
-    mockSettings(scope, { config }, repo);
     mockFiles(scope, repo, 4, FILES);
     scope.get(`/repos/${repo}/commits/${sha}/check-runs`).query(true).reply(200, { total_count: 1, check_runs: [{ name: "ci/unit", status: "completed", conclusion: "success" }] });
     scope.get(`/repos/${repo}/commits/${sha}/status`).query(true).reply(200, { state: "success", statuses: [] });
