@@ -83,11 +83,6 @@ export function applyOverride(assessment: GateAssessment & { report: PolicyRepor
   return { ...assessment, output, override: record, staleLabel: false };
 }
 
-/** The gate's verdict for a PR as a check-run output; never throws. */
-export async function buildGateOutput(target: JudgeTarget, pr: PullRequestData, appId?: number): Promise<CheckRunOutput> {
-  return (await assessPullRequest(target, pr, appId)).output;
-}
-
 /**
  * Judges a PR without publishing anything; never throws. The recorded override is looked up only
  * when rules fail and the PR carries the override label, so a normal judgement costs no extra call.

@@ -3,14 +3,15 @@ import { GATE_CHECK_NAME, publishCompletedCheck } from "../github/check-runs.js"
 import { findRequestId } from "../github/describe-github-error.js";
 import { getPullRequest } from "../github/find-pull-requests.js";
 import { listMergeGroupPullRequests } from "../github/list-merge-group-prs.js";
+import { loadRepoSettings } from "../github/load-repo-config.js";
 import { renderEvaluationError, type CheckRunOutput } from "../render/check-run-output.js";
 import { renderMergeGroup } from "../render/merge-group-output.js";
 import type { AppDeps } from "./app-deps.js";
-import { buildGateOutput, toJudgeTarget } from "./judge-pull-request.js";
+import { assessPullRequest, toJudgeTarget } from "./judge-pull-request.js";
 
 /**
  * A merge queue asks for our required check on the group's head: judge every PR in the group with
- * the current config and publish one check, so the queue never stalls waiting for us.
+ * the current config (read once) and publish one check, so the queue never stalls waiting for us.
  */
 export async function onMergeGroup(context: Context<"merge_group.checks_requested">, deps: AppDeps): Promise<void> {
   const group = context.payload.merge_group;
@@ -19,10 +20,12 @@ export async function onMergeGroup(context: Context<"merge_group.checks_requeste
   let output: CheckRunOutput;
   try {
     const numbers = await listMergeGroupPullRequests(context.octokit, repo, group);
+    const settings = await loadRepoSettings(context.octokit, repo, target.defaultBranch);
     const judged = await Promise.all(
       numbers.map(async (number) => {
         const pr = await getPullRequest(context.octokit, repo, number);
-        return { number, title: pr.title, output: await buildGateOutput(target, pr, deps.appId) };
+        const { output } = await assessPullRequest(target, pr, deps.appId, { settings });
+        return { number, title: pr.title, output };
       }),
     );
     output = renderMergeGroup(judged);

@@ -182,7 +182,6 @@ describe("merge_group.checks_requested", () => {
     scope.get(`/repos/${repo}/pulls/101`).reply(200, pullRequest(101, "1".repeat(40), { title: "SHOP-1: earlier fix", head: { ref: "feature/x", sha: "1".repeat(40) } }));
     scope.get(`/repos/${repo}/pulls/104`).reply(200, pullRequest(104, "4".repeat(40)));
     mockSettings(scope, {}, repo);
-    mockSettings(scope, {}, repo);
     mockFiles(scope, repo, 104, FILES);
     const checks = captureCheckRuns(scope, repo);
 
