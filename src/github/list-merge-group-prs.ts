@@ -1,3 +1,4 @@
+import { findPullNumber } from "../core/find-pull-number.js";
 import { toSourceError } from "./describe-github-error.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 
@@ -8,11 +9,10 @@ export interface MergeGroupRef {
 }
 
 const QUEUE_REF = /\/pr-(\d+)-[0-9a-f]+$/;
-const PR_IN_MESSAGE = /(?:\(#(\d+)\)\s*$|^Merge pull request #(\d+))/m;
 
 /**
  * The PRs in a merge group: the queue branch names the newest one (`gh-readonly-queue/main/pr-12-<sha>`),
- * and each PR ahead of it left one commit whose message names it (`… (#11)` or `Merge pull request #11`).
+ * and each PR ahead of it left one commit whose subject names it (`… (#11)` or `Merge pull request #11`).
  */
 export async function listMergeGroupPullRequests(octokit: GitHubClient, repo: RepoRef, group: MergeGroupRef): Promise<number[]> {
   const numbers = new Set<number>();
@@ -20,9 +20,8 @@ export async function listMergeGroupPullRequests(octokit: GitHubClient, repo: Re
   try {
     const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${group.base_sha}...${group.head_sha}`, per_page: 100 });
     for (const commit of data.commits) {
-      const match = PR_IN_MESSAGE.exec(commit.commit.message);
-      const number = match?.[1] ?? match?.[2];
-      if (number) numbers.add(Number(number));
+      const number = findPullNumber(commit.commit.message);
+      if (number !== undefined) numbers.add(number);
     }
   } catch (error) {
     throw toSourceError(error, "listing the commits of the merge group");

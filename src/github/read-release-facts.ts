@@ -4,6 +4,7 @@ import { shortSha } from "../core/deployment-decision.js";
 import { toSourceError } from "./describe-github-error.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 import { listCommitPulls } from "./list-commit-pulls.js";
+import { findPullNumber } from "../core/find-pull-number.js";
 
 /** Tags read to find the previous release (10 pages of 100). */
 const MAX_TAGS = 1000;
@@ -12,8 +13,6 @@ const MAX_COMMITS = 300;
 /** Commits without a `(#N)` in their message whose pull requests are looked up one call each. */
 const MAX_COMMIT_LOOKUPS = 20;
 
-/** `Fix total (#12)` (squash merge) or `Merge pull request #12 from …` (merge commit). */
-const PR_IN_MESSAGE = /\(#(\d+)\)\s*$|^Merge pull request #(\d+)\b/;
 
 export interface PublishedRelease {
   tag: string;
@@ -76,9 +75,8 @@ async function findPulls(octokit: GitHubClient, repo: RepoRef, commits: Commit[]
   const orphanCommits: string[] = [];
   let lookups = 0;
   for (const commit of commits) {
-    const match = PR_IN_MESSAGE.exec(commit.message.split("\n", 1)[0] ?? "");
-    const number = Number(match?.[1] ?? match?.[2] ?? NaN);
-    if (Number.isInteger(number)) {
+    const number = findPullNumber(commit.message);
+    if (number !== undefined) {
       const pull = pulls.get(number) ?? (await getPull(octokit, repo, number));
       if (pull) {
         pulls.set(number, pull);
