@@ -51,21 +51,21 @@ export function renderReport(report: PolicyReport, options: { override?: Overrid
     findings: total,
     annotationLimit: MAX_ANNOTATIONS_PER_REQUEST,
   });
-  return bound(toCheckConclusion(report, Boolean(options.override)), text, annotations);
+  return boundCheckOutput(toCheckConclusion(report, Boolean(options.override)), text, annotations);
 }
 
 export function renderNotHotfix(report: PolicyReport): CheckRunOutput {
-  return bound("success", describeNotHotfix(report));
+  return boundCheckOutput("success", describeNotHotfix(report));
 }
 
 export function renderConfigError(error: ConfigError): CheckRunOutput {
-  return bound("failure", describeConfigError(error));
+  return boundCheckOutput("failure", describeConfigError(error));
 }
 
 /** Completes a check that could not be judged: always `failure` (never a pass), with how to retry. */
 export function renderEvaluationError(error: unknown, requestId?: string): CheckRunOutput {
   if (error instanceof ConfigError) return renderConfigError(error);
-  return bound("failure", describeEvaluationError(error, requestId));
+  return boundCheckOutput("failure", describeEvaluationError(error, requestId));
 }
 
 /** Splits annotations into batches that GitHub accepts in one request each. */
@@ -76,13 +76,21 @@ export function chunkAnnotations(annotations: readonly Annotation[], size = MAX_
   return batches;
 }
 
-/** The one place that applies GitHub's limits: whatever the report says, the API accepts it. */
-function bound(conclusion: CheckConclusion, report: ReportText, annotations: Annotation[] = []): CheckRunOutput {
+/**
+ * The one place that applies GitHub's limits: whatever the report says, the API accepts it. The
+ * release check passes its own truncation note; the gate's points at the annotations and `spo`.
+ */
+export function boundCheckOutput(
+  conclusion: CheckConclusion,
+  report: ReportText,
+  annotations: Annotation[] = [],
+  note: (omittedBytes: number) => string = truncationNote,
+): CheckRunOutput {
   return {
     conclusion,
     title: toTitle(report.title),
-    summary: truncateUtf8(report.summary, MAX_OUTPUT_BYTES, truncationNote),
-    ...(report.text === undefined ? {} : { text: truncateUtf8(report.text, MAX_OUTPUT_BYTES, truncationNote) }),
+    summary: truncateUtf8(report.summary, MAX_OUTPUT_BYTES, note),
+    ...(report.text === undefined ? {} : { text: truncateUtf8(report.text, MAX_OUTPUT_BYTES, note) }),
     annotations: annotations.map((a) => ({
       ...a,
       title: truncateChars(a.title, MAX_TITLE),

@@ -1,8 +1,9 @@
 import { ConfigError } from "../core/errors.js";
 import type { ReleaseCheckResult, ReleasePull, ReleaseReport } from "../core/judge-release.js";
-import { MAX_OUTPUT_BYTES, MAX_TITLE, type CheckRunOutput } from "./check-run-output.js";
+import { toCheckConclusion } from "../core/to-conclusion.js";
+import { boundCheckOutput, type CheckRunOutput } from "./check-run-output.js";
 import { describeFailure } from "./describe-failure.js";
-import { codeSpan, escapeCell, formatCount, table, toPlainText, truncateChars, truncateUtf8, verdictIcon } from "./markdown.js";
+import { codeSpan, escapeCell, formatCount, table, truncateChars, verdictIcon } from "./markdown.js";
 
 export const NOT_HOTFIX_RELEASE_TITLE = "Not a hotfix release: no single-patch rules apply";
 
@@ -20,12 +21,8 @@ export function renderRelease(report: ReleaseReport): CheckRunOutput {
     ["### Facts", "", table(["Fact", "Value"], Object.entries(report.facts).map(([k, v]) => [escapeCell(k), escapeCell(v)]))].join("\n"),
     FOOTER,
   ];
-  return {
-    conclusion: failed.length ? "failure" : "success",
-    title: toTitle(describeTitle(report, failed)),
-    summary: bound(summary.filter(Boolean).join("\n\n")),
-    annotations: [],
-  };
+  const conclusion = toCheckConclusion({ verdict: failed.length ? "fail" : "pass" });
+  return boundCheckOutput(conclusion, { title: describeTitle(report, failed), summary: summary.filter(Boolean).join("\n\n") }, [], releaseTruncationNote);
 }
 
 /** The release could not be judged: a failure (never a pass) that says what went wrong and how to retry. */
@@ -37,12 +34,8 @@ export function renderReleaseError(error: unknown, requestId?: string): CheckRun
     failure.requestId ? `**GitHub request id:** ${codeSpan(failure.requestId)}` : "",
     "### How to retry\n\nChoose **Re-run** on this check. If the config is invalid, fix it on the default branch first.",
   ];
-  return {
-    conclusion: "failure",
-    title: toTitle(`Could not evaluate the release: ${truncateChars(failure.reason, 120)}`),
-    summary: bound(summary.filter(Boolean).join("\n\n")),
-    annotations: [],
-  };
+  const title = `Could not evaluate the release: ${truncateChars(failure.reason, 120)}`;
+  return boundCheckOutput("failure", { title, summary: summary.filter(Boolean).join("\n\n") }, [], releaseTruncationNote);
 }
 
 function describeTitle(report: ReleaseReport, failed: ReleaseCheckResult[]): string {
@@ -73,10 +66,6 @@ function toPullRow(pull: ReleasePull, kind: string): string[] {
   return [`#${pull.number}`, escapeCell(pull.title), codeSpan(pull.headBranch), kind];
 }
 
-function toTitle(markdown: string): string {
-  return truncateChars(toPlainText(markdown).replace(/\s+/g, " ").trim(), MAX_TITLE);
-}
-
-function bound(summary: string): string {
-  return truncateUtf8(summary, MAX_OUTPUT_BYTES, (omitted) => `\n\n**… truncated: ${formatCount(omitted)} more bytes.**`);
+function releaseTruncationNote(omitted: number): string {
+  return `\n\n**… truncated: ${formatCount(omitted)} more bytes.**`;
 }
