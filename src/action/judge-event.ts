@@ -3,7 +3,7 @@ import type { PolicyReport } from "../core/policy-report.js";
 import { findRequestId } from "../github/describe-github-error.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { renderGateOutput, renderConfigError, renderEvaluationError, type CheckRunOutput } from "../render/check-run-output.js";
-import { judgeGitHubPullRequest } from "../sources/judge-github-pull-request.js";
+import { assessGitHubPullRequest } from "../flows/assess-github-pull-request.js";
 import type { PullRequestEvent } from "./read-pull-request-event.js";
 
 export interface ActionJudgement {
@@ -18,7 +18,7 @@ export interface ActionJudgement {
 /** Judges the event's pull request like the App; never throws, so that every outcome is published. */
 export async function judgePullRequestEvent(octokit: GitHubClient, event: PullRequestEvent): Promise<ActionJudgement> {
   try {
-    const { report } = await judgeGitHubPullRequest(octokit, event.repo, event.pr, event.defaultBranch);
+    const { report } = await assessGitHubPullRequest(octokit, event.repo, event.pr, event.defaultBranch);
     return { report, output: renderGateOutput(report) };
   } catch (error) {
     const output = error instanceof ConfigError ? renderConfigError(error) : renderEvaluationError(error, findRequestId(error));

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { RepoRef } from "../github/github-client.js";
-import type { PullRequestData } from "../sources/github-pr-source.js";
+import type { PullRequestData } from "../github/pull-request-data.js";
 
 const PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
 

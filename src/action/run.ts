@@ -3,7 +3,7 @@ import type { ProbotOctokit } from "probot";
 import { GATE_CHECK_NAME, publishCompletedCheck } from "../github/check-runs.js";
 import { toSourceError } from "../github/describe-github-error.js";
 import { renderTerminal, renderTerminalError } from "../render/terminal.js";
-import { createTokenClient } from "../sources/create-token-client.js";
+import { createTokenClient } from "../github/create-token-client.js";
 import { readInputs, type Inputs } from "./inputs.js";
 import { judgePullRequestEvent, type ActionJudgement } from "./judge-event.js";
 import { publishResults } from "./publish-results.js";

@@ -4,7 +4,7 @@ import type { Probot } from "probot";
 import { decideUndecidable, renderGateJson } from "../render/deployment-messages.js";
 import type { AppDeps } from "./app-deps.js";
 import { answerGate } from "./answer-gate.js";
-import { getRepoClient } from "./get-repo-client.js";
+import { getRepoClient } from "../github/get-repo-client.js";
 
 export const GATE_PATH = "/api/gate/";
 const SHA = /^[0-9a-f]{40}$/i;

@@ -9,8 +9,8 @@ import type { RepoSettings } from "../github/load-repo-config.js";
 import { findRecordedOverride } from "../github/overrides.js";
 import { renderGateOutput, renderConfigError, renderEvaluationError, renderReport, type CheckRunOutput, type Override } from "../render/check-run-output.js";
 import { OVERRIDE_ACTION } from "../render/override-action.js";
-import type { PullRequestData } from "../sources/github-pr-source.js";
-import { judgeGitHubPullRequest } from "../sources/judge-github-pull-request.js";
+import type { PullRequestData } from "../github/pull-request-data.js";
+import { assessGitHubPullRequest } from "../flows/assess-github-pull-request.js";
 import type { AppDeps, Log } from "./app-deps.js";
 
 export interface JudgeTarget {
@@ -89,7 +89,7 @@ export function applyOverride(assessment: GateAssessment & { report: PolicyRepor
  */
 export async function assessPullRequest(target: JudgeTarget, pr: PullRequestData, appId: number | undefined, options: JudgeOptions = {}): Promise<GateAssessment> {
   try {
-    const { report, settings } = await judgeGitHubPullRequest(target.octokit, target.repo, pr, target.defaultBranch, options.settings);
+    const { report, settings } = await assessGitHubPullRequest(target.octokit, target.repo, pr, target.defaultBranch, options.settings);
     const labelled = hasLabel(pr.labels, settings.config.override.label);
     const freshLabel = Boolean(options.freshHead && labelled);
     if (!report.hotfix.hotfix) return { output: renderGateOutput(report), settings, staleLabel: freshLabel };

@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import { hasLabel } from "../github/labels.js";
 import { loadRepoSettings, type RepoSettings } from "../github/load-repo-config.js";
-import type { PullRequestData } from "../sources/github-pr-source.js";
+import type { PullRequestData } from "../github/pull-request-data.js";
 import type { AppDeps } from "./app-deps.js";
 import { judgePullRequest, toJudgeTarget, type JudgeTarget } from "./judge-pull-request.js";
 

@@ -1,8 +1,8 @@
 import { toExitCode } from "../core/to-conclusion.js";
 import { getPullRequest } from "../github/find-pull-requests.js";
 import type { RepoRef } from "../github/github-client.js";
-import { createTokenClient } from "../sources/create-token-client.js";
-import { judgeGitHubPullRequest } from "../sources/judge-github-pull-request.js";
+import { createTokenClient } from "../github/create-token-client.js";
+import { assessGitHubPullRequest } from "../flows/assess-github-pull-request.js";
 import { useColor, type CliIo } from "./cli-io.js";
 import { formatReport, type ReportFormat } from "./print-report.js";
 import { UsageError } from "./usage-error.js";
@@ -21,7 +21,7 @@ export async function checkPullRequest(ref: string, format: ReportFormat, io: Cl
   const octokit = createTokenClient(token, io.env.GITHUB_API_URL || undefined, io.Octokit);
   const pr = await getPullRequest(octokit, repo, number);
   const defaultBranch = (pr as { base: { repo?: { default_branch?: string } } }).base.repo?.default_branch ?? pr.base.ref;
-  const { report, settings } = await judgeGitHubPullRequest(octokit, repo, pr, defaultBranch);
+  const { report, settings } = await assessGitHubPullRequest(octokit, repo, pr, defaultBranch);
   io.stderr(`spo: dry run for ${repo.owner}/${repo.repo}#${number} at ${pr.head.sha.slice(0, 7)} with config ${settings.configSource}; nothing was written to GitHub.\n`);
   io.stdout(formatReport(report, format, useColor(io, io.stdoutIsTTY)));
   return toExitCode(report);

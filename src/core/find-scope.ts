@@ -1,5 +1,6 @@
 import type { Config } from "../config/schema.js";
-import { matchesAny } from "./classify-file.js";
+import type { ChangedFile } from "./change.js";
+import { classifyFile, matchesAny } from "./classify-file.js";
 
 /** The scope of files at the top level of the repository. */
 export const ROOT_SCOPE = "(root)";
@@ -21,6 +22,17 @@ export function findScope(path: string, scope: Pick<Config["scope"], "scopes" | 
   if (first === undefined || segments.length === 1) return ROOT_SCOPE;
   if (scope.containers.includes(first) && segments.length >= 3 && second !== undefined) return `${first}/${second}`;
   return first;
+}
+
+/**
+ * Whether findScope can need the repository's workspaces for these files: only without declared
+ * scopes, and only when the production files lie in more than one folder. Sources read the
+ * workspace manifests only then.
+ */
+export function needsWorkspaces(files: readonly ChangedFile[], config: Pick<Config, "scope" | "tests" | "docs">): boolean {
+  if (config.scope.scopes) return false;
+  const folders = new Set(files.filter((f) => classifyFile(f.path, config) === "production").map((f) => f.path.replace(/\/?[^/]*$/, "")));
+  return folders.size > 1;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { PullRequestData } from "../sources/github-pr-source.js";
+import type { PullRequestData } from "./pull-request-data.js";
 import { toSourceError } from "./describe-github-error.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 

@@ -1,21 +1,6 @@
+import type { GitHubObserver } from "../github/paced-octokit.js";
 import { Counter, Gauge, Histogram, renderMetrics } from "./prometheus.js";
 import { readRuleVerdicts } from "./read-rule-verdicts.js";
-
-/** A check run that the App published as completed. */
-export interface CompletedCheckSeen {
-  name: string;
-  conclusion: string;
-  summary: string;
-  /** `owner/repo@sha` (find-check-key.ts), when the request names the commit. */
-  key?: string;
-}
-
-/** What the App's GitHub client reports; see paced-octokit.ts. */
-export interface GitHubObserver {
-  /** A GitHub response with status ≥ 400 (every attempt, retried or not), or "network" when none came. */
-  apiError(status: string): void;
-  checkCompleted(check: CompletedCheckSeen): void;
-}
 
 export type DeliveryOutcome = "handled" | "failed" | "duplicate" | "rejected";
 

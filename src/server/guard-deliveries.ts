@@ -2,7 +2,7 @@ import type { EmitterWebhookEvent, Webhooks } from "@octokit/webhooks";
 import type { Logger } from "probot";
 import type { AppMetrics } from "../metrics/app-metrics.js";
 import type { DeliveryClaims } from "./delivery-claims.js";
-import { findCheckKey } from "./find-check-key.js";
+import { findCheckKey } from "../github/find-check-key.js";
 import { findPayloadProblem } from "./find-payload-problem.js";
 import type { InFlight } from "./track-in-flight.js";
 

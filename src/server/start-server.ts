@@ -6,7 +6,7 @@ import { createLog } from "./create-log.js";
 import { createMemoryClaims, type DeliveryClaims } from "./delivery-claims.js";
 import { hardenApp, type Hardening } from "./harden-app.js";
 import { DEFAULT_MAX_WEBHOOK_BYTES } from "./limit-webhook-body.js";
-import { createPacedOctokit } from "./paced-octokit.js";
+import { createPacedOctokit } from "../github/paced-octokit.js";
 import { createRedisClaims } from "./redis-delivery-claims.js";
 import { DEFAULT_SHUTDOWN_GRACE_MS, shutDownOnSignal } from "./shut-down-on-signal.js";
 import { createInFlight } from "./track-in-flight.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { retrySecondaryRateLimit, SECONDARY_LIMIT_RETRIES, withPacing } from "../../src/server/paced-octokit.js";
+import { retrySecondaryRateLimit, SECONDARY_LIMIT_RETRIES, withPacing } from "../../src/github/paced-octokit.js";
 
 const observer = { apiError: vi.fn(), checkCompleted: vi.fn() };
 const probotThrottle = { onRateLimit: () => true, onSecondaryRateLimit: () => undefined, connection: { redis: true }, Bottleneck: class {} };

@@ -4,27 +4,29 @@ import type { PolicyReport } from "../core/policy-report.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import { labelNames } from "../github/labels.js";
 import { loadRepoSettings, type RepoSettings } from "../github/load-repo-config.js";
-import { readPullRequestChange, type PullRequestData } from "./github-pr-source.js";
+import type { PullRequestData } from "../github/pull-request-data.js";
+import { readPullRequestChange } from "../sources/github-pr-source.js";
 
-export interface PullRequestJudgement {
+export interface PullRequestAssessment {
   report: PolicyReport;
   settings: RepoSettings;
 }
 
 /**
- * Judges a pull request: the App (app/judge-pull-request.ts), the Action and `spo check --pr` all
- * call this, so they make the same calls in the same order: the config from the default branch, then, for a hotfix only,
+ * Assesses a pull request on GitHub: reads, evaluates, writes nothing. The App
+ * (app/flows/assess-pull-request.ts), the Action and `spo check --pr` all call this, so they make
+ * the same calls in the same order: the config from the default branch, then, for a hotfix only,
  * the PR's files (and what the config asks for: workspaces, checks, tickets). Returns the report
  * instead of rendering it, and throws ConfigError or SourceError: each front end owns failure.
  */
-export async function judgeGitHubPullRequest(
+export async function assessGitHubPullRequest(
   octokit: GitHubClient,
   repo: RepoRef,
   pr: PullRequestData,
   defaultBranch: string,
   /** Settings the caller already read: saves a call. */
   known?: RepoSettings,
-): Promise<PullRequestJudgement> {
+): Promise<PullRequestAssessment> {
   const settings = known ?? (await loadRepoSettings(octokit, repo, defaultBranch));
   const hotfix = isHotfix({ headBranch: pr.head.ref, labels: labelNames(pr.labels) }, settings.config);
   if (!hotfix.hotfix) return { report: { hotfix, results: [], verdict: "pass", facts: {} }, settings };

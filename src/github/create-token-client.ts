@@ -1,5 +1,5 @@
 import { ProbotOctokit } from "probot";
-import type { GitHubClient } from "../github/github-client.js";
+import type { GitHubClient } from "./github-client.js";
 
 /** GitHub's REST API; GitHub Enterprise Server's is `https://<host>/api/v3` (Actions sets GITHUB_API_URL). */
 export const DEFAULT_API_URL = "https://api.github.com";

@@ -1,6 +1,21 @@
 import { ProbotOctokit } from "probot";
-import type { GitHubObserver } from "../metrics/app-metrics.js";
 import { toCheckKey } from "./find-check-key.js";
+
+/** A check run that the App published as completed. */
+export interface CompletedCheckSeen {
+  name: string;
+  conclusion: string;
+  summary: string;
+  /** `owner/repo@sha` (find-check-key.ts), when the request names the commit. */
+  key?: string;
+}
+
+/** What the App's GitHub client reports; implemented by the App's metrics (metrics/app-metrics.ts). */
+export interface GitHubObserver {
+  /** A GitHub response with status ≥ 400 (every attempt, retried or not), or "network" when none came. */
+  apiError(status: string): void;
+  checkCompleted(check: CompletedCheckSeen): void;
+}
 
 /** Retries of a request that hit a secondary rate limit, each after GitHub's `retry-after`. */
 export const SECONDARY_LIMIT_RETRIES = 2;

@@ -1,5 +1,5 @@
 import type { Probot } from "probot";
-import type { GitHubClient, RepoRef } from "../github/github-client.js";
+import type { GitHubClient, RepoRef } from "./github-client.js";
 
 /**
  * An installation client for a repository, for requests that arrive without a webhook (the gate

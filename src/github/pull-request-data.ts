@@ -1,0 +1,12 @@
+/** The fields of a pull request the engine needs: what webhook payloads and `pulls.get` both carry. */
+export interface PullRequestData {
+  number: number;
+  title: string;
+  body: string | null;
+  labels: Array<{ name?: string } | string>;
+  user: { login: string } | null;
+  head: { ref: string; sha: string };
+  base: { ref: string; sha: string };
+  changed_files?: number;
+  commits?: number;
+}
