@@ -1,6 +1,7 @@
 import { DEFAULT_CONFIG } from "../src/config/parse-config.js";
 import type { ChangedFile } from "../src/core/change.js";
 import { evaluatePolicy } from "../src/core/evaluate-policy.js";
+import { rules } from "../src/rules/index.js";
 import { buildChange, file } from "../test/helpers/build-change.js";
 import { median } from "./stats.js";
 
@@ -32,11 +33,11 @@ export function buildLargeChange(count = 3_000) {
  */
 export function measureEngine(runs = 25): { medianMs: number; files: number } {
   const change = buildLargeChange();
-  for (let i = 0; i < 5; i++) evaluatePolicy(change, structuredClone(DEFAULT_CONFIG));
+  for (let i = 0; i < 5; i++) evaluatePolicy(change, structuredClone(DEFAULT_CONFIG), rules);
   const times = Array.from({ length: runs }, () => {
     const config = structuredClone(DEFAULT_CONFIG);
     const start = performance.now();
-    evaluatePolicy(change, config);
+    evaluatePolicy(change, config, rules);
     return performance.now() - start;
   });
   return { medianMs: median(times), files: change.files.length };

@@ -1,4 +1,4 @@
-import { ConfigError } from "../core/errors.js";
+import { ConfigError } from "../config/config-error.js";
 import type { PolicyReport } from "../core/policy-report.js";
 import { findRequestId } from "../github/describe-github-error.js";
 import type { GitHubClient } from "../github/github-client.js";

@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import { ConfigError } from "../core/errors.js";
+import { ConfigError } from "../config/config-error.js";
 import { GATE_CHECK_NAME } from "../github/check-runs.js";
 import { postComment } from "../github/comments.js";
 import { findOpenPullRequestsByHead, getPullRequest } from "../github/find-pull-requests.js";

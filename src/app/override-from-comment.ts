@@ -1,5 +1,6 @@
 import type { Context } from "probot";
-import { ConfigError, SourceError } from "../core/errors.js";
+import { ConfigError } from "../config/config-error.js";
+import { SourceError } from "../core/errors.js";
 import { findOverrideForSha, type OverrideRecord } from "../core/override-record.js";
 import { postComment } from "../github/comments.js";
 import { findRequestId } from "../github/describe-github-error.js";

@@ -2,7 +2,7 @@ import { stringify } from "yaml";
 import { buildJsonSchema } from "../config/build-json-schema.js";
 import { DEFAULT_CONFIG } from "../config/parse-config.js";
 import { rulesById } from "../rules/index.js";
-import { RULE_IDS } from "../rules/rule-ids.js";
+import { RULE_IDS } from "../config/rule-ids.js";
 
 interface SchemaNode {
   description?: string;

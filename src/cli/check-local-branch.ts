@@ -5,6 +5,7 @@ import { openLocalRepo, readLocalChange } from "../sources/local-git-source.js";
 import { useColor, type CliIo } from "./cli-io.js";
 import { loadLocalSettings } from "./load-local-settings.js";
 import { formatReport, type ReportFormat } from "./print-report.js";
+import { rules } from "../rules/index.js";
 
 export interface LocalCheckOptions {
   base?: string;
@@ -29,7 +30,7 @@ export async function checkLocalBranch(options: LocalCheckOptions, io: CliIo): P
     ...(options.body === undefined ? {} : { body: options.body }),
     ...(options.headBranch === undefined ? {} : { headBranch: options.headBranch }),
   });
-  const report = evaluatePolicy(change, settings.config);
+  const report = evaluatePolicy(change, settings.config, rules);
   io.stdout(formatReport(report, options.format, useColor(io, io.stdoutIsTTY)));
   return toExitCode(report);
 }

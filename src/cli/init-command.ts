@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { EXIT } from "../core/to-conclusion.js";
-import { CONFIG_PATH } from "../github/load-repo-config.js";
+import { CONFIG_PATH } from "../config/config-path.js";
 import { buildStarterConfig } from "./build-starter-config.js";
 import type { CliIo } from "./cli-io.js";
 import { findProjectRoot } from "./find-project-root.js";

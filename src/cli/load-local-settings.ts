@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { DEFAULT_CONFIG, parseConfigText } from "../config/parse-config.js";
-import { CONFIG_PATH, type RepoSettings } from "../github/load-repo-config.js";
+import { CONFIG_PATH } from "../config/config-path.js";
+import type { RepoSettings } from "../github/load-repo-config.js";
 import { parseWorkspaces } from "../sources/parse-workspaces.js";
 import type { BaseRef, LocalRepo } from "../sources/local-git-source.js";
 import { readFileAtRef } from "../sources/local-git-source.js";

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseConfigText } from "../config/parse-config.js";
 import { EXIT } from "../core/to-conclusion.js";
-import { CONFIG_PATH } from "../github/load-repo-config.js";
+import { CONFIG_PATH } from "../config/config-path.js";
 import type { CliIo } from "./cli-io.js";
 import { HELP } from "./help-text.js";
 import { parseCommandArgs } from "./parse-command-args.js";

@@ -1,7 +1,7 @@
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { z } from "zod";
-import { ConfigError } from "../core/errors.js";
-import { RULE_IDS } from "../rules/rule-ids.js";
+import { ConfigError } from "./config-error.js";
+import { RULE_IDS } from "./rule-ids.js";
 import { configSchema, type Config } from "./schema.js";
 
 /** The config that applies when a repository has none. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { RULE_IDS } from "../rules/rule-ids.js";
-import { findGlobProblem } from "../core/compile-glob.js";
+import { RULE_IDS } from "./rule-ids.js";
+import { findGlobProblem } from "./compile-glob.js";
 import { findPatternProblem } from "./safe-pattern.js";
 
 /**

@@ -1,5 +1,5 @@
 import type { Config } from "../config/schema.js";
-import { compileGlob } from "./compile-glob.js";
+import { compileGlob } from "../config/compile-glob.js";
 
 /** `test` and `doc` files never count as production code. */
 export type FileKind = "test" | "doc" | "production";

@@ -1,6 +1,5 @@
 import type { Config } from "../config/schema.js";
-import { rules } from "../rules/index.js";
-import type { Rule, RuleInput } from "../rules/rule.js";
+import type { Rule, RuleInput } from "./rule.js";
 import { readBodySections } from "./body-sections.js";
 import type { Change } from "./change.js";
 import { isHotfix } from "./is-hotfix.js";
@@ -8,10 +7,12 @@ import { rollUp, type PolicyReport } from "./policy-report.js";
 import type { RuleResult } from "./rule-result.js";
 
 /**
- * Judges a change against a validated config. Pure: no I/O, no clock. Never throws for a failing
- * rule; a rule that throws is reported as a failure of that rule (a bug must not become a pass).
+ * Evaluates a change against a validated config with the rules of `registry` (src/rules/index.ts
+ * in every front end; the engine does not know the rules). Pure: no I/O, no clock. Never throws
+ * for a failing rule; a rule that throws is reported as a failure of that rule (a bug must not
+ * become a pass).
  */
-export function evaluatePolicy(change: Change, config: Config, registry: readonly Rule[] = rules): PolicyReport {
+export function evaluatePolicy(change: Change, config: Config, registry: readonly Rule[]): PolicyReport {
   const hotfix = isHotfix(change, config);
   if (!hotfix.hotfix) return { hotfix, results: [], verdict: "pass", facts: {} };
 

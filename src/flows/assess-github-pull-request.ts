@@ -6,6 +6,7 @@ import { labelNames } from "../github/labels.js";
 import { loadRepoSettings, type RepoSettings } from "../github/load-repo-config.js";
 import type { PullRequestData } from "../github/pull-request-data.js";
 import { readPullRequestChange } from "../sources/github-pr-source.js";
+import { rules } from "../rules/index.js";
 
 export interface PullRequestAssessment {
   report: PolicyReport;
@@ -31,5 +32,5 @@ export async function assessGitHubPullRequest(
   const hotfix = isHotfix({ headBranch: pr.head.ref, labels: labelNames(pr.labels) }, settings.config);
   if (!hotfix.hotfix) return { report: { hotfix, results: [], verdict: "pass", facts: {} }, settings };
   const change = await readPullRequestChange(octokit, repo, pr, settings.config);
-  return { report: evaluatePolicy(change, settings.config), settings };
+  return { report: evaluatePolicy(change, settings.config, rules), settings };
 }

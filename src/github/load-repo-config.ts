@@ -1,12 +1,11 @@
 import deepmerge from "deepmerge";
 import { YAMLParseError } from "yaml";
+import { CONFIG_PATH } from "../config/config-path.js";
 import type { Config } from "../config/schema.js";
 import { DEFAULT_CONFIG, parseConfig } from "../config/parse-config.js";
-import { ConfigError } from "../core/errors.js";
+import { ConfigError } from "../config/config-error.js";
 import { toSourceError } from "./describe-github-error.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
-
-export const CONFIG_PATH = ".github/single-patch-order.yml";
 
 /** What the App reads from a repository's default branch before judging anything. */
 export interface RepoSettings {

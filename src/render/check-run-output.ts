@@ -1,4 +1,4 @@
-import { ConfigError } from "../core/errors.js";
+import { ConfigError } from "../config/config-error.js";
 import type { PolicyReport } from "../core/policy-report.js";
 import { toCheckConclusion, type CheckConclusion } from "../core/to-conclusion.js";
 import { buildAnnotations } from "./build-annotations.js";

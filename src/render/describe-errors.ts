@@ -1,4 +1,4 @@
-import type { ConfigError } from "../core/errors.js";
+import type { ConfigError } from "../config/config-error.js";
 import { describeFailure } from "./describe-failure.js";
 import type { ReportText } from "./describe-report.js";
 import { codeSpan, truncateChars } from "./markdown.js";

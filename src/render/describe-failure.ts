@@ -1,4 +1,5 @@
-import { ConfigError, SourceError } from "../core/errors.js";
+import { ConfigError } from "../config/config-error.js";
+import { SourceError } from "../core/errors.js";
 
 /** Why a judgement could not be made, safe to show: one line, no stack, no token. */
 export interface Failure {

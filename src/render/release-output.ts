@@ -1,4 +1,4 @@
-import { ConfigError } from "../core/errors.js";
+import { ConfigError } from "../config/config-error.js";
 import type { ReleaseCheckResult, ReleasePull, ReleaseReport } from "../core/judge-release.js";
 import { toCheckConclusion } from "../core/to-conclusion.js";
 import { boundCheckOutput, type CheckRunOutput } from "./check-run-output.js";

@@ -1,4 +1,4 @@
-import { ConfigError } from "../core/errors.js";
+import { ConfigError } from "../config/config-error.js";
 import type { PolicyReport } from "../core/policy-report.js";
 import type { RuleResult, Verdict } from "../core/rule-result.js";
 import { createPaint, renderInline, stripControl, type Paint } from "./ansi.js";

@@ -1,5 +1,5 @@
 import { matchesAny } from "../core/classify-file.js";
-import type { Rule } from "./rule.js";
+import type { Rule } from "../core/rule.js";
 
 export const baseBranch: Rule = {
   id: "base-branch",

@@ -1,5 +1,5 @@
 import { isPartialListing } from "../core/change.js";
-import type { Rule } from "./rule.js";
+import type { Rule } from "../core/rule.js";
 
 export const changeSize: Rule = {
   id: "change-size",

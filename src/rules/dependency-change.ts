@@ -1,7 +1,7 @@
 import { findBodySection } from "../core/body-sections.js";
 import { findDependencyChanges } from "../core/find-dependency-changes.js";
 import { isPlaceholder } from "../core/placeholder.js";
-import type { Rule } from "./rule.js";
+import type { Rule } from "../core/rule.js";
 
 export const dependencyChange: Rule = {
   id: "dependency-change",

@@ -4,8 +4,8 @@ import { dependencyChange } from "./dependency-change.js";
 import { linkedTicket } from "./linked-ticket.js";
 import { problemStatement } from "./problem-statement.js";
 import { reversibleMigration } from "./reversible-migration.js";
-import type { Rule } from "./rule.js";
-import type { RuleId } from "./rule-ids.js";
+import type { Rule } from "../core/rule.js";
+import { RULE_IDS, type RuleId } from "../config/rule-ids.js";
 import { rollbackPlan } from "./rollback-plan.js";
 import { semverPatch } from "./semver-patch.js";
 import { singleScope } from "./single-scope.js";
@@ -25,4 +25,5 @@ export const rulesById: Record<RuleId, Rule> = {
   "semver-patch": semverPatch,
 };
 
-export const rules: readonly Rule[] = Object.values(rulesById);
+/** The rules in RULE_IDS order: what every front end passes to evaluatePolicy. */
+export const rules: readonly Rule[] = RULE_IDS.map((id) => rulesById[id]);

@@ -1,6 +1,6 @@
 import type { Change } from "../core/change.js";
 import { distinctTickets, findChangeTickets, type ChangeTickets, type TicketRef } from "../core/find-tickets.js";
-import type { Rule, RuleOutcome } from "./rule.js";
+import type { Rule, RuleOutcome } from "../core/rule.js";
 
 const ONE_TICKET_FIX = "Move the other tickets' changes to their own PRs, and name only this patch's ticket in the title, branch name and `Fixes` line.";
 

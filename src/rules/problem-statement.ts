@@ -1,7 +1,7 @@
 import { findBodySection } from "../core/body-sections.js";
 import { isPlaceholder } from "../core/placeholder.js";
 import { joinAnd } from "../core/phrases.js";
-import type { Rule } from "./rule.js";
+import type { Rule } from "../core/rule.js";
 
 const PARTS = [
   { key: "problem", name: "Problem" },

@@ -5,7 +5,7 @@ import { baseName, describeMigration, suggestDownStep } from "../core/find-down-
 import { isPlaceholder } from "../core/placeholder.js";
 import { capitalize, joinAnd } from "../core/phrases.js";
 import type { FileFinding } from "../core/rule-result.js";
-import type { Rule } from "./rule.js";
+import type { Rule } from "../core/rule.js";
 
 const SPEAKS_OF_DATA = /\b(?:data\w*|migrat\w*|schemas?|tables?|columns?|rows?|backfill\w*|restor\w*|backups?|snapshots?|down(?:grade)?)\b/i;
 

@@ -1,6 +1,6 @@
 import { findBodySection } from "../core/body-sections.js";
 import { isPlaceholder } from "../core/placeholder.js";
-import type { Rule } from "./rule.js";
+import type { Rule } from "../core/rule.js";
 
 /** Longest placeholder quoted back in a message. */
 const QUOTE_LIMIT = 40;

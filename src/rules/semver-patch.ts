@@ -1,7 +1,7 @@
 import semver from "semver";
 import { findVersionChanges, type VersionEdit } from "../core/find-version-changes.js";
 import type { FileFinding } from "../core/rule-result.js";
-import type { Rule } from "./rule.js";
+import type { Rule } from "../core/rule.js";
 
 interface Judgement {
   edit: VersionEdit;

@@ -3,7 +3,7 @@ import { type Change, isPartialListing } from "../core/change.js";
 import { classifyFile } from "../core/classify-file.js";
 import { findScope } from "../core/find-scope.js";
 import type { FileFinding } from "../core/rule-result.js";
-import type { Rule } from "./rule.js";
+import type { Rule } from "../core/rule.js";
 
 /** One production path of a changed file, placed in a scope (undefined: no declared scope matches). */
 interface Placement {

@@ -3,7 +3,7 @@ import type { HeadCheck } from "../core/change.js";
 import { classifyFile } from "../core/classify-file.js";
 import { isPlaceholder } from "../core/placeholder.js";
 import { capitalize, joinAnd, pluralWord } from "../core/phrases.js";
-import type { Rule } from "./rule.js";
+import type { Rule } from "../core/rule.js";
 
 type CheckState = { name: string; state: "success" | "pending" | "missing" | "failed"; conclusion?: string };
 

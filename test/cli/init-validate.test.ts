@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildStarterConfig } from "../../src/cli/build-starter-config.js";
 import { DEFAULT_CONFIG, parseConfigText } from "../../src/config/parse-config.js";
-import { RULE_IDS } from "../../src/rules/rule-ids.js";
+import { RULE_IDS } from "../../src/config/rule-ids.js";
 import { createGitRepo } from "../helpers/git-repo.js";
 import { runSpo } from "../helpers/run-cli.js";
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildJsonSchema } from "../../src/config/build-json-schema.js";
 import { DEFAULT_CONFIG, parseConfig, parseConfigText } from "../../src/config/parse-config.js";
-import { ConfigError } from "../../src/core/errors.js";
+import { ConfigError } from "../../src/config/config-error.js";
 
 const SOURCE = "octo/app/.github/single-patch-order.yml@main";
 

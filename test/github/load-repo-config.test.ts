@@ -1,6 +1,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { ConfigError, SourceError } from "../../src/core/errors.js";
+import { ConfigError } from "../../src/config/config-error.js";
+import { SourceError } from "../../src/core/errors.js";
 import { loadRepoSettings } from "../../src/github/load-repo-config.js";
 import { API, expectAllMocksDone } from "../helpers/github-nock.js";
 import { TestOctokit } from "../helpers/probot.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readRuleVerdicts } from "../../src/metrics/read-rule-verdicts.js";
 import { renderConfigError, renderReport } from "../../src/render/check-run-output.js";
-import { ConfigError } from "../../src/core/errors.js";
+import { ConfigError } from "../../src/config/config-error.js";
 import { reports } from "../fixtures/reports.js";
 
 const named = Object.entries(reports);

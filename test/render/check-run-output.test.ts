@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, SourceError } from "../../src/core/errors.js";
+import { ConfigError } from "../../src/config/config-error.js";
+import { SourceError } from "../../src/core/errors.js";
 import type { RuleResult } from "../../src/core/rule-result.js";
 import {
   chunkAnnotations,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, SourceError } from "../../src/core/errors.js";
+import { ConfigError } from "../../src/config/config-error.js";
+import { SourceError } from "../../src/core/errors.js";
 import { renderJson, renderTerminal, renderTerminalError } from "../../src/render/terminal.js";
 import { allPass, buildReport, hugeReport, notHotfix, oneFail, reports, severalFailWithFindings, tooLarge, warnOnly } from "../fixtures/reports.js";
 

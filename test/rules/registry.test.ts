@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { rules, rulesById } from "../../src/rules/index.js";
-import { RULE_IDS } from "../../src/rules/rule-ids.js";
+import { RULE_IDS } from "../../src/config/rule-ids.js";
 import { evaluatePolicy } from "../../src/core/evaluate-policy.js";
 import { DEFAULT_CONFIG, parseConfig } from "../../src/config/parse-config.js";
 import { buildChange, file } from "../helpers/build-change.js";
@@ -29,7 +29,7 @@ describe("the rule registry", () => {
 
 describe("evaluatePolicy", () => {
   it("judges a good hotfix: every rule passes or is skipped with a reason", () => {
-    const report = evaluatePolicy(buildChange(), DEFAULT_CONFIG);
+    const report = evaluatePolicy(buildChange(), DEFAULT_CONFIG, rules);
     expect(report.verdict).toBe("pass");
     expect(report.results.map((r) => r.ruleId)).toEqual([...RULE_IDS]);
     for (const result of report.results) {
@@ -39,17 +39,17 @@ describe("evaluatePolicy", () => {
   });
 
   it("does not judge a change that is not a hotfix", () => {
-    const report = evaluatePolicy(buildChange({ headBranch: "feature/x" }), DEFAULT_CONFIG);
+    const report = evaluatePolicy(buildChange({ headBranch: "feature/x" }), DEFAULT_CONFIG, rules);
     expect(report).toMatchObject({ hotfix: { hotfix: false }, results: [], verdict: "pass" });
   });
 
   it("turns a failure into a warning or a skip as the config says", () => {
     const change = buildChange({ files: [file("src/a/x.ts"), file("src/b/y.ts"), file("src/a/x.test.ts")] });
-    expect(evaluatePolicy(change, DEFAULT_CONFIG).verdict).toBe("fail");
-    const warned = evaluatePolicy(change, parseConfig({ rules: { "single-scope": "warn" } }, "test"));
+    expect(evaluatePolicy(change, DEFAULT_CONFIG, rules).verdict).toBe("fail");
+    const warned = evaluatePolicy(change, parseConfig({ rules: { "single-scope": "warn" } }, "test"), rules);
     expect(warned.verdict).toBe("warn");
     expect(warned.results.find((r) => r.ruleId === "single-scope")?.verdict).toBe("warn");
-    const off = evaluatePolicy(change, parseConfig({ rules: { "single-scope": "off" } }, "test"));
+    const off = evaluatePolicy(change, parseConfig({ rules: { "single-scope": "off" } }, "test"), rules);
     expect(off.results.find((r) => r.ruleId === "single-scope")).toEqual({ ruleId: "single-scope", verdict: "skip", message: "Turned off in the config." });
   });
 
@@ -61,7 +61,7 @@ describe("evaluatePolicy", () => {
   });
 
   it("collects the facts the rules saw, first writer wins", () => {
-    const report = evaluatePolicy(buildChange(), DEFAULT_CONFIG);
+    const report = evaluatePolicy(buildChange(), DEFAULT_CONFIG, rules);
     expect(report.facts).toMatchObject({ "Base branch": expect.any(String), Scopes: expect.stringContaining("src/checkout") });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compileGlob, findGlobProblem } from "../../src/core/compile-glob.js";
+import { compileGlob, findGlobProblem } from "../../src/config/compile-glob.js";
 import { parseConfig } from "../../src/config/parse-config.js";
-import { ConfigError } from "../../src/core/errors.js";
+import { ConfigError } from "../../src/config/config-error.js";
 
 describe("compileGlob", () => {
   it("matches in linear time a glob that makes minimatch backtrack for seconds", () => {

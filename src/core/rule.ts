@@ -1,8 +1,8 @@
 import type { Config } from "../config/schema.js";
-import type { BodySection } from "../core/body-sections.js";
-import type { Change } from "../core/change.js";
-import type { RuleResult } from "../core/rule-result.js";
-import type { RuleId } from "./rule-ids.js";
+import type { BodySection } from "./body-sections.js";
+import type { Change } from "./change.js";
+import type { RuleResult } from "./rule-result.js";
+import type { RuleId } from "../config/rule-ids.js";
 
 /** What every rule is given. Built once per evaluation by the engine; rules must not mutate it. */
 export interface RuleInput {
