@@ -1,7 +1,7 @@
 import type { Config } from "../config/schema.js";
-import { decideCanary } from "../core/decide-canary.js";
-import { decideProduction } from "../core/decide-production.js";
-import { decideUnconfigured, findEnvironmentKind, type DeploymentDecision, type EnvironmentKind } from "../core/deployment-decision.js";
+import { decideCanary } from "../core/deploy/decide-canary.js";
+import { decideProduction } from "../core/deploy/decide-production.js";
+import { decideUnconfigured, findEnvironmentKind, type DeploymentDecision, type EnvironmentKind } from "../core/deploy/deployment-decision.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import { loadRepoSettings } from "../github/load-repo-config.js";
 import { readCanaryFacts } from "../github/read-canary-facts.js";

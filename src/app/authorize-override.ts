@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema.js";
-import { decideOverride, planAccessLookup, sameLogin, type OverrideGrant } from "../core/can-override.js";
-import { checkOverrideReason } from "../core/check-override-reason.js";
+import { decideOverride, planAccessLookup, sameLogin, type OverrideGrant } from "../core/override/can-override.js";
+import { checkOverrideReason } from "../core/override/check-override-reason.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import { lookUpAccess } from "../github/permissions.js";
 import type { OverrideDenial } from "../render/override-replies.js";

@@ -1,4 +1,4 @@
-import { judgeRelease } from "../core/judge-release.js";
+import { evaluateRelease } from "../core/release/evaluate-release.js";
 import { RELEASE_CHECK_NAME, publishCompletedCheck } from "../github/check-runs.js";
 import type { ReleaseRef } from "../github/get-release.js";
 import { findRequestId } from "../github/describe-github-error.js";
@@ -36,7 +36,7 @@ async function buildReleaseOutput(target: JudgeTarget, release: ReleaseRef, sha:
   try {
     const { config } = await loadRepoSettings(target.octokit, target.repo, target.defaultBranch);
     const facts = await readReleaseFacts(target.octokit, target.repo, { tag: release.tag, target: release.target, sha });
-    return renderRelease(judgeRelease(facts, config));
+    return renderRelease(evaluateRelease(facts, config));
   } catch (error) {
     target.log.error({ err: error, release: release.tag }, "could not evaluate the release");
     return renderReleaseError(error, findRequestId(error));

@@ -1,5 +1,5 @@
 import { ConfigError } from "../config/config-error.js";
-import type { OverrideRecord } from "../core/override-record.js";
+import type { OverrideRecord } from "../core/override/override-record.js";
 import type { PolicyReport } from "../core/policy-report.js";
 import { findRequestId } from "../github/describe-github-error.js";
 import { GATE_CHECK_NAME, publishCompletedCheck } from "../github/check-runs.js";

@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import type { DeploymentDecision } from "../core/deployment-decision.js";
+import type { DeploymentDecision } from "../core/deploy/deployment-decision.js";
 import { toReviewState } from "../core/to-conclusion.js";
 import { parseRunId, reviewDeployment } from "../github/review-deployment.js";
 import { renderReviewComment } from "../render/deployment-messages.js";

@@ -1,6 +1,6 @@
 import type { Context } from "probot";
-import { isEnvironmentIn } from "../core/deployment-decision.js";
-import type { FailedCanary } from "../core/failed-canary.js";
+import { isEnvironmentIn } from "../core/deploy/deployment-decision.js";
+import type { FailedCanary } from "../core/deploy/failed-canary.js";
 import { isHotfix } from "../core/is-hotfix.js";
 import { findRole, listCommitPulls } from "../github/list-commit-pulls.js";
 import { loadRepoSettings } from "../github/load-repo-config.js";

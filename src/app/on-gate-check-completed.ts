@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import { decideCanary, isCanaryCandidate } from "../core/decide-canary.js";
+import { decideCanary, isCanaryCandidate } from "../core/deploy/decide-canary.js";
 import { GATE_CHECK_NAME, RELEASE_CHECK_NAME } from "../github/check-runs.js";
 import { loadRepoSettings } from "../github/load-repo-config.js";
 import { postDeployStatus } from "../github/post-deploy-status.js";

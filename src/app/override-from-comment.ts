@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import { ConfigError } from "../config/config-error.js";
 import { SourceError } from "../core/errors.js";
-import { findOverrideForSha, type OverrideRecord } from "../core/override-record.js";
+import { findOverrideForSha, type OverrideRecord } from "../core/override/override-record.js";
 import { postComment } from "../github/comments.js";
 import { findRequestId } from "../github/describe-github-error.js";
 import { getPullRequest } from "../github/find-pull-requests.js";

@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema.js";
-import { findRollbackPlan, revertBranchName, rollbackMarker, type FailedCanary, type RevertOutcome } from "../core/failed-canary.js";
-import { distinctTickets, findChangeTickets } from "../core/find-tickets.js";
+import { findRollbackPlan, revertBranchName, rollbackMarker, type FailedCanary, type RevertOutcome } from "../core/deploy/failed-canary.js";
+import { distinctTickets, findChangeTickets } from "../core/readers/find-tickets.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import type { CommitPull } from "../github/list-commit-pulls.js";
 import { openRevertPull } from "../github/open-revert-pull.js";

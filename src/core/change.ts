@@ -75,7 +75,7 @@ export interface Change {
   versions?: VersionChange[];
   /**
    * Ticket reference (as written, e.g. `#12`, `octo/app#12`) → state. Only with `ticket.verify`.
-   * Adapters should key it by the ids `listTicketsToVerify` (core/find-tickets.ts) returns.
+   * Adapters should key it by the ids `listTicketsToVerify` (core/readers/find-tickets.ts) returns.
    */
   tickets?: Record<string, TicketState>;
   /** Checks on the head commit. Only when `tests.requiredChecks` is set. */

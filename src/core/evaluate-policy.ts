@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema.js";
 import type { Rule, RuleInput } from "./rule.js";
-import { readBodySections } from "./body-sections.js";
+import { readBodySections } from "./readers/body-sections.js";
 import type { Change } from "./change.js";
 import { isHotfix } from "./is-hotfix.js";
 import { rollUp, type PolicyReport } from "./policy-report.js";

@@ -1,6 +1,6 @@
 import type { Config } from "../config/schema.js";
 import type { Change } from "./change.js";
-import { matchesAny } from "./classify-file.js";
+import { matchesAny } from "./readers/classify-file.js";
 
 export interface HotfixMatch {
   hotfix: boolean;

@@ -12,8 +12,8 @@ export interface PolicyReport {
   facts: Record<string, string>;
 }
 
-/** The worst verdict among results. `skip`-only or empty results roll up to `pass`. */
-export function rollUp(results: readonly RuleResult[]): Verdict {
+/** The worst verdict among results (rules' or a release's checks). `skip`-only or empty results roll up to `pass`. */
+export function rollUp(results: ReadonlyArray<{ verdict: Verdict }>): Verdict {
   let worst: Verdict = "pass";
   for (const result of results) if (severity(result.verdict) > severity(worst)) worst = result.verdict;
   return worst;

@@ -1,5 +1,5 @@
 import type { Config } from "../config/schema.js";
-import type { BodySection } from "./body-sections.js";
+import type { BodySection } from "./readers/body-sections.js";
 import type { Change } from "./change.js";
 import type { RuleResult } from "./rule-result.js";
 import type { RuleId } from "../config/rule-ids.js";

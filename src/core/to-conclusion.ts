@@ -1,4 +1,4 @@
-import type { DeploymentDecision } from "./deployment-decision.js";
+import type { DeploymentDecision } from "./deploy/deployment-decision.js";
 import type { PolicyReport } from "./policy-report.js";
 
 /**

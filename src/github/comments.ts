@@ -1,4 +1,4 @@
-import type { CommentSnapshot } from "../core/override-record.js";
+import type { CommentSnapshot } from "../core/override/override-record.js";
 import { toSourceError } from "./describe-github-error.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 

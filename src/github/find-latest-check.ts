@@ -1,5 +1,5 @@
-import type { CheckFact } from "../core/decide-canary.js";
-import { shortSha } from "../core/deployment-decision.js";
+import type { CheckFact } from "../core/deploy/decide-canary.js";
+import { shortSha } from "../core/deploy/deployment-decision.js";
 import { toSourceError } from "./describe-github-error.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 

@@ -1,5 +1,5 @@
 import { SourceError } from "../core/errors.js";
-import { shortSha } from "../core/deployment-decision.js";
+import { shortSha } from "../core/deploy/deployment-decision.js";
 import { findRequestId, toSourceError } from "./describe-github-error.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 

@@ -1,4 +1,4 @@
-import { findPullNumber } from "../core/find-pull-number.js";
+import { findPullNumber } from "../core/release/find-pull-number.js";
 import { toSourceError } from "./describe-github-error.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 

@@ -1,5 +1,5 @@
-import type { RevertOutcome } from "../core/failed-canary.js";
-import { shortSha } from "../core/deployment-decision.js";
+import type { RevertOutcome } from "../core/deploy/failed-canary.js";
+import { shortSha } from "../core/deploy/deployment-decision.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 
 export interface RevertRequest {

@@ -1,4 +1,4 @@
-import { findOverrideForSha, readOverrideRecords, type OverrideRecord } from "../core/override-record.js";
+import { findOverrideForSha, readOverrideRecords, type OverrideRecord } from "../core/override/override-record.js";
 import { listComments } from "./comments.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 

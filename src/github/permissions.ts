@@ -1,4 +1,4 @@
-import type { AccessLookup, ActorAccess, MembershipState, TeamRef } from "../core/can-override.js";
+import type { AccessLookup, ActorAccess, MembershipState, TeamRef } from "../core/override/can-override.js";
 import { toSourceError } from "./describe-github-error.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 

@@ -1,4 +1,4 @@
-import { shortSha, type DeploymentDecision } from "../core/deployment-decision.js";
+import { shortSha, type DeploymentDecision } from "../core/deploy/deployment-decision.js";
 import { toDeployStatusState } from "../core/to-conclusion.js";
 import { toSourceError } from "./describe-github-error.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";

@@ -1,5 +1,5 @@
 import type { Config } from "../config/schema.js";
-import type { CanaryFacts, CandidatePull } from "../core/decide-canary.js";
+import type { CanaryFacts, CandidatePull } from "../core/deploy/decide-canary.js";
 import { isHotfix } from "../core/is-hotfix.js";
 import { GATE_CHECK_NAME, RELEASE_CHECK_NAME } from "./check-runs.js";
 import { findLatestCheck } from "./find-latest-check.js";

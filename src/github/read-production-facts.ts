@@ -1,5 +1,5 @@
-import type { ProductionFacts } from "../core/decide-production.js";
-import { isEnvironmentIn, shortSha } from "../core/deployment-decision.js";
+import type { ProductionFacts } from "../core/deploy/decide-production.js";
+import { isEnvironmentIn, shortSha } from "../core/deploy/deployment-decision.js";
 import { toSourceError } from "./describe-github-error.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 

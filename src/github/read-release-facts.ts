@@ -1,10 +1,10 @@
-import type { ReleaseFacts, ReleasePull } from "../core/judge-release.js";
-import { findPreviousRelease, parseReleaseTag, type PreviousRelease, type TagRef } from "../core/release-version.js";
-import { shortSha } from "../core/deployment-decision.js";
+import type { ReleaseFacts, ReleasePull } from "../core/release/release-facts.js";
+import { findPreviousRelease, parseReleaseTag, type PreviousRelease, type TagRef } from "../core/release/release-version.js";
+import { shortSha } from "../core/deploy/deployment-decision.js";
 import { toSourceError } from "./describe-github-error.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 import { listCommitPulls } from "./list-commit-pulls.js";
-import { findPullNumber } from "../core/find-pull-number.js";
+import { findPullNumber } from "../core/release/find-pull-number.js";
 
 /** Tags read to find the previous release (10 pages of 100). */
 const MAX_TAGS = 1000;

@@ -1,5 +1,5 @@
 import { toReviewState } from "../core/to-conclusion.js";
-import type { DeploymentDecision } from "../core/deployment-decision.js";
+import type { DeploymentDecision } from "../core/deploy/deployment-decision.js";
 import { toSourceError } from "./describe-github-error.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 

@@ -1,5 +1,5 @@
 import type { CheckRunOutput } from "./check-run-output.js";
-import { MIN_REASON_CHARS, MIN_REASON_WORDS } from "../core/check-override-reason.js";
+import { MIN_REASON_CHARS, MIN_REASON_WORDS } from "../core/override/check-override-reason.js";
 import { codeSpan, formatCount, truncateUtf8 } from "./markdown.js";
 
 /**

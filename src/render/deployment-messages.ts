@@ -1,5 +1,5 @@
-import { iso } from "../core/decide-production.js";
-import type { DeploymentDecision } from "../core/deployment-decision.js";
+import { iso } from "../core/deploy/decide-production.js";
+import type { DeploymentDecision } from "../core/deploy/deployment-decision.js";
 import { ConfigError } from "../config/config-error.js";
 import { describeFailure } from "./describe-failure.js";
 import { byteLength, codeSpan, truncateUtf8 } from "./markdown.js";

@@ -1,5 +1,5 @@
-import { formatTeamRef, type OverrideGrant } from "../core/can-override.js";
-import { formatOverrideMarker, type OverrideRecord } from "../core/override-record.js";
+import { formatTeamRef, type OverrideGrant } from "../core/override/can-override.js";
+import { formatOverrideMarker, type OverrideRecord } from "../core/override/override-record.js";
 import type { RuleResult } from "../core/rule-result.js";
 import { boundComment, MAX_COMMENT_BYTES } from "./command-replies.js";
 import { byteLength, codeSpan, escapeCell, table, verdictIcon } from "./markdown.js";

@@ -1,5 +1,5 @@
-import { formatTeamRef, parseTeamRef, type OverridePolicy, type OverrideRefusal } from "../core/can-override.js";
-import { MAX_REASON_CHARS, MIN_REASON_CHARS, MIN_REASON_WORDS, type ReasonProblem } from "../core/check-override-reason.js";
+import { formatTeamRef, parseTeamRef, type OverridePolicy, type OverrideRefusal } from "../core/override/can-override.js";
+import { MAX_REASON_CHARS, MIN_REASON_CHARS, MIN_REASON_WORDS, type ReasonProblem } from "../core/override/check-override-reason.js";
 import type { CheckRunOutput } from "./check-run-output.js";
 import { codeSpan, formatCount } from "./markdown.js";
 

@@ -1,5 +1,5 @@
 import { ConfigError } from "../config/config-error.js";
-import type { ReleaseCheckResult, ReleasePull, ReleaseReport } from "../core/judge-release.js";
+import type { ReleaseCheckResult, ReleasePull, ReleaseReport } from "../core/release/release-facts.js";
 import { toCheckConclusion } from "../core/to-conclusion.js";
 import { boundCheckOutput, type CheckRunOutput } from "./check-run-output.js";
 import { describeFailure } from "./describe-failure.js";

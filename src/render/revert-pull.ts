@@ -1,5 +1,5 @@
-import type { FailedCanary } from "../core/failed-canary.js";
-import { shortSha } from "../core/deployment-decision.js";
+import type { FailedCanary } from "../core/deploy/failed-canary.js";
+import { shortSha } from "../core/deploy/deployment-decision.js";
 import { truncateChars } from "./markdown.js";
 
 /** GitHub rejects PR titles over 256 characters. */

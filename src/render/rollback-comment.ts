@@ -1,5 +1,5 @@
-import { rollbackMarker, type FailedCanary, type RevertOutcome } from "../core/failed-canary.js";
-import { shortSha } from "../core/deployment-decision.js";
+import { rollbackMarker, type FailedCanary, type RevertOutcome } from "../core/deploy/failed-canary.js";
+import { shortSha } from "../core/deploy/deployment-decision.js";
 import { codeSpan, truncateUtf8 } from "./markdown.js";
 
 /** GitHub takes comments of up to 65,536 characters; the plan is cut well before, on a character boundary. */

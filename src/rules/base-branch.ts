@@ -1,4 +1,4 @@
-import { matchesAny } from "../core/classify-file.js";
+import { matchesAny } from "../core/readers/classify-file.js";
 import type { Rule } from "../core/rule.js";
 
 export const baseBranch: Rule = {

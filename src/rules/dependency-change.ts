@@ -1,6 +1,6 @@
-import { findBodySection } from "../core/body-sections.js";
-import { findDependencyChanges } from "../core/find-dependency-changes.js";
-import { isPlaceholder } from "../core/placeholder.js";
+import { findBodySection } from "../core/readers/body-sections.js";
+import { findDependencyChanges } from "../core/readers/find-dependency-changes.js";
+import { isPlaceholder } from "../core/readers/placeholder.js";
 import type { Rule } from "../core/rule.js";
 
 export const dependencyChange: Rule = {

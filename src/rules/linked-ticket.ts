@@ -1,5 +1,5 @@
 import type { Change } from "../core/change.js";
-import { distinctTickets, findChangeTickets, type ChangeTickets, type TicketRef } from "../core/find-tickets.js";
+import { distinctTickets, findChangeTickets, type ChangeTickets, type TicketRef } from "../core/readers/find-tickets.js";
 import type { Rule, RuleOutcome } from "../core/rule.js";
 
 const ONE_TICKET_FIX = "Move the other tickets' changes to their own PRs, and name only this patch's ticket in the title, branch name and `Fixes` line.";

@@ -1,6 +1,6 @@
-import { findBodySection } from "../core/body-sections.js";
-import { isPlaceholder } from "../core/placeholder.js";
-import { joinAnd } from "../core/phrases.js";
+import { findBodySection } from "../core/readers/body-sections.js";
+import { isPlaceholder } from "../core/readers/placeholder.js";
+import { joinAnd } from "./phrases.js";
 import type { Rule } from "../core/rule.js";
 
 const PARTS = [

@@ -1,9 +1,9 @@
 import type { Config } from "../config/schema.js";
-import { findBodySection } from "../core/body-sections.js";
-import { classifyFile, matchesAny } from "../core/classify-file.js";
-import { baseName, describeMigration, suggestDownStep } from "../core/find-down-step.js";
-import { isPlaceholder } from "../core/placeholder.js";
-import { capitalize, joinAnd } from "../core/phrases.js";
+import { findBodySection } from "../core/readers/body-sections.js";
+import { classifyFile, matchesAny } from "../core/readers/classify-file.js";
+import { baseName, describeMigration, suggestDownStep } from "../core/readers/find-down-step.js";
+import { isPlaceholder } from "../core/readers/placeholder.js";
+import { capitalize, joinAnd } from "./phrases.js";
 import type { FileFinding } from "../core/rule-result.js";
 import type { Rule } from "../core/rule.js";
 

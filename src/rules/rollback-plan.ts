@@ -1,5 +1,5 @@
-import { findBodySection } from "../core/body-sections.js";
-import { isPlaceholder } from "../core/placeholder.js";
+import { findBodySection } from "../core/readers/body-sections.js";
+import { isPlaceholder } from "../core/readers/placeholder.js";
 import type { Rule } from "../core/rule.js";
 
 /** Longest placeholder quoted back in a message. */

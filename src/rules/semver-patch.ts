@@ -1,5 +1,5 @@
 import semver from "semver";
-import { findVersionChanges, type VersionEdit } from "../core/find-version-changes.js";
+import { findVersionChanges, type VersionEdit } from "../core/readers/find-version-changes.js";
 import type { FileFinding } from "../core/rule-result.js";
 import type { Rule } from "../core/rule.js";
 

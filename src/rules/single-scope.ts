@@ -1,7 +1,7 @@
 import type { Config } from "../config/schema.js";
 import { type Change, isPartialListing } from "../core/change.js";
-import { classifyFile } from "../core/classify-file.js";
-import { findScope } from "../core/find-scope.js";
+import { classifyFile } from "../core/readers/classify-file.js";
+import { findScope } from "../core/readers/find-scope.js";
 import type { FileFinding } from "../core/rule-result.js";
 import type { Rule } from "../core/rule.js";
 

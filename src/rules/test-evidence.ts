@@ -1,8 +1,8 @@
-import { findBodySection } from "../core/body-sections.js";
+import { findBodySection } from "../core/readers/body-sections.js";
 import type { HeadCheck } from "../core/change.js";
-import { classifyFile } from "../core/classify-file.js";
-import { isPlaceholder } from "../core/placeholder.js";
-import { capitalize, joinAnd, pluralWord } from "../core/phrases.js";
+import { classifyFile } from "../core/readers/classify-file.js";
+import { isPlaceholder } from "../core/readers/placeholder.js";
+import { capitalize, joinAnd, pluralWord } from "./phrases.js";
 import type { Rule } from "../core/rule.js";
 
 type CheckState = { name: string; state: "success" | "pending" | "missing" | "failed"; conclusion?: string };

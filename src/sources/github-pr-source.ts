@@ -1,7 +1,7 @@
 import type { Config } from "../config/schema.js";
 import type { Change } from "../core/change.js";
-import { listTicketsToVerify } from "../core/find-tickets.js";
-import { needsWorkspaces } from "../core/find-scope.js";
+import { listTicketsToVerify } from "../core/readers/find-tickets.js";
+import { needsWorkspaces } from "../core/readers/find-scope.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import { labelNames } from "../github/labels.js";
 import { listHeadChecks } from "../github/list-head-checks.js";

@@ -1,5 +1,5 @@
 import type nock from "nock";
-import { formatOverrideMarker, type OverrideRecord } from "../../src/core/override-record.js";
+import { formatOverrideMarker, type OverrideRecord } from "../../src/core/override/override-record.js";
 import { GOOD_BODY } from "./build-change.js";
 import { TEST_APP_ID } from "./probot.js";
 import { loadWebhook } from "../fixtures/webhooks.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseOverrideMarker } from "../../src/core/override-record.js";
+import { parseOverrideMarker } from "../../src/core/override/override-record.js";
 import { MAX_COMMENT_BYTES, renderExplain } from "../../src/render/command-replies.js";
 import { renderOverrideComment } from "../../src/render/override-comment.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, parseConfig } from "../../src/config/parse-config.js";
 import type { Config } from "../../src/config/schema.js";
-import { readBodySections } from "../../src/core/body-sections.js";
+import { readBodySections } from "../../src/core/readers/body-sections.js";
 import type { Change } from "../../src/core/change.js";
 import { dependencyChange } from "../../src/rules/dependency-change.js";
 import { buildChange, file, GOOD_BODY } from "../helpers/build-change.js";

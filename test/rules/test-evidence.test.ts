@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, parseConfig } from "../../src/config/parse-config.js";
 import type { Config } from "../../src/config/schema.js";
-import { readBodySections } from "../../src/core/body-sections.js";
+import { readBodySections } from "../../src/core/readers/body-sections.js";
 import type { Change, HeadCheck } from "../../src/core/change.js";
 import { testEvidence } from "../../src/rules/test-evidence.js";
 import { buildChange, file, GOOD_BODY } from "../helpers/build-change.js";

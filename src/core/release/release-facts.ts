@@ -1,0 +1,47 @@
+import type { Verdict } from "../rule-result.js";
+import type { PreviousRelease } from "./release-version.js";
+
+/** The facts about a release that its checks read, and what they conclude. Types only. */
+
+/** A pull request merged between the previous release and this one. */
+export interface ReleasePull {
+  number: number;
+  title: string;
+  headBranch: string;
+  labels: string[];
+}
+
+/** What an adapter gathers about a published release. */
+export interface ReleaseFacts {
+  tag: string;
+  /** The branch (or commit) the release was cut from: GitHub's `target_commitish`. */
+  target: string;
+  /** The nearest earlier stable release; absent when there is none (or the tag is no version). */
+  previous?: PreviousRelease;
+  /** Commits from the previous release to this one: GitHub's count, and how many were read. */
+  commits: { total: number; listed: number };
+  /** The pull requests of the commits that were read, each once. */
+  pulls: ReleasePull[];
+  /** Short SHAs of read commits that no pull request accounts for (direct pushes). */
+  orphanCommits: string[];
+}
+
+export type ReleaseCheckId = "semver-tag" | "patch-bump" | "single-hotfix" | "hotfix-only";
+
+export interface ReleaseCheckResult {
+  id: ReleaseCheckId;
+  verdict: Verdict;
+  /** One Markdown sentence. */
+  message: string;
+  fix?: string;
+}
+
+export interface ReleaseReport {
+  /** Why the release is (or is not) judged as a hotfix release: completes "… because". */
+  hotfix: { hotfix: boolean; reason: string };
+  hotfixPulls: ReleasePull[];
+  otherPulls: ReleasePull[];
+  results: ReleaseCheckResult[];
+  verdict: Verdict;
+  facts: Record<string, string>;
+}
