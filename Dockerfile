@@ -27,4 +27,4 @@ EXPOSE 3000
 # Probot answers GET /ping with PONG. Slim images have no curl: node's fetch does the check.
 HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/ping').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/server.js"]
+CMD ["node", "dist/server/main.js"]

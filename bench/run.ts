@@ -9,7 +9,7 @@ import { measureLoad, type LoadOptions, type LoadResult } from "./measure-load.j
 import { measureWriteSpread } from "./measure-write-pacing.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const APP = [join(ROOT, "dist/server.js")];
+const APP = [join(ROOT, "dist/server/main.js")];
 const MINIMAL = ["--import", import.meta.resolve("tsx"), join(ROOT, "bench/minimal-server.ts")];
 
 const { values } = parseArgs({

@@ -11,3 +11,17 @@ export interface AppDeps {
 }
 
 export type Log = Pick<Logger, "info" | "warn" | "error" | "debug">;
+
+/** The App's dependencies from the process environment (`APP_ID`, `GATE_TOKEN`) and the real clock. Read by the entry. */
+export function readAppDeps(env: Readonly<Record<string, string | undefined>>): AppDeps {
+  return {
+    now: () => new Date(),
+    ...(env.APP_ID ? { appId: Number(env.APP_ID) } : {}),
+    ...(env.GATE_TOKEN ? { gateToken: env.GATE_TOKEN } : {}),
+  };
+}
+
+/** Whether a check or suite belongs to this App; without a known app id, every one does. */
+export function isOurs(appId: number | null | undefined, deps: AppDeps): boolean {
+  return deps.appId === undefined || appId === deps.appId;
+}

@@ -1,6 +1,6 @@
 import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from "probot";
 import type { AppDeps } from "./app-deps.js";
-import { createGateHandler } from "./gate-endpoint.js";
+import { createGateHandler } from "./routes/gate-endpoint.js";
 import { onCheckRunRequestedAction } from "./on-check-run-action.js";
 import { onCheckRunCompleted } from "./on-check-completed.js";
 import { onDeploymentCreated } from "./on-deployment.js";
@@ -29,9 +29,3 @@ export function createApp(deps: AppDeps): ApplicationFunction {
     if (deps.gateToken) options?.addHandler(createGateHandler({ token: deps.gateToken, app, deps }));
   };
 }
-
-export default createApp({
-  now: () => new Date(),
-  ...(process.env.APP_ID ? { appId: Number(process.env.APP_ID) } : {}),
-  ...(process.env.GATE_TOKEN ? { gateToken: process.env.GATE_TOKEN } : {}),
-});

@@ -1,18 +1,24 @@
 import type { Context } from "probot";
 import { GATE_CHECK_NAME, RELEASE_CHECK_NAME } from "../github/check-runs.js";
 import { loadRepoSettings } from "../github/load-repo-config.js";
-import type { AppDeps } from "./app-deps.js";
-import { judgePullRequests, numbersInRepo } from "./judge-pull-requests.js";
-import { onGateCheckCompleted } from "./on-gate-check-completed.js";
+import { NOT_HOTFIX_TITLE } from "../render/describe-not-hotfix.js";
+import { isOurs, type AppDeps } from "./app-deps.js";
+import { judgePullRequests, numbersInRepo } from "./flows/judge-pull-requests.js";
+import { publishCanaryStatus } from "./flows/publish-canary-status.js";
+import { toJudgeTarget } from "./flows/judge-target.js";
 
 /**
  * A check completed. Ours (the gate or the release check): post the canary decision as a commit
- * status. Another one listed in `tests.requiredChecks`, on a PR's head: judge the PR again, so the
- * gate turns green without anyone pushing.
+ * status; a check titled as not a hotfix costs no call. Another one listed in
+ * `tests.requiredChecks`, on a PR's head: judge the PR again, so the gate turns green without
+ * anyone pushing.
  */
 export async function onCheckRunCompleted(context: Context<"check_run.completed">, deps: AppDeps): Promise<void> {
   const run = context.payload.check_run;
-  if (run.name === GATE_CHECK_NAME || run.name === RELEASE_CHECK_NAME) return onGateCheckCompleted(context, deps);
+  if (run.name === GATE_CHECK_NAME || run.name === RELEASE_CHECK_NAME) {
+    if (!isOurs(run.app?.id, deps) || run.output?.title === NOT_HOTFIX_TITLE) return;
+    return publishCanaryStatus(toJudgeTarget(context), run.head_sha, deps);
+  }
   if (run.name.startsWith(GATE_CHECK_NAME)) return;
   const numbers = numbersInRepo(run.pull_requests, context.payload.repository.id);
   const settings = await loadRepoSettings(context.octokit, context.repo(), context.payload.repository.default_branch).catch(() => undefined);

@@ -1,8 +1,10 @@
 import type { Context } from "probot";
 import { GATE_CHECK_NAME, RELEASE_CHECK_NAME } from "../github/check-runs.js";
-import type { AppDeps } from "./app-deps.js";
-import { judgePullRequests, numbersInRepo } from "./judge-pull-requests.js";
-import { onReleaseCheckRerequested } from "./on-release.js";
+import { getRelease } from "../github/get-release.js";
+import { isOurs, type AppDeps } from "./app-deps.js";
+import { judgePullRequests, numbersInRepo } from "./flows/judge-pull-requests.js";
+import { judgeRelease, RELEASE_EXTERNAL_ID } from "./flows/judge-release.js";
+import { toJudgeTarget } from "./flows/judge-target.js";
 
 /** "Re-run" on one of our check runs: judge its PRs (or its release) again. Other apps' checks are ignored. */
 export async function onCheckRunRerequested(context: Context<"check_run.rerequested">, deps: AppDeps): Promise<void> {
@@ -19,6 +21,13 @@ export async function onCheckSuiteRerequested(context: Context<"check_suite.rere
   await judgePullRequests(context, deps, numbersInRepo(suite.pull_requests, context.payload.repository.id), suite.head_sha);
 }
 
-export function isOurs(appId: number | null | undefined, deps: AppDeps): boolean {
-  return deps.appId === undefined || appId === deps.appId;
+/** "Re-run" on our release check: judge that release again (its id is the check's external id). */
+async function onReleaseCheckRerequested(context: Context<"check_run.rerequested">, deps: AppDeps): Promise<void> {
+  const run = context.payload.check_run;
+  if (!isOurs(run.app?.id, deps)) return;
+  const id = RELEASE_EXTERNAL_ID.exec(run.external_id ?? "")?.[1];
+  if (!id) return;
+  const repo = context.repo();
+  const release = await getRelease(context.octokit, repo, Number(id));
+  await judgeRelease({ ...toJudgeTarget(context), repo }, release, deps);
 }

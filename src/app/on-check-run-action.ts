@@ -6,10 +6,9 @@ import { findOpenPullRequestsByHead, getPullRequest } from "../github/find-pull-
 import { loadRepoSettings } from "../github/load-repo-config.js";
 import { OVERRIDE_ACTION_ID } from "../render/override-action.js";
 import { renderOverrideConfigError, renderOverrideConfirm, renderOverrideRefused } from "../render/override-replies.js";
-import type { AppDeps } from "./app-deps.js";
-import { authorizeOverride } from "./authorize-override.js";
-import { numbersInRepo } from "./judge-pull-requests.js";
-import { isOurs } from "./on-check-rerun.js";
+import { isOurs, type AppDeps } from "./app-deps.js";
+import { assessOverride } from "./flows/assess-override.js";
+import { numbersInRepo } from "./flows/judge-pull-requests.js";
 
 /**
  * The "Override" button on our failing check. GitHub lets anyone with write access click it, and
@@ -34,7 +33,7 @@ async function answerClick(context: Context<"check_run.requested_action">, actor
   const repo = context.repo();
   try {
     const { config } = await loadRepoSettings(context.octokit, repo, context.payload.repository.default_branch);
-    const verdict = await authorizeOverride(context.octokit, repo, { actor, author }, config);
+    const verdict = await assessOverride(context.octokit, repo, { actor, author }, config);
     if (verdict.allowed) return renderOverrideConfirm(actor, headSha);
     return renderOverrideRefused({ actor, repository: `${repo.owner}/${repo.repo}`, policy: config.override }, verdict.denial, "button");
   } catch (error) {

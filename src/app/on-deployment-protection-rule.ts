@@ -4,7 +4,7 @@ import { toReviewState } from "../core/to-conclusion.js";
 import { parseRunId, reviewDeployment } from "../github/review-deployment.js";
 import { renderReviewComment } from "../render/deployment-messages.js";
 import type { AppDeps } from "./app-deps.js";
-import { answerGate } from "./answer-gate.js";
+import { assessDeployment } from "./flows/assess-deployment.js";
 
 /**
  * A job waits on this App's custom deployment protection rule: decide and answer with a review on
@@ -23,7 +23,7 @@ export async function onDeploymentProtectionRule(context: Context<"deployment_pr
   const sha = payload.deployment?.sha ?? (payload as { sha?: string }).sha;
   const repo = context.repo();
   const decision: DeploymentDecision = sha
-    ? (await answerGate(context.octokit, repo, { sha, environment, defaultBranch: payload.repository.default_branch }, deps, context.log)).decision
+    ? (await assessDeployment(context.octokit, repo, { sha, environment, defaultBranch: payload.repository.default_branch }, deps, context.log)).decision
     : { allowed: false, reason: "The protection rule request names no commit, so there is nothing to judge." };
   const state = toReviewState(decision);
   try {

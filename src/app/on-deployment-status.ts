@@ -4,7 +4,7 @@ import type { FailedCanary } from "../core/deploy/failed-canary.js";
 import { isHotfix } from "../core/is-hotfix.js";
 import { findRole, listCommitPulls } from "../github/list-commit-pulls.js";
 import { loadRepoSettings } from "../github/load-repo-config.js";
-import { rollBackHotfix } from "./roll-back-hotfix.js";
+import { rollBackHotfix } from "./flows/roll-back-hotfix.js";
 
 const FAILED_STATES = new Set(["failure", "error"]);
 

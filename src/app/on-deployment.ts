@@ -2,7 +2,7 @@ import type { Context } from "probot";
 import { postDeployStatus } from "../github/post-deploy-status.js";
 import { renderStatusDescription } from "../render/deployment-messages.js";
 import type { AppDeps } from "./app-deps.js";
-import { answerGate } from "./answer-gate.js";
+import { assessDeployment } from "./flows/assess-deployment.js";
 
 /**
  * A deployment to a canary or production environment was created: post the decision as the
@@ -13,7 +13,7 @@ export async function onDeploymentCreated(context: Context<"deployment.created">
   const { deployment, repository } = context.payload;
   const repo = context.repo();
   const question = { sha: deployment.sha, environment: deployment.environment, defaultBranch: repository.default_branch };
-  const { kind, decision } = await answerGate(context.octokit, repo, question, deps, context.log);
+  const { kind, decision } = await assessDeployment(context.octokit, repo, question, deps, context.log);
   if (kind === "unconfigured") return;
   await postDeployStatus(context.octokit, repo, { sha: deployment.sha, environment: deployment.environment, decision, description: renderStatusDescription(decision) });
 }

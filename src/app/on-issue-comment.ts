@@ -1,12 +1,11 @@
 import type { Context } from "probot";
 import { postComment } from "../github/comments.js";
-import { getPullRequest } from "../github/find-pull-requests.js";
-import { renderExplain, renderHelp, renderUnknownCommand } from "../render/command-replies.js";
+import { renderHelp, renderUnknownCommand } from "../render/command-replies.js";
 import type { AppDeps } from "./app-deps.js";
-import { assessPullRequest, toJudgeTarget } from "./judge-pull-request.js";
-import { judgePullRequests } from "./judge-pull-requests.js";
-import { overrideFromComment } from "./override-from-comment.js";
-import { parseCommand } from "./parse-command.js";
+import { explainPullRequest } from "./flows/explain-pull-request.js";
+import { judgePullRequests } from "./flows/judge-pull-requests.js";
+import { overrideFromComment } from "./flows/override-from-comment.js";
+import { parseCommand } from "./flows/parse-command.js";
 
 /**
  * `/spo` commands in a new pull request comment. Only `issue_comment.created` is wired: an edited
@@ -32,13 +31,4 @@ export async function onIssueComment(context: Context<"issue_comment.created">, 
     case "unknown":
       return void (await reply(renderUnknownCommand(actor, command.word)));
   }
-}
-
-/** `/spo explain`: the gate's current report (an override included) as a comment; nothing is published. */
-async function explainPullRequest(context: Context<"issue_comment.created">, deps: AppDeps, actor: string): Promise<void> {
-  const repo = context.repo();
-  const pr = await getPullRequest(context.octokit, repo, context.payload.issue.number);
-  const target = toJudgeTarget(context);
-  const { output } = await assessPullRequest(target, pr, deps.appId);
-  await postComment(context.octokit, repo, pr.number, renderExplain(actor, pr.head.sha, output));
 }

@@ -7,7 +7,8 @@ import { loadRepoSettings } from "../github/load-repo-config.js";
 import { renderEvaluationError, type CheckRunOutput } from "../render/check-run-output.js";
 import { renderMergeGroup } from "../render/merge-group-output.js";
 import type { AppDeps } from "./app-deps.js";
-import { assessPullRequest, toJudgeTarget } from "./judge-pull-request.js";
+import { assessPullRequest } from "./flows/assess-pull-request.js";
+import { toJudgeTarget } from "./flows/judge-target.js";
 
 /**
  * A merge queue asks for our required check on the group's head: judge every PR in the group with

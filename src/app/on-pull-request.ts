@@ -3,7 +3,8 @@ import { hasLabel } from "../github/labels.js";
 import { loadRepoSettings, type RepoSettings } from "../github/load-repo-config.js";
 import type { PullRequestData } from "../github/pull-request-data.js";
 import type { AppDeps } from "./app-deps.js";
-import { judgePullRequest, toJudgeTarget, type JudgeTarget } from "./judge-pull-request.js";
+import { judgePullRequest } from "./flows/judge-pull-requests.js";
+import { toJudgeTarget, type JudgeTarget } from "./flows/judge-target.js";
 
 /** The pull_request actions that can change a verdict. */
 export const PULL_REQUEST_TRIGGERS = [

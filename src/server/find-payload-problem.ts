@@ -5,7 +5,8 @@
  */
 const COMMON = ["installation.id", "repository.name", "repository.owner.login"];
 
-const REQUIRED: Record<string, string[]> = {
+/** Per handled event, the fields its handlers read. Every event of `app.on(...)` has an entry (test/app/index.test.ts). */
+export const REQUIRED: Record<string, string[]> = {
   pull_request: ["action", "pull_request.number", "pull_request.state", "pull_request.head.sha", "pull_request.head.ref", "pull_request.base.ref", "repository.default_branch"],
   check_run: ["action", "check_run.id", "check_run.name", "check_run.head_sha"],
   check_suite: ["action", "check_suite.head_sha"],

@@ -92,11 +92,11 @@ describe("Dockerfile", () => {
     expect(copiedBefore).toEqual(expect.arrayContaining(["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", buildTsconfig.compilerOptions.rootDir]));
   });
 
-  it("runs the server that the build compiles from src/server.ts", () => {
-    expect(all(runtime, "CMD").map((i) => JSON.parse(i.args) as string[])).toEqual([["node", "dist/server.js"]]);
+  it("runs the server that the build compiles from src/server/main.ts", () => {
+    expect(all(runtime, "CMD").map((i) => JSON.parse(i.args) as string[])).toEqual([["node", "dist/server/main.js"]]);
     expect(buildTsconfig.compilerOptions).toMatchObject({ rootDir: "src", outDir: "dist" });
-    expect(existsSync(join(ROOT, "src/server.ts"))).toBe(true);
-    expect(pkg.scripts.start).toBe("node dist/server.js");
+    expect(existsSync(join(ROOT, "src/server/main.ts"))).toBe(true);
+    expect(pkg.scripts.start).toBe("node dist/server/main.js");
   });
 
   it("installs production dependencies only, and they include ioredis and everything src/ imports", () => {

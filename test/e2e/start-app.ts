@@ -40,7 +40,7 @@ export async function findFreePort(): Promise<number> {
  * Starts `node <args>` (the built server by default) as users run it, against the fake GitHub at
  * `githubHost`, and waits until `/ping` answers. Runs in an empty working directory so no `.env` applies.
  */
-export async function startApp(githubHost: string, env: Record<string, string> = {}, nodeArgs = [join(ROOT, "dist/server.js")]): Promise<RunningApp> {
+export async function startApp(githubHost: string, env: Record<string, string> = {}, nodeArgs = [join(ROOT, "dist/server/main.js")]): Promise<RunningApp> {
   const port = await findFreePort();
   let output = "";
   const child = spawn(process.execPath, nodeArgs, {

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { findStartupProblem } from "../../src/check-server-env.js";
+import { findStartupProblem } from "../../src/server/check-server-env.js";
 
 describe("startup", () => {
   it("refuses to run without WEBHOOK_SECRET outside development", () => {
@@ -12,7 +12,7 @@ describe("startup", () => {
 
   it("the server process exits 1 with the reason, before listening", () => {
     const env = { PATH: process.env.PATH, NODE_ENV: "production", APP_ID: "1", PRIVATE_KEY: "x" };
-    const result = spawnSync(process.execPath, ["--import", "tsx", "src/server.ts"], { env, encoding: "utf8", timeout: 20_000 });
+    const result = spawnSync(process.execPath, ["--import", "tsx", "src/server/main.ts"], { env, encoding: "utf8", timeout: 20_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("WEBHOOK_SECRET is not set");
   });

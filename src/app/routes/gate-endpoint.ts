@@ -1,10 +1,10 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Probot } from "probot";
-import { decideUndecidable, renderGateJson } from "../render/deployment-messages.js";
-import type { AppDeps } from "./app-deps.js";
-import { answerGate } from "./answer-gate.js";
-import { getRepoClient } from "../github/get-repo-client.js";
+import { decideUndecidable, renderGateJson } from "../../render/deployment-messages.js";
+import type { AppDeps } from "../app-deps.js";
+import { assessDeployment } from "../flows/assess-deployment.js";
+import { getRepoClient } from "../../github/get-repo-client.js";
 
 export const GATE_PATH = "/api/gate/";
 const SHA = /^[0-9a-f]{40}$/i;
@@ -43,7 +43,7 @@ export function createGateHandler({ token, app, deps }: GateEndpointOptions): (r
     const answer = async () => {
       try {
         const octokit = await getRepoClient(app, { owner, repo });
-        return (await answerGate(octokit, { owner, repo }, { sha: sha.toLowerCase(), environment, defaultBranch: "HEAD" }, deps, app.log)).decision;
+        return (await assessDeployment(octokit, { owner, repo }, { sha: sha.toLowerCase(), environment, defaultBranch: "HEAD" }, deps, app.log)).decision;
       } catch (error) {
         if ((error as { status?: number }).status === 404) return undefined;
         app.log.error({ err: error, owner, repo }, "gate endpoint: could not authenticate for the repository");

@@ -1,8 +1,9 @@
 // The App's process entry (`npm start`). Do not add logic here: it only checks the environment and
 // hands the App to the server (Probot's, hardened: see src/server/start-server.ts).
-import app from "./app/index.js";
+import { readAppDeps } from "../app/app-deps.js";
+import { createApp } from "../app/index.js";
 import { findStartupProblem, loadDotEnv } from "./check-server-env.js";
-import { startServer } from "./server/start-server.js";
+import { startServer } from "./start-server.js";
 
 loadDotEnv();
 const problem = findStartupProblem(process.env);
@@ -10,4 +11,4 @@ if (problem) {
   console.error(problem);
   process.exit(1);
 }
-await startServer(app, process.env);
+await startServer(createApp(readAppDeps(process.env)), process.env);

@@ -1,14 +1,14 @@
-import type { Config } from "../config/schema.js";
-import { findRollbackPlan, revertBranchName, rollbackMarker, type FailedCanary, type RevertOutcome } from "../core/deploy/failed-canary.js";
-import { distinctTickets, findChangeTickets } from "../core/readers/find-tickets.js";
-import type { GitHubClient, RepoRef } from "../github/github-client.js";
-import type { CommitPull } from "../github/list-commit-pulls.js";
-import { openRevertPull } from "../github/open-revert-pull.js";
-import { listComments, postComment } from "../github/comments.js";
-import { describeFailure } from "../render/describe-failure.js";
-import { renderRevertPull } from "../render/revert-pull.js";
-import { renderRollbackComment } from "../render/rollback-comment.js";
-import type { Log } from "./app-deps.js";
+import type { Config } from "../../config/schema.js";
+import { findRollbackPlan, revertBranchName, rollbackMarker, type FailedCanary, type RevertOutcome } from "../../core/deploy/failed-canary.js";
+import { distinctTickets, findChangeTickets } from "../../core/readers/find-tickets.js";
+import type { GitHubClient, RepoRef } from "../../github/github-client.js";
+import type { CommitPull } from "../../github/list-commit-pulls.js";
+import { openRevertPull } from "../../github/open-revert-pull.js";
+import { listComments, postComment } from "../../github/comments.js";
+import { describeFailure } from "../../render/describe-failure.js";
+import { renderRevertPull } from "../../render/revert-pull.js";
+import { renderRollbackComment } from "../../render/rollback-comment.js";
+import type { Log } from "../app-deps.js";
 
 interface Target {
   octokit: GitHubClient;

@@ -1,22 +1,22 @@
-import type { Config } from "../config/schema.js";
-import { decideCanary } from "../core/deploy/decide-canary.js";
-import { decideProduction } from "../core/deploy/decide-production.js";
-import { decideUnconfigured, findEnvironmentKind, type DeploymentDecision, type EnvironmentKind } from "../core/deploy/deployment-decision.js";
-import type { GitHubClient, RepoRef } from "../github/github-client.js";
-import { loadRepoSettings } from "../github/load-repo-config.js";
-import { readCanaryFacts } from "../github/read-canary-facts.js";
-import { readProductionFacts } from "../github/read-production-facts.js";
-import { decideUndecidable } from "../render/deployment-messages.js";
-import type { AppDeps, Log } from "./app-deps.js";
+import type { Config } from "../../config/schema.js";
+import { decideCanary } from "../../core/deploy/decide-canary.js";
+import { decideProduction } from "../../core/deploy/decide-production.js";
+import { decideUnconfigured, findEnvironmentKind, type DeploymentDecision, type EnvironmentKind } from "../../core/deploy/deployment-decision.js";
+import type { GitHubClient, RepoRef } from "../../github/github-client.js";
+import { loadRepoSettings } from "../../github/load-repo-config.js";
+import { readCanaryFacts } from "../../github/read-canary-facts.js";
+import { readProductionFacts } from "../../github/read-production-facts.js";
+import { decideUndecidable } from "../../render/deployment-messages.js";
+import type { AppDeps, Log } from "../app-deps.js";
 
-export interface GateQuestion {
+export interface DeploymentQuestion {
   sha: string;
   environment: string;
   /** Names where the config was read from, in messages only. */
   defaultBranch: string;
 }
 
-export interface GateAnswer {
+export interface DeploymentAssessment {
   decision: DeploymentDecision;
   /** `unconfigured`: the environment is in neither list; `unknown`: the config could not be read. */
   kind: EnvironmentKind | "unconfigured" | "unknown";
@@ -26,7 +26,7 @@ export interface GateAnswer {
  * The one deployment decision behind the protection rule, the commit status and the gate
  * endpoint. Never throws and never approves by default: any error is a refusal with its reason.
  */
-export async function answerGate(octokit: GitHubClient, repo: RepoRef, question: GateQuestion, deps: AppDeps, log: Log): Promise<GateAnswer> {
+export async function assessDeployment(octokit: GitHubClient, repo: RepoRef, question: DeploymentQuestion, deps: AppDeps, log: Log): Promise<DeploymentAssessment> {
   let config: Config;
   try {
     config = (await loadRepoSettings(octokit, repo, question.defaultBranch)).config;

@@ -1,18 +1,20 @@
 import type { Context } from "probot";
-import { ConfigError } from "../config/config-error.js";
-import { SourceError } from "../core/errors.js";
-import { findOverrideForSha, type OverrideRecord } from "../core/override/override-record.js";
-import { postComment } from "../github/comments.js";
-import { findRequestId } from "../github/describe-github-error.js";
-import { getPullRequest } from "../github/find-pull-requests.js";
-import { addLabel } from "../github/labels.js";
-import { loadRepoSettings } from "../github/load-repo-config.js";
-import { readRecordedOverrides } from "../github/overrides.js";
-import { renderOverrideComment } from "../render/override-comment.js";
-import { renderAlreadyOverridden, renderNothingToOverride, renderOverrideConfigError, renderOverrideFailed, renderOverrideRefused, type OverrideStage } from "../render/override-replies.js";
-import type { AppDeps } from "./app-deps.js";
-import { authorizeOverride } from "./authorize-override.js";
-import { applyOverride, assessPullRequest, publishAssessment, toJudgeTarget, type JudgeTarget } from "./judge-pull-request.js";
+import { ConfigError } from "../../config/config-error.js";
+import { SourceError } from "../../core/errors.js";
+import { findOverrideForSha, type OverrideRecord } from "../../core/override/override-record.js";
+import { postComment } from "../../github/comments.js";
+import { findRequestId } from "../../github/describe-github-error.js";
+import { getPullRequest } from "../../github/find-pull-requests.js";
+import { addLabel } from "../../github/labels.js";
+import { loadRepoSettings } from "../../github/load-repo-config.js";
+import { readRecordedOverrides } from "../../github/overrides.js";
+import { renderOverrideComment } from "../../render/override-comment.js";
+import { renderAlreadyOverridden, renderNothingToOverride, renderOverrideConfigError, renderOverrideFailed, renderOverrideRefused, type OverrideStage } from "../../render/override-replies.js";
+import type { AppDeps } from "../app-deps.js";
+import { assessOverride } from "./assess-override.js";
+import { applyOverride, assessPullRequest } from "./assess-pull-request.js";
+import { publishAssessment } from "./publish-assessment.js";
+import { toJudgeTarget, type JudgeTarget } from "./judge-target.js";
 
 /**
  * `/spo override <reason>` in a new PR comment. When the person may and the rules fail, the
@@ -31,7 +33,7 @@ export async function overrideFromComment(context: Context<"issue_comment.create
   try {
     const settings = await loadRepoSettings(context.octokit, repo, repository.default_branch);
     const config = settings.config;
-    const verdict = await authorizeOverride(context.octokit, repo, { actor, author: issue.user?.login, reason }, config);
+    const verdict = await assessOverride(context.octokit, repo, { actor, author: issue.user?.login, reason }, config);
     if (!verdict.allowed) {
       await reply(renderOverrideRefused({ actor, repository: `${repo.owner}/${repo.repo}`, policy: config.override }, verdict.denial, "comment"));
       return;

@@ -4,10 +4,10 @@ import nock from "nock";
 import { pino } from "pino";
 import { Probot } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app/index.js";
-import { hotfixPull, mockCheck, mockCommitPulls, mockDeployments } from "../helpers/deploy-nock.js";
-import { API, expectAllMocksDone, mockSettings } from "../helpers/github-nock.js";
-import { FIXED_NOW, TEST_APP_ID, TestOctokit } from "../helpers/probot.js";
+import { createApp } from "../../../src/app/index.js";
+import { hotfixPull, mockCheck, mockCommitPulls, mockDeployments } from "../../helpers/deploy-nock.js";
+import { API, expectAllMocksDone, mockSettings } from "../../helpers/github-nock.js";
+import { FIXED_NOW, TEST_APP_ID, TestOctokit } from "../../helpers/probot.js";
 
 const TOKEN = "s3cret-gate-token";
 const REPO = "octo/shop";

@@ -1,9 +1,9 @@
-import type { Config } from "../config/schema.js";
-import { decideOverride, planAccessLookup, sameLogin, type OverrideGrant } from "../core/override/can-override.js";
-import { checkOverrideReason } from "../core/override/check-override-reason.js";
-import type { GitHubClient, RepoRef } from "../github/github-client.js";
-import { lookUpAccess } from "../github/permissions.js";
-import type { OverrideDenial } from "../render/override-replies.js";
+import type { Config } from "../../config/schema.js";
+import { decideOverride, planAccessLookup, sameLogin, type OverrideGrant } from "../../core/override/can-override.js";
+import { checkOverrideReason } from "../../core/override/check-override-reason.js";
+import type { GitHubClient, RepoRef } from "../../github/github-client.js";
+import { lookUpAccess } from "../../github/permissions.js";
+import type { OverrideDenial } from "../../render/override-replies.js";
 
 export interface OverrideAsk {
   actor: string;
@@ -20,7 +20,7 @@ export type OverrideVerdict = { allowed: true; grant: OverrideGrant } | { allowe
  * short reason: no call), then the look-ups the policy needs (none, one role, or one per team).
  * The comment and the button ask the same question.
  */
-export async function authorizeOverride(octokit: GitHubClient, repo: RepoRef, ask: OverrideAsk, config: Config): Promise<OverrideVerdict> {
+export async function assessOverride(octokit: GitHubClient, repo: RepoRef, ask: OverrideAsk, config: Config): Promise<OverrideVerdict> {
   if (sameLogin(ask.actor, ask.author)) return { allowed: false, denial: { kind: "refused", refusal: { kind: "author" } } };
   const problem = ask.reason === undefined ? undefined : checkOverrideReason(ask.reason);
   if (problem) return { allowed: false, denial: { kind: "reason", problem } };
