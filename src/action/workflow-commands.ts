@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { appendFile } from "node:fs/promises";
-import type { Annotation } from "../render/check-run-output.js";
+import type { Annotation } from "../render/build-annotations.js";
 
 /**
  * The runner's documented protocols, without @actions/core: workflow commands on stdout

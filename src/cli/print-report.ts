@@ -1,6 +1,7 @@
 import type { PolicyReport } from "../core/policy-report.js";
 import type { CheckRunOutput } from "../render/check-run-output.js";
-import { renderJson, renderTerminal } from "../render/terminal.js";
+import { renderJson } from "../render/render-json.js";
+import { renderTerminal } from "../render/terminal.js";
 import { renderGateOutput } from "../render/check-run-output.js";
 
 export const REPORT_FORMATS = ["text", "json", "markdown"] as const;

@@ -1,4 +1,4 @@
-import { chunkAnnotations, type CheckRunOutput } from "../render/check-run-output.js";
+import type { CheckRunOutput } from "../render/check-run-output.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 
 /** The check a repository requires in branch protection. */
@@ -27,11 +27,12 @@ export interface CompletedCheck {
 
 /**
  * Publishes a check run that is already completed: one call, and no window in which a check
- * could be left `in_progress`. Annotations past the first 50 go in follow-up updates.
- * This is the only place that writes check runs.
+ * could be left `in_progress`. The output carries at most 50 annotations (the renderer keeps the
+ * first 50 and says so in the report), so this one request sends them all. This is the only place
+ * that writes check runs.
  */
 export async function publishCompletedCheck(octokit: GitHubClient, repo: RepoRef, check: CompletedCheck): Promise<number> {
-  const [first = [], ...rest] = chunkAnnotations(check.output.annotations);
+  const { annotations } = check.output;
   const output = { title: check.output.title, summary: check.output.summary, ...(check.output.text ? { text: check.output.text } : {}) };
   const { data } = await octokit.rest.checks.create({
     ...repo,
@@ -40,13 +41,10 @@ export async function publishCompletedCheck(octokit: GitHubClient, repo: RepoRef
     status: "completed",
     conclusion: check.output.conclusion,
     completed_at: check.completedAt.toISOString(),
-    output: { ...output, ...(first.length ? { annotations: first } : {}) },
+    output: { ...output, ...(annotations.length ? { annotations } : {}) },
     ...(check.actions?.length ? { actions: check.actions } : {}),
     ...(check.detailsUrl ? { details_url: check.detailsUrl } : {}),
     ...(check.externalId ? { external_id: check.externalId } : {}),
   });
-  for (const annotations of rest) {
-    await octokit.rest.checks.update({ ...repo, check_run_id: data.id, output: { ...output, annotations } });
-  }
   return data.id;
 }

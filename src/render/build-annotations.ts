@@ -1,6 +1,15 @@
 import type { FileFinding, RuleResult } from "../core/rule-result.js";
-import type { Annotation } from "./check-run-output.js";
 import { toPlainText } from "./markdown.js";
+
+/** An annotation, with the field names of GitHub's checks API. */
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: "failure" | "warning" | "notice";
+  title: string;
+  message: string;
+}
 
 export interface AnnotationSelection {
   /** At most `limit` annotations, failures before warnings. */

@@ -1,7 +1,7 @@
 import { ConfigError } from "../config/config-error.js";
 import type { PolicyReport } from "../core/policy-report.js";
 import { toCheckConclusion, type CheckConclusion } from "../core/to-conclusion.js";
-import { buildAnnotations } from "./build-annotations.js";
+import { buildAnnotations, type Annotation } from "./build-annotations.js";
 import { describeConfigError, describeEvaluationError } from "./describe-errors.js";
 import { describeNotHotfix } from "./describe-not-hotfix.js";
 import { describeReport, type Override, type ReportText } from "./describe-report.js";
@@ -22,23 +22,13 @@ export const MAX_TITLE = 255;
 /** An annotation's `message` is at most 64 KB. */
 export const MAX_ANNOTATION_MESSAGE_BYTES = 65_535;
 
-/** An annotation, with the field names of GitHub's checks API. */
-export interface Annotation {
-  path: string;
-  start_line: number;
-  end_line: number;
-  annotation_level: "failure" | "warning" | "notice";
-  title: string;
-  message: string;
-}
-
 /** What a check run shows. `summary` and `text` are Markdown; `title` is plain text. */
 export interface CheckRunOutput {
   conclusion: CheckConclusion;
   title: string;
   summary: string;
   text?: string;
-  /** At most MAX_ANNOTATIONS_PER_REQUEST, so that one request carries them all. */
+  /** At most MAX_ANNOTATIONS_PER_REQUEST (boundCheckOutput keeps the first), so that one request carries them all. */
   annotations: Annotation[];
 }
 
@@ -68,14 +58,6 @@ export function renderEvaluationError(error: unknown, requestId?: string): Check
   return boundCheckOutput("failure", describeEvaluationError(error, requestId));
 }
 
-/** Splits annotations into batches that GitHub accepts in one request each. */
-export function chunkAnnotations(annotations: readonly Annotation[], size = MAX_ANNOTATIONS_PER_REQUEST): Annotation[][] {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`batch size must be a positive integer, got ${size}`);
-  const batches: Annotation[][] = [];
-  for (let i = 0; i < annotations.length; i += size) batches.push(annotations.slice(i, i + size));
-  return batches;
-}
-
 /**
  * The one place that applies GitHub's limits: whatever the report says, the API accepts it. The
  * release check passes its own truncation note; the gate's points at the annotations and `spo`.
@@ -91,7 +73,7 @@ export function boundCheckOutput(
     title: toTitle(report.title),
     summary: truncateUtf8(report.summary, MAX_OUTPUT_BYTES, note),
     ...(report.text === undefined ? {} : { text: truncateUtf8(report.text, MAX_OUTPUT_BYTES, note) }),
-    annotations: annotations.map((a) => ({
+    annotations: annotations.slice(0, MAX_ANNOTATIONS_PER_REQUEST).map((a) => ({
       ...a,
       title: truncateChars(a.title, MAX_TITLE),
       message: truncateUtf8(a.message, MAX_ANNOTATION_MESSAGE_BYTES, "…"),

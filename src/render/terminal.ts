@@ -6,7 +6,6 @@ import { describeFailure } from "./describe-failure.js";
 import { NOT_HOTFIX_TITLE } from "./describe-not-hotfix.js";
 import { describeTitle } from "./describe-report.js";
 
-export { renderJson } from "./render-json.js";
 
 export interface TerminalOptions {
   /** ANSI colours; the caller decides (TTY, `NO_COLOR`, `--no-color`). */

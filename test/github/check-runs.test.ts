@@ -1,7 +1,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { publishCompletedCheck } from "../../src/github/check-runs.js";
-import type { Annotation } from "../../src/render/check-run-output.js";
+import type { Annotation } from "../../src/render/build-annotations.js";
 import { API, expectAllMocksDone } from "../helpers/github-nock.js";
 import { FIXED_NOW, TestOctokit } from "../helpers/probot.js";
 
@@ -12,26 +12,21 @@ function annotation(i: number): Annotation {
 }
 
 describe("publishCompletedCheck", () => {
-  it("creates the check completed, with at most 50 annotations, and sends the rest in updates", async () => {
+  it("creates the check completed in one request, with the output's annotations", async () => {
     const bodies: Array<Record<string, any>> = [];
     nock(API)
       .post("/repos/octo/shop/check-runs", (body) => bodies.push(body) > 0)
-      .reply(201, { id: 7 })
-      .patch("/repos/octo/shop/check-runs/7", (body) => bodies.push(body) > 0)
-      .reply(200, { id: 7 })
-      .patch("/repos/octo/shop/check-runs/7", (body) => bodies.push(body) > 0)
-      .reply(200, { id: 7 });
+      .reply(201, { id: 7 });
     const octokit = new TestOctokit({ auth: "test" });
-    const output = { conclusion: "failure" as const, title: "t", summary: "s", annotations: Array.from({ length: 120 }, (_, i) => annotation(i)) };
+    const output = { conclusion: "failure" as const, title: "t", summary: "s", annotations: Array.from({ length: 3 }, (_, i) => annotation(i)) };
 
     const id = await publishCompletedCheck(octokit, repo, { name: "single-patch-order", headSha: "a".repeat(40), output, completedAt: FIXED_NOW, externalId: "12" });
 
     expectAllMocksDone();
     expect(id).toBe(7);
+    expect(bodies).toHaveLength(1);
     expect(bodies[0]).toMatchObject({ name: "single-patch-order", head_sha: "a".repeat(40), status: "completed", conclusion: "failure", completed_at: FIXED_NOW.toISOString(), external_id: "12" });
-    expect(bodies.map((b) => b.output.annotations.length)).toEqual([50, 50, 20]);
-    expect(bodies[2]!.output.annotations[19].message).toBe("finding 119");
-    expect(bodies[1]).toEqual({ output: { title: "t", summary: "s", annotations: expect.any(Array) } });
+    expect(bodies[0]!.output).toEqual({ title: "t", summary: "s", annotations: output.annotations });
   });
 
   it("sends no annotations key when there are none", async () => {

@@ -3,7 +3,6 @@ import { ConfigError } from "../../src/config/config-error.js";
 import { SourceError } from "../../src/core/errors.js";
 import type { RuleResult } from "../../src/core/rule-result.js";
 import {
-  chunkAnnotations,
   MAX_ANNOTATIONS_PER_REQUEST,
   MAX_OUTPUT_BYTES,
   MAX_TITLE,
@@ -11,8 +10,9 @@ import {
   renderEvaluationError,
   renderNotHotfix,
   renderReport,
-  type Annotation,
+  boundCheckOutput,
 } from "../../src/render/check-run-output.js";
+import type { Annotation } from "../../src/render/build-annotations.js";
 import { verdictIcon } from "../../src/render/markdown.js";
 import { buildReport, hugeReport, notHotfix, oneFail, reports, severalFailWithFindings, tooLarge, warnOnly, withOverride, allPass } from "../fixtures/reports.js";
 import { formatOutput, tableShapes } from "./format-output.js";
@@ -244,21 +244,16 @@ describe("renderEvaluationError", () => {
   });
 });
 
-describe("chunkAnnotations", () => {
+describe("boundCheckOutput", () => {
   const annotation = (i: number): Annotation => ({ path: `f${i}`, start_line: 1, end_line: 1, annotation_level: "failure", title: "t", message: "m" });
 
-  it("splits annotations into batches of 50", () => {
-    const batches = chunkAnnotations(Array.from({ length: 120 }, (_, i) => annotation(i)));
-    expect(batches.map((b) => b.length)).toEqual([50, 50, 20]);
-    expect(batches[2]?.[0]?.path).toBe("f100");
-    expect(chunkAnnotations([])).toEqual([]);
-    expect(chunkAnnotations([annotation(0), annotation(1), annotation(2)], 2).map((b) => b.length)).toEqual([2, 1]);
-  });
-
-  it("refuses a batch size that would never end", () => {
-    expect(() => chunkAnnotations([annotation(0)], 0)).toThrow(RangeError);
+  it("keeps the first 50 annotations, so that one request carries them all", () => {
+    const output = boundCheckOutput("failure", { title: "t", summary: "s" }, Array.from({ length: 120 }, (_, i) => annotation(i)));
+    expect(output.annotations).toHaveLength(MAX_ANNOTATIONS_PER_REQUEST);
+    expect(output.annotations.at(-1)?.path).toBe("f49");
   });
 });
+
 
 describe("fixtures", () => {
   it("cover every named report", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../../src/config/config-error.js";
 import { SourceError } from "../../src/core/errors.js";
-import { renderJson, renderTerminal, renderTerminalError } from "../../src/render/terminal.js";
+import { renderJson } from "../../src/render/render-json.js";
+import { renderTerminal, renderTerminalError } from "../../src/render/terminal.js";
 import { allPass, buildReport, hugeReport, notHotfix, oneFail, reports, severalFailWithFindings, tooLarge, warnOnly } from "../fixtures/reports.js";
 
 const ANSI = /\u001b\[/;
