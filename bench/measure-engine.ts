@@ -2,7 +2,7 @@ import { DEFAULT_CONFIG } from "../src/config/parse-config.js";
 import type { ChangedFile } from "../src/core/change.js";
 import { evaluatePolicy } from "../src/core/evaluate-policy.js";
 import { rules } from "../src/rules/index.js";
-import { buildChange, file } from "../test/helpers/build-change.js";
+import { buildChange, file } from "../support/build-change.js";
 import { median } from "./stats.js";
 
 /** A patch of `lines` added lines, as GitHub lists one. */

@@ -1,8 +1,8 @@
 import { sign } from "@octokit/webhooks-methods";
-import { startFakeGitHub, type FakeGitHub } from "../test/e2e/fake-github.js";
-import { pullRequestEvent } from "../test/e2e/payloads.js";
-import { postRaw } from "../test/e2e/send-webhook.js";
-import { startApp, WEBHOOK_SECRET, type RunningApp } from "../test/e2e/start-app.js";
+import { startFakeGitHub, type FakeGitHub } from "../support/fake-github.js";
+import { pullRequestEvent } from "../support/payloads.js";
+import { postRaw } from "../support/send-webhook.js";
+import { startApp, WEBHOOK_SECRET, type RunningApp } from "../support/start-app.js";
 import { percentile, readCpuMs, readRss } from "./stats.js";
 
 export interface LoadOptions {

@@ -1,7 +1,7 @@
-import { startFakeGitHub } from "../test/e2e/fake-github.js";
-import { pullRequestEvent } from "../test/e2e/payloads.js";
-import { sendWebhook } from "../test/e2e/send-webhook.js";
-import { startApp } from "../test/e2e/start-app.js";
+import { startFakeGitHub } from "../support/fake-github.js";
+import { pullRequestEvent } from "../support/payloads.js";
+import { sendWebhook } from "../support/send-webhook.js";
+import { startApp } from "../support/start-app.js";
 
 /**
  * Whether check writes for different installations wait for each other: `installations` hotfix

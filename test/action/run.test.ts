@@ -1,7 +1,7 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { loadWebhook } from "../fixtures/webhooks.js";
-import { GOOD_BODY } from "../helpers/build-change.js";
+import { loadWebhook } from "../../support/webhooks.js";
+import { GOOD_BODY } from "../../support/build-change.js";
 import { API, captureCheckRuns, expectAllMocksDone, mockFiles, mockSettings, mockWorkspaces, type FileFixture } from "../helpers/github-nock.js";
 import { createTestProbot, FIXED_NOW } from "../helpers/probot.js";
 import { runAction } from "../helpers/run-action.js";

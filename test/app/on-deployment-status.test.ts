@@ -1,6 +1,6 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { loadWebhook } from "../fixtures/webhooks.js";
+import { loadWebhook } from "../../support/webhooks.js";
 import { hotfixPull, mockCommitPulls } from "../helpers/deploy-nock.js";
 import { API, expectAllMocksDone, mockSettings } from "../helpers/github-nock.js";
 import { createTestProbot } from "../helpers/probot.js";

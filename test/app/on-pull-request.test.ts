@@ -1,9 +1,9 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { API, captureCheckRuns, expectAllMocksDone, mockFiles, mockSettings, mockWorkspaces } from "../helpers/github-nock.js";
-import { GOOD_BODY } from "../helpers/build-change.js";
+import { GOOD_BODY } from "../../support/build-change.js";
 import { createTestProbot, FIXED_NOW } from "../helpers/probot.js";
-import { loadWebhook } from "../fixtures/webhooks.js";
+import { loadWebhook } from "../../support/webhooks.js";
 
 const REPO = "Codertocat/Hello-World";
 

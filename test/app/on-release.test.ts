@@ -1,6 +1,6 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { loadWebhook } from "../fixtures/webhooks.js";
+import { loadWebhook } from "../../support/webhooks.js";
 import { API, captureCheckRuns, expectAllMocksDone, mockSettings } from "../helpers/github-nock.js";
 import { createTestProbot, FIXED_NOW, TEST_APP_ID } from "../helpers/probot.js";
 

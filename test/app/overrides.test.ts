@@ -15,7 +15,7 @@ import {
   prComment,
   pullRequest,
 } from "../helpers/pull-request-comments.js";
-import { loadWebhook } from "../fixtures/webhooks.js";
+import { loadWebhook } from "../../support/webhooks.js";
 import { MAX_ACTION_DESCRIPTION, MAX_ACTION_LABEL } from "../../src/render/check-run-output.js";
 import { OVERRIDE_ACTION } from "../../src/render/override-action.js";
 

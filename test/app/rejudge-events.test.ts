@@ -1,9 +1,9 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { GOOD_BODY } from "../helpers/build-change.js";
+import { GOOD_BODY } from "../../support/build-change.js";
 import { API, captureCheckRuns, expectAllMocksDone, mockFiles, mockSettings } from "../helpers/github-nock.js";
 import { createTestProbot, TEST_APP_ID } from "../helpers/probot.js";
-import { loadWebhook, type WebhookName } from "../fixtures/webhooks.js";
+import { loadWebhook, type WebhookName } from "../../support/webhooks.js";
 
 /** A full PR as `pulls.get` returns it, on a hotfix branch. */
 function pullRequest(number: number, sha: string, overrides: Record<string, unknown> = {}) {

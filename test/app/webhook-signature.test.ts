@@ -6,7 +6,7 @@ import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app/index.js";
-import { loadWebhook } from "../fixtures/webhooks.js";
+import { loadWebhook } from "../../support/webhooks.js";
 import { API, captureCheckRuns, expectAllMocksDone, mockSettings } from "../helpers/github-nock.js";
 import { FIXED_NOW } from "../helpers/probot.js";
 

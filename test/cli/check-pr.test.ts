@@ -1,8 +1,8 @@
 import nock from "nock";
 import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
-import { loadWebhook } from "../fixtures/webhooks.js";
-import { GOOD_BODY } from "../helpers/build-change.js";
+import { loadWebhook } from "../../support/webhooks.js";
+import { GOOD_BODY } from "../../support/build-change.js";
 import { API, expectAllMocksDone, mockFiles, mockSettings } from "../helpers/github-nock.js";
 import { runSpo, type JsonReport } from "../helpers/run-cli.js";
 import { TestOctokit } from "../helpers/token-octokit.js";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { TempRepo } from "../helpers/git-repo.js";
-import { GOOD_BODY } from "../helpers/build-change.js";
+import { GOOD_BODY } from "../../support/build-change.js";
 import { createHotfixRepo, type HotfixOptions } from "../helpers/hotfix-repo.js";
 import { checkJson, runSpo } from "../helpers/run-cli.js";
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildOnce } from "./build-once.js";
 import { describeCalls, isCheckRunPost, readLogLines, REPO, startHarness, type Harness } from "./harness.js";
-import { pullRequestEvent } from "./payloads.js";
-import { sendWebhook } from "./send-webhook.js";
+import { pullRequestEvent } from "../../support/payloads.js";
+import { sendWebhook } from "../../support/send-webhook.js";
 
 let harness: Harness | undefined;
 beforeAll(buildOnce, 180_000);

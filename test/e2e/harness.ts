@@ -1,5 +1,5 @@
-import { startFakeGitHub, type FakeGitHub, type RecordedRequest } from "./fake-github.js";
-import { startApp, type RunningApp } from "./start-app.js";
+import { startFakeGitHub, type FakeGitHub, type RecordedRequest } from "../../support/fake-github.js";
+import { startApp, type RunningApp } from "../../support/start-app.js";
 
 export interface Harness {
   github: FakeGitHub;

@@ -1,9 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildOnce } from "./build-once.js";
 import { isConfigCall, isTokenCall, readLogLines, startHarness, type Harness } from "./harness.js";
-import { pullRequestEvent } from "./payloads.js";
-import { sendWebhook } from "./send-webhook.js";
-import { PRIVATE_KEY, WEBHOOK_SECRET } from "./start-app.js";
+import { pullRequestEvent } from "../../support/payloads.js";
+import { sendWebhook } from "../../support/send-webhook.js";
+import { PRIVATE_KEY, WEBHOOK_SECRET } from "../../support/start-app.js";
 
 let harness: Harness | undefined;
 beforeAll(buildOnce, 180_000);

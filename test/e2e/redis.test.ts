@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildOnce } from "./build-once.js";
-import { startFakeGitHub, type FakeGitHub } from "./fake-github.js";
+import { startFakeGitHub, type FakeGitHub } from "../../support/fake-github.js";
 import { isCheckRunPost, REPO } from "./harness.js";
-import { pullRequestEvent } from "./payloads.js";
-import { sendWebhook } from "./send-webhook.js";
-import { findFreePort, startApp, type RunningApp } from "./start-app.js";
+import { pullRequestEvent } from "../../support/payloads.js";
+import { sendWebhook } from "../../support/send-webhook.js";
+import { findFreePort, startApp, type RunningApp } from "../../support/start-app.js";
 
 /** Runs only where a redis-server binary exists (Debian: `apt-get install redis-server`). */
 const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;

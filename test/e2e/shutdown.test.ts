@@ -1,9 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildOnce } from "./build-once.js";
 import { isCheckRunPost, isFilesCall, startHarness, type Harness } from "./harness.js";
-import { pullRequestEvent } from "./payloads.js";
-import { sendWebhook } from "./send-webhook.js";
-import { DEFAULT_FILES, toListedFiles } from "./fake-github-routes.js";
+import { pullRequestEvent } from "../../support/payloads.js";
+import { sendWebhook } from "../../support/send-webhook.js";
+import { DEFAULT_FILES, toListedFiles } from "../../support/fake-github-routes.js";
 
 let harness: Harness | undefined;
 beforeAll(buildOnce, 180_000);

@@ -1,4 +1,4 @@
-import { GOOD_BODY } from "./build-change.js";
+import { GOOD_BODY } from "../../support/build-change.js";
 import { createGitRepo, type TempRepo } from "./git-repo.js";
 
 /** A small shop on `main`: two scopes under src/, a manifest with a version and a dependency. */

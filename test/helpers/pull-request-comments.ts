@@ -1,8 +1,8 @@
 import type nock from "nock";
 import { formatOverrideMarker, type OverrideRecord } from "../../src/core/override/override-record.js";
-import { GOOD_BODY } from "./build-change.js";
+import { GOOD_BODY } from "../../support/build-change.js";
 import { TEST_APP_ID } from "./probot.js";
-import { loadWebhook } from "../fixtures/webhooks.js";
+import { loadWebhook } from "../../support/webhooks.js";
 
 /** Builders and nock scopes for tests of PR comments, commands and overrides on Codertocat/Hello-World. */
 

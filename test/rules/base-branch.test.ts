@@ -4,7 +4,7 @@ import type { Config } from "../../src/config/schema.js";
 import { readBodySections } from "../../src/core/readers/body-sections.js";
 import type { Change } from "../../src/core/change.js";
 import { baseBranch } from "../../src/rules/base-branch.js";
-import { buildChange } from "../helpers/build-change.js";
+import { buildChange } from "../../support/build-change.js";
 
 const evaluate = (change: Change, config: Config = DEFAULT_CONFIG) => baseBranch.evaluate({ change, config, sections: readBodySections(change.body) });
 

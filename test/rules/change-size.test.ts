@@ -4,7 +4,7 @@ import type { Config } from "../../src/config/schema.js";
 import { readBodySections } from "../../src/core/readers/body-sections.js";
 import type { Change } from "../../src/core/change.js";
 import { changeSize } from "../../src/rules/change-size.js";
-import { buildChange, file } from "../helpers/build-change.js";
+import { buildChange, file } from "../../support/build-change.js";
 
 const evaluate = (change: Change, config: Config = DEFAULT_CONFIG) => changeSize.evaluate({ change, config, sections: readBodySections(change.body) });
 const files = (count: number, additions = 1, deletions = 1) => Array.from({ length: count }, (_, i) => file(`src/checkout/f${i}.ts`, { additions, deletions }));

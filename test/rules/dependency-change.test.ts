@@ -4,7 +4,7 @@ import type { Config } from "../../src/config/schema.js";
 import { readBodySections } from "../../src/core/readers/body-sections.js";
 import type { Change } from "../../src/core/change.js";
 import { dependencyChange } from "../../src/rules/dependency-change.js";
-import { buildChange, file, GOOD_BODY } from "../helpers/build-change.js";
+import { buildChange, file, GOOD_BODY } from "../../support/build-change.js";
 
 const evaluate = (change: Change, config: Config = DEFAULT_CONFIG) => dependencyChange.evaluate({ change, config, sections: readBodySections(change.body) });
 const diff = (...lines: string[]) => lines.join("\n");

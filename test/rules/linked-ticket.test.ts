@@ -4,7 +4,7 @@ import type { Config } from "../../src/config/schema.js";
 import { readBodySections } from "../../src/core/readers/body-sections.js";
 import type { Change } from "../../src/core/change.js";
 import { linkedTicket } from "../../src/rules/linked-ticket.js";
-import { buildChange, GOOD_BODY } from "../helpers/build-change.js";
+import { buildChange, GOOD_BODY } from "../../support/build-change.js";
 
 const REPO = "octo/shop";
 const VERIFY = parseConfig({ ticket: { verify: true } }, "test");

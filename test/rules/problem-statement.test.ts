@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, parseConfig } from "../../src/config/parse-config.js";
 import type { Config } from "../../src/config/schema.js";
 import { readBodySections } from "../../src/core/readers/body-sections.js";
 import { problemStatement } from "../../src/rules/problem-statement.js";
-import { buildChange, GOOD_BODY } from "../helpers/build-change.js";
+import { buildChange, GOOD_BODY } from "../../support/build-change.js";
 
 function judge(body: string, config: Config = DEFAULT_CONFIG) {
   const change = buildChange({ body });

@@ -4,7 +4,7 @@ import { rules, rulesById } from "../../src/rules/index.js";
 import { RULE_IDS } from "../../src/config/rule-ids.js";
 import { evaluatePolicy } from "../../src/core/evaluate-policy.js";
 import { DEFAULT_CONFIG, parseConfig } from "../../src/config/parse-config.js";
-import { buildChange, file } from "../helpers/build-change.js";
+import { buildChange, file } from "../../support/build-change.js";
 
 const NOT_RULES = new Set(["index.ts", "phrases.ts"]);
 

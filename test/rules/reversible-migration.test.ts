@@ -4,7 +4,7 @@ import type { Config } from "../../src/config/schema.js";
 import { readBodySections } from "../../src/core/readers/body-sections.js";
 import type { Change, ChangedFile } from "../../src/core/change.js";
 import { reversibleMigration } from "../../src/rules/reversible-migration.js";
-import { buildChange, file, GOOD_BODY } from "../helpers/build-change.js";
+import { buildChange, file, GOOD_BODY } from "../../support/build-change.js";
 
 const DATA_PLAN = "Run the down migration, then revert the PR; rows written meanwhile keep the new column, which the old code ignores.";
 const BODY = GOOD_BODY.replace(/## Rollback plan[\s\S]*$/, `## Rollback plan\n${DATA_PLAN}\n`);

@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, parseConfig } from "../../src/config/parse-config.js";
 import type { Config } from "../../src/config/schema.js";
 import { readBodySections } from "../../src/core/readers/body-sections.js";
 import { rollbackPlan } from "../../src/rules/rollback-plan.js";
-import { buildChange, GOOD_BODY } from "../helpers/build-change.js";
+import { buildChange, GOOD_BODY } from "../../support/build-change.js";
 
 const WITHOUT_PLAN = GOOD_BODY.replace(/## Rollback plan[\s\S]*$/, "");
 const withPlan = (plan: string) => `${WITHOUT_PLAN}## Rollback plan\n${plan}\n`;

@@ -4,7 +4,7 @@ import type { Config } from "../../src/config/schema.js";
 import { readBodySections } from "../../src/core/readers/body-sections.js";
 import type { Change, ChangedFile } from "../../src/core/change.js";
 import { semverPatch } from "../../src/rules/semver-patch.js";
-import { buildChange, file } from "../helpers/build-change.js";
+import { buildChange, file } from "../../support/build-change.js";
 
 const evaluate = (change: Change, config: Config = DEFAULT_CONFIG) => semverPatch.evaluate({ change, config, sections: readBodySections(change.body) });
 

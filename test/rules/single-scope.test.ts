@@ -4,7 +4,7 @@ import type { Config } from "../../src/config/schema.js";
 import { readBodySections } from "../../src/core/readers/body-sections.js";
 import type { Change } from "../../src/core/change.js";
 import { singleScope } from "../../src/rules/single-scope.js";
-import { buildChange, file } from "../helpers/build-change.js";
+import { buildChange, file } from "../../support/build-change.js";
 
 const evaluate = (change: Change, config: Config = DEFAULT_CONFIG) => singleScope.evaluate({ change, config, sections: readBodySections(change.body) });
 const withFiles = (...paths: string[]) => buildChange({ files: paths.map((p) => file(p)) });

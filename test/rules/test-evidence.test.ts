@@ -4,7 +4,7 @@ import type { Config } from "../../src/config/schema.js";
 import { readBodySections } from "../../src/core/readers/body-sections.js";
 import type { Change, HeadCheck } from "../../src/core/change.js";
 import { testEvidence } from "../../src/rules/test-evidence.js";
-import { buildChange, file, GOOD_BODY } from "../helpers/build-change.js";
+import { buildChange, file, GOOD_BODY } from "../../support/build-change.js";
 
 const NO_EVIDENCE_BODY = GOOD_BODY.replace(/## Test evidence\n.*\n/, "");
 const CODE_ONLY = [file("src/checkout/discount.ts")];

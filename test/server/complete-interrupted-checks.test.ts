@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findInterruptedCheck } from "../../src/server/complete-interrupted-checks.js";
-import { loadWebhook } from "../fixtures/webhooks.js";
+import { loadWebhook } from "../../support/webhooks.js";
 
 describe("findInterruptedCheck", () => {
   it("finds the head SHA of an open pull request", () => {

@@ -5,7 +5,7 @@ import { createAppMetrics } from "../../src/metrics/app-metrics.js";
 import { createMemoryClaims, type DeliveryClaims } from "../../src/server/delivery-claims.js";
 import { guardDeliveries } from "../../src/server/guard-deliveries.js";
 import { createInFlight } from "../../src/server/track-in-flight.js";
-import { loadWebhook } from "../fixtures/webhooks.js";
+import { loadWebhook } from "../../support/webhooks.js";
 
 const SECRET = "s3cret";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findBodySection, readBodySections } from "../../../src/core/readers/body-sections.js";
-import { GOOD_BODY } from "../../helpers/build-change.js";
+import { GOOD_BODY } from "../../../support/build-change.js";
 
 const headings = (body: string) => readBodySections(body).map((s) => s.heading);
 const textOf = (body: string, aliases: string[]) => findBodySection(readBodySections(body), aliases)?.text;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findDependencyChanges } from "../../../src/core/readers/find-dependency-changes.js";
-import { file } from "../../helpers/build-change.js";
+import { file } from "../../../support/build-change.js";
 
 const diff = (...lines: string[]) => lines.join("\n");
 const find = (path: string, patch?: string, overrides = {}) => findDependencyChanges([file(path, { ...(patch === undefined ? {} : { patch }), ...overrides })]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../../src/config/parse-config.js";
 import { distinctTickets, findBranchRefs, findChangeTickets, findClosingRefs, findTicketRefs, listTicketsToVerify } from "../../../src/core/readers/find-tickets.js";
-import { buildChange } from "../../helpers/build-change.js";
+import { buildChange } from "../../../support/build-change.js";
 
 const JIRA = DEFAULT_CONFIG.ticket.patterns;
 const REPO = "octo/shop";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findVersionChanges } from "../../../src/core/readers/find-version-changes.js";
-import { file } from "../../helpers/build-change.js";
+import { file } from "../../../support/build-change.js";
 
 const diff = (...lines: string[]) => lines.join("\n");
 const bump = (removed: string, added: string, start = 3) => diff(`@@ -${start},1 +${start},1 @@`, `-${removed}`, `+${added}`);

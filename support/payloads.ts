@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { GOOD_BODY } from "../helpers/build-change.js";
-import { loadWebhook } from "../fixtures/webhooks.js";
+import { GOOD_BODY } from "./build-change.js";
+import { loadWebhook } from "./webhooks.js";
 
 export interface PullRequestEvent {
   action?: "opened" | "synchronize" | "edited" | "reopened";

@@ -1,4 +1,4 @@
-import type { Change, ChangedFile } from "../../src/core/change.js";
+import type { Change, ChangedFile } from "../src/core/change.js";
 
 /** A passing hotfix body: every section the rules read, with real content. */
 export const GOOD_BODY = `## Problem

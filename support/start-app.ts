@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 
 export const WEBHOOK_SECRET = "e2e-webhook-secret-9f3c1a";
 export const APP_ID = "4242";
-const ROOT = resolve(import.meta.dirname, "../..");
+const ROOT = resolve(import.meta.dirname, "..");
 
 /** A PKCS#1 key, as GitHub hands them out; generated per run so no key lives in the repository. */
 export const PRIVATE_KEY = generateKeyPairSync("rsa", {
