@@ -28,21 +28,16 @@ export function file(path: string, overrides: Partial<ChangedFile> = {}): Change
  */
 export function buildChange(overrides: Partial<Change> = {}): Change {
   const files = overrides.files ?? [file("src/checkout/discount.ts"), file("src/checkout/discount.test.ts")];
-  const commits = overrides.commits ?? [{ sha: "a".repeat(40), message: "Fix discount total (SHOP-42)", parents: 1 }];
   return {
     title: "SHOP-42: fix discount total on checkout",
     body: GOOD_BODY,
     labels: [],
-    author: "octocat",
     headBranch: "hotfix/SHOP-42-discount-total",
     baseBranch: "main",
-    headSha: "f".repeat(40),
-    baseSha: "e".repeat(40),
     workspaces: [],
     ...overrides,
     files,
     changedFiles: overrides.changedFiles ?? files.length,
-    commits,
-    commitCount: overrides.commitCount ?? commits.length,
+    commitCount: overrides.commitCount ?? 1,
   };
 }

@@ -2,6 +2,10 @@
  * A `Change` is everything the policy engine knows about a proposed patch. Adapters build it (from
  * the GitHub API, from a local git repository, from a test builder); the engine only reads it.
  * All calls that read the same change must see the same values: a Change is never mutated.
+ *
+ * Every field is filled by every source (the GitHub PR source and the local-git source): a field
+ * that only one of them filled would let a rule pass in the App and fail in the CLI. A rule that
+ * needs new data adds it here, to both sources and to the test builder (support/build-change.ts).
  */
 
 /** How a file changed. Mirrors GitHub's `pulls.listFiles` statuses so adapters map 1:1. */
@@ -17,13 +21,6 @@ export interface ChangedFile {
   deletions: number;
   /** Unified diff hunks. Absent when the host omits it (binary file, or a diff too large to show). */
   patch?: string;
-}
-
-export interface ChangeCommit {
-  sha: string;
-  message: string;
-  /** Number of parents: 2 or more is a merge commit. */
-  parents: number;
 }
 
 /** A version string that a file declares at the base and at the head of the change. */
@@ -50,17 +47,12 @@ export interface Change {
   title: string;
   body: string;
   labels: string[];
-  /** Login of whoever opened the change, when known. */
-  author?: string;
   headBranch: string;
   baseBranch: string;
-  headSha?: string;
-  baseSha?: string;
   /** The files the adapter listed. May be fewer than `changedFiles` when the listing was capped. */
   files: ChangedFile[];
   /** How many files the host says changed. Greater than `files.length` means the listing is partial. */
   changedFiles: number;
-  commits: ChangeCommit[];
   /** How many commits the host says the change has (the listing may be capped too). */
   commitCount: number;
   /**

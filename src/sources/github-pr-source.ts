@@ -16,7 +16,7 @@ import { parseWorkspaces } from "./parse-workspaces.js";
  * MAX_LISTED_FILES, github/list-pull-files.ts). Only when a rule needs them: the workspace
  * manifests (production files in several folders and no declared scopes), the head checks
  * (`tests.requiredChecks`) and the referenced issues (`ticket.verify`). Commits are counted from
- * the PR, not listed: no rule reads them.
+ * the PR, not listed.
  */
 export async function readPullRequestChange(octokit: GitHubClient, repo: RepoRef, pr: PullRequestData, config: Config): Promise<Change> {
   const files = await listPullFiles(octokit, repo, pr);
@@ -33,14 +33,10 @@ export async function readPullRequestChange(octokit: GitHubClient, repo: RepoRef
     title: pr.title,
     body,
     labels: labelNames(pr.labels),
-    author: pr.user?.login,
     headBranch: pr.head.ref,
     baseBranch: pr.base.ref,
-    headSha: pr.head.sha,
-    baseSha: pr.base.sha,
     files,
     changedFiles: Math.max(pr.changed_files ?? files.length, files.length),
-    commits: [],
     commitCount: pr.commits ?? 0,
     workspaces,
     ...(checks ? { checks } : {}),

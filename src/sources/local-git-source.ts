@@ -1,7 +1,7 @@
 import { simpleGit, type SimpleGit } from "simple-git";
 import type { Change } from "../core/change.js";
 import { SourceError } from "../core/errors.js";
-import { joinDiffOutputs, parseLog } from "./parse-git-diff.js";
+import { joinDiffOutputs, parseLog, type LocalCommit } from "./parse-git-diff.js";
 
 /**
  * The local-git adapter: builds a Change from the current branch of a repository on disk, with
@@ -22,6 +22,11 @@ export interface BaseRef {
   /** The branch name a pull request would target: `main` for `origin/main`. */
   branch: string;
   sha: string;
+}
+
+/** The Change of a local branch, with the commits it adds (newest first): the title and body default to the newest one's. */
+export interface LocalChange extends Change {
+  commits: LocalCommit[];
 }
 
 export interface LocalChangeOptions {
@@ -48,7 +53,7 @@ export async function openLocalRepo(cwd: string): Promise<LocalRepo> {
   return { git: simpleGit({ baseDir: root }), root };
 }
 
-export async function readLocalChange(repo: LocalRepo, base: BaseRef, options: LocalChangeOptions): Promise<Change> {
+export async function readLocalChange(repo: LocalRepo, base: BaseRef, options: LocalChangeOptions): Promise<LocalChange> {
   const { git } = repo;
   const headBranch = options.headBranch ?? (await readHeadBranch(git));
   const [mergeBase, headSha] = await Promise.all([
@@ -71,8 +76,6 @@ export async function readLocalChange(repo: LocalRepo, base: BaseRef, options: L
     labels: options.labels,
     headBranch,
     baseBranch: base.branch,
-    headSha,
-    baseSha: base.sha,
     files,
     changedFiles: files.length,
     commits,

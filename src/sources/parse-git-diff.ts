@@ -1,4 +1,4 @@
-import type { ChangedFile, ChangeCommit, FileStatus } from "../core/change.js";
+import type { ChangedFile, FileStatus } from "../core/change.js";
 
 /**
  * Parsers for the outputs of `git diff --name-status -z`, `git diff --numstat -z`, `git diff -p`
@@ -6,6 +6,14 @@ import type { ChangedFile, ChangeCommit, FileStatus } from "../core/change.js";
  * so git lists the same files in the same order in each: entries are joined by position, and a
  * count that differs is an error rather than a guess.
  */
+
+/** A commit of the branch, as `git log` prints it. */
+export interface LocalCommit {
+  sha: string;
+  message: string;
+  /** Number of parents: 2 or more is a merge commit. */
+  parents: number;
+}
 
 const STATUSES: Record<string, FileStatus> = {
   A: "added",
@@ -92,7 +100,7 @@ export function joinDiffOutputs(nameStatus: string, numstat: string, patches: st
 }
 
 /** Commits from `git log -z --format=%H%n%P%n%B`, newest first. */
-export function parseLog(output: string): ChangeCommit[] {
+export function parseLog(output: string): LocalCommit[] {
   return output
     .split("\0")
     .filter((entry) => entry.trim())
