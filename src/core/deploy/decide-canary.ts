@@ -15,7 +15,7 @@ export interface CandidatePull {
   role: "head" | "merge";
   hotfix: boolean;
   /** The `single-patch-order` check on the PR's head; judged only for hotfixes. */
-  gate?: CheckFact;
+  gate?: CheckFact | undefined;
 }
 
 export interface CanaryFacts {

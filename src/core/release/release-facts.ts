@@ -17,7 +17,7 @@ export interface ReleaseFacts {
   /** The branch (or commit) the release was cut from: GitHub's `target_commitish`. */
   target: string;
   /** The nearest earlier stable release; absent when there is none (or the tag is no version). */
-  previous?: PreviousRelease;
+  previous?: PreviousRelease | undefined;
   /** Commits from the previous release to this one: GitHub's count, and how many were read. */
   commits: { total: number; listed: number };
   /** The pull requests of the commits that were read, each once. */
