@@ -17,9 +17,19 @@ function patch(lines: number): string {
 export function buildLargeChange(count = 3_000) {
   const files: ChangedFile[] = Array.from({ length: count }, (_, i) => {
     if (i % 10 === 0) return file(`src/checkout/feature-${i}.test.ts`, { additions: 20, patch: patch(20) });
-    if (i % 97 === 0) return file(`db/migrations/${i}_add_column.sql`, { status: "added", additions: 5, deletions: 0, patch: patch(5) });
+    if (i % 97 === 0)
+      return file(`db/migrations/${i}_add_column.sql`, {
+        status: "added",
+        additions: 5,
+        deletions: 0,
+        patch: patch(5),
+      });
     if (i % 89 === 0) return file(`docs/page-${i}.md`, { additions: 3, patch: patch(3) });
-    return file(`src/${i % 7 === 0 ? "billing" : "checkout"}/module-${i}.ts`, { additions: 8, deletions: 2, patch: patch(8) });
+    return file(`src/${i % 7 === 0 ? "billing" : "checkout"}/module-${i}.ts`, {
+      additions: 8,
+      deletions: 2,
+      patch: patch(8),
+    });
   });
   files.push(file("package.json", { patch: '@@ -1,3 +1,3 @@\n {\n-  "version": "1.4.2",\n+  "version": "1.4.3",\n' }));
   files.push(file("package-lock.json", { additions: 40, deletions: 40 }));

@@ -38,9 +38,14 @@ interface Prepared {
  * write pacing, then `events` hotfix PRs from `concurrency` clients in a closed loop, round-robin
  * over the installations. Latency runs from sending the webhook to the fake receiving the check.
  */
-export async function measureLoad(nodeArgs: string[], options: LoadOptions, env: Record<string, string> = {}): Promise<LoadResult> {
+export async function measureLoad(
+  nodeArgs: string[],
+  options: LoadOptions,
+  env: Record<string, string> = {},
+): Promise<LoadResult> {
   const github = await startFakeGitHub();
-  for (let i = 1; i <= options.installations; i++) github.repos.configs.set(`org-${i}/service`, "scope:\n  maxFiles: 10\n");
+  for (let i = 1; i <= options.installations; i++)
+    github.repos.configs.set(`org-${i}/service`, "scope:\n  maxFiles: 10\n");
   const app = await startApp(github.host, { LOG_LEVEL: "info", ...env }, nodeArgs);
   try {
     await runLoop(app, await prepare(options.installations, options, 1_000_000), options.concurrency);
@@ -51,7 +56,10 @@ export async function measureLoad(nodeArgs: string[], options: LoadOptions, env:
     const started = performance.now();
     const { sentAt, failed } = await runLoop(app, measured, options.concurrency);
     const cpuMs = (await readCpuMs(app.process.pid)) - cpuBefore;
-    return { ...summarize(github, measured, sentAt, started, firstRequest, failed, await readRss(app.process.pid)), cpuMsPerEvaluation: cpuMs / measured.length };
+    return {
+      ...summarize(github, measured, sentAt, started, firstRequest, failed, await readRss(app.process.pid)),
+      cpuMsPerEvaluation: cpuMs / measured.length,
+    };
   } finally {
     await app.stop();
     await github.close();
@@ -62,7 +70,12 @@ async function prepare(count: number, options: LoadOptions, offset: number): Pro
   return Promise.all(
     Array.from({ length: count }, async (_, k) => {
       const installationId = (k % options.installations) + 1;
-      const payload = pullRequestEvent({ installationId, owner: `org-${installationId}`, repo: "service", number: offset + k + 1 });
+      const payload = pullRequestEvent({
+        installationId,
+        owner: `org-${installationId}`,
+        repo: "service",
+        number: offset + k + 1,
+      });
       const body = JSON.stringify(payload);
       return { sha: payload.pull_request.head.sha as string, body, signature: await sign(WEBHOOK_SECRET, body) };
     }),
@@ -70,7 +83,11 @@ async function prepare(count: number, options: LoadOptions, offset: number): Pro
 }
 
 /** `concurrency` clients, each sending its next delivery when the previous one is answered. */
-async function runLoop(app: RunningApp, deliveries: Prepared[], concurrency: number): Promise<{ sentAt: Map<string, number>; failed: number }> {
+async function runLoop(
+  app: RunningApp,
+  deliveries: Prepared[],
+  concurrency: number,
+): Promise<{ sentAt: Map<string, number>; failed: number }> {
   const sentAt = new Map<string, number>();
   let next = 0;
   let failed = 0;
@@ -91,9 +108,19 @@ async function runLoop(app: RunningApp, deliveries: Prepared[], concurrency: num
   return { sentAt, failed };
 }
 
-function summarize(github: FakeGitHub, measured: Prepared[], sentAt: Map<string, number>, started: number, firstRequest: number, failed: number, rssBytes: number): Omit<LoadResult, "cpuMsPerEvaluation"> {
+function summarize(
+  github: FakeGitHub,
+  measured: Prepared[],
+  sentAt: Map<string, number>,
+  started: number,
+  firstRequest: number,
+  failed: number,
+  rssBytes: number,
+): Omit<LoadResult, "cpuMsPerEvaluation"> {
   const requests = github.requests.slice(firstRequest);
-  const checks = requests.filter((r) => r.method === "POST" && r.path.endsWith("/check-runs") && sentAt.has(r.body?.head_sha));
+  const checks = requests.filter(
+    (r) => r.method === "POST" && r.path.endsWith("/check-runs") && sentAt.has(r.body?.head_sha),
+  );
   const latencies = checks.map((r) => r.at - sentAt.get(r.body.head_sha)!);
   const lastCheck = Math.max(...checks.map((r) => r.at));
   const conclusions: Record<string, number> = {};

@@ -9,17 +9,27 @@ import { startApp } from "../support/start-app.js";
  * check the fake received. GitHub paces writes per installation (1/s), so the spread should be
  * near 0 s; one queue for the whole process makes it ≈ installations − 1 seconds.
  */
-export async function measureWriteSpread(nodeArgs: string[], installations: number, env: Record<string, string> = {}): Promise<number> {
+export async function measureWriteSpread(
+  nodeArgs: string[],
+  installations: number,
+  env: Record<string, string> = {},
+): Promise<number> {
   const github = await startFakeGitHub();
   const app = await startApp(github.host, env, nodeArgs);
   try {
     await Promise.all(
       Array.from({ length: installations }, (_, i) =>
-        sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent({ installationId: i + 1, owner: `org-${i + 1}`, repo: "service" }) }),
+        sendWebhook(app.url, {
+          event: "pull_request",
+          payload: pullRequestEvent({ installationId: i + 1, owner: `org-${i + 1}`, repo: "service" }),
+        }),
       ),
     );
     // With one queue, the last writes come after the webhooks were answered (202 after 9 s).
-    const checks = await github.waitFor((r) => r.method === "POST" && r.path.endsWith("/check-runs"), { count: installations, timeoutMs: installations * 2_000 });
+    const checks = await github.waitFor((r) => r.method === "POST" && r.path.endsWith("/check-runs"), {
+      count: installations,
+      timeoutMs: installations * 2_000,
+    });
     const writes = checks.map((r) => r.at);
     return (Math.max(...writes) - Math.min(...writes)) / 1000;
   } finally {

@@ -5,7 +5,10 @@ import { ProbotOctokit, run, type ApplicationFunction } from "probot";
 
 const PerInstallationOctokit = ProbotOctokit.defaults((options: Record<string, any>) => ({
   ...options,
-  throttle: { ...options.throttle, ...(options.auth?.installationId ? { id: String(options.auth.installationId) } : {}) },
+  throttle: {
+    ...options.throttle,
+    ...(options.auth?.installationId ? { id: String(options.auth.installationId) } : {}),
+  },
 })) as typeof ProbotOctokit;
 
 const app: ApplicationFunction = (probot) => {

@@ -21,10 +21,18 @@ const { values } = parseArgs({
   },
 });
 const events = Number(values.events);
-const load: LoadOptions = { events, concurrency: Number(values.concurrency), installations: Number(values.installations || events) };
+const load: LoadOptions = {
+  events,
+  concurrency: Number(values.concurrency),
+  installations: Number(values.installations || events),
+};
 
-console.log(`PR gate benchmark: ${load.events} hotfix PRs, ${load.concurrency} concurrent, ${load.installations} installations, best of ${values.rounds} rounds`);
-console.log(`Node ${process.version}, ${availableParallelism()} CPUs; the App, the fake GitHub and the load share them.\n`);
+console.log(
+  `PR gate benchmark: ${load.events} hotfix PRs, ${load.concurrency} concurrent, ${load.installations} installations, best of ${values.rounds} rounds`,
+);
+console.log(
+  `Node ${process.version}, ${availableParallelism()} CPUs; the App, the fake GitHub and the load share them.\n`,
+);
 
 const app: LoadResult[] = [];
 const minimal: LoadResult[] = [];
@@ -41,7 +49,13 @@ const spread = {
 };
 
 const rows: Array<[string, number, number | undefined, string, boolean | undefined]> = [
-  ["(a) API calls per evaluation (no token call)", a.apiCallsPerEvaluation, m.apiCallsPerEvaluation, "≤ 3", a.apiCallsPerEvaluation <= 3],
+  [
+    "(a) API calls per evaluation (no token call)",
+    a.apiCallsPerEvaluation,
+    m.apiCallsPerEvaluation,
+    "≤ 3",
+    a.apiCallsPerEvaluation <= 3,
+  ],
   ["(b) webhook → completed check, p50 (ms)", a.p50Ms, m.p50Ms, "", undefined],
   ["    webhook → completed check, p95 (ms)", a.p95Ms, m.p95Ms, "≤ 1.10×", a.p95Ms <= m.p95Ms * 1.1],
   ["(c) evaluations per second", a.perSecond, m.perSecond, "≥ 0.90×", a.perSecond >= m.perSecond * 0.9],
@@ -54,10 +68,18 @@ console.log(`${"".padEnd(46)}${pad("App", 10)}${pad("minimal", 10)}${pad("ratio"
 for (const [label, ours, theirs, target, met] of rows) {
   const ratio = theirs === undefined ? "—" : (ours / theirs).toFixed(2);
   const verdict = met === undefined ? "" : met ? "  ok" : "  MISSED";
-  console.log(`${label.padEnd(46)}${pad(ours.toFixed(2), 10)}${pad(theirs === undefined ? "—" : theirs.toFixed(2), 10)}${pad(ratio, 8)}  ${target}${verdict}`);
+  console.log(
+    `${label.padEnd(46)}${pad(ours.toFixed(2), 10)}${pad(theirs === undefined ? "—" : theirs.toFixed(2), 10)}${pad(ratio, 8)}  ${target}${verdict}`,
+  );
 }
-console.log(`\nRounds (evaluations/s): App ${app.map((r) => r.perSecond.toFixed(1)).join(", ")}; minimal ${minimal.map((r) => r.perSecond.toFixed(1)).join(", ")}`);
-console.log(`Failed deliveries: App ${a.failed}, minimal ${m.failed}. App conclusions: ${JSON.stringify(a.conclusions)}`);
-console.log(`\nWrite throttling: 10 PRs on 10 installations at once; seconds from the first check written to the last:`);
+console.log(
+  `\nRounds (evaluations/s): App ${app.map((r) => r.perSecond.toFixed(1)).join(", ")}; minimal ${minimal.map((r) => r.perSecond.toFixed(1)).join(", ")}`,
+);
+console.log(
+  `Failed deliveries: App ${a.failed}, minimal ${m.failed}. App conclusions: ${JSON.stringify(a.conclusions)}`,
+);
+console.log(
+  `\nWrite throttling: 10 PRs on 10 installations at once; seconds from the first check written to the last:`,
+);
 console.log(`  Probot's Octokit (one write queue per process): ${spread.stock.toFixed(2)} s`);
 console.log(`  the App (one write queue per installation):      ${spread.app.toFixed(2)} s`);

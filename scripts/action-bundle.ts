@@ -23,5 +23,7 @@ export const actionBuildOptions: BuildOptions = {
   charset: "utf8",
   logLevel: "warning",
   // CommonJS dependencies call require() for Node built-ins, which an ES module does not have.
-  banner: { js: 'import { createRequire as __spoCreateRequire } from "node:module";const require = __spoCreateRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __spoCreateRequire } from "node:module";const require = __spoCreateRequire(import.meta.url);',
+  },
 };

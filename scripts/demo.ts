@@ -20,7 +20,8 @@ const MAIN_FILES: Record<string, string> = {
     "}",
     "",
   ].join("\n"),
-  "src/checkout/cart.js": "export function cartTotal(lines) {\n  return lines.reduce((sum, line) => sum + line.price * line.quantity, 0);\n}\n",
+  "src/checkout/cart.js":
+    "export function cartTotal(lines) {\n  return lines.reduce((sum, line) => sum + line.price * line.quantity, 0);\n}\n",
   "src/checkout/discount.test.js": [
     'import { test } from "node:test";',
     'import assert from "node:assert/strict";',
@@ -65,7 +66,13 @@ function git(cwd: string, ...args: string[]): void {
   execFileSync("git", ["-c", "commit.gpgsign=false", "-c", "core.autocrlf=false", ...args], {
     cwd,
     stdio: "ignore",
-    env: { ...process.env, GIT_AUTHOR_NAME: "Demo", GIT_AUTHOR_EMAIL: "demo@example.com", GIT_COMMITTER_NAME: "Demo", GIT_COMMITTER_EMAIL: "demo@example.com" },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "Demo",
+      GIT_AUTHOR_EMAIL: "demo@example.com",
+      GIT_COMMITTER_NAME: "Demo",
+      GIT_COMMITTER_EMAIL: "demo@example.com",
+    },
   });
 }
 
@@ -102,18 +109,26 @@ try {
   git(repo, "commit", "-q", "-m", "ACME shop 1.4.2");
 
   commitBranch(repo, "hotfix/SHOP-42-discount-total", "SHOP-42: fix discount total for percentage codes", {
-    "src/checkout/discount.js": MAIN_FILES["src/checkout/discount.js"]!.replace("return total - percent;", "return total * (1 - percent / 100);"),
+    "src/checkout/discount.js": MAIN_FILES["src/checkout/discount.js"]!.replace(
+      "return total - percent;",
+      "return total * (1 - percent / 100);",
+    ),
     "src/checkout/discount.test.js": `${MAIN_FILES["src/checkout/discount.test.js"]}test("10% code", () => assert.equal(discountTotal(80, 10), 72));\ntest("100% code", () => assert.equal(discountTotal(80, 100), 0));\n`,
   });
   writeFileSync(join(root, "SHOP-42.md"), GOOD_PR);
   commitBranch(repo, "hotfix/SHOP-57-rounding", "SHOP-57: round tax the same way in cart and invoice", {
     "src/checkout/cart.js": MAIN_FILES["src/checkout/cart.js"]!.replace("0);", "0) * 100 / 100;"),
-    "src/billing/invoice.js": MAIN_FILES["src/billing/invoice.js"]!.replace("return total * (1 + taxRate);", "return Math.round(total * (1 + taxRate) * 100) / 100;"),
+    "src/billing/invoice.js": MAIN_FILES["src/billing/invoice.js"]!.replace(
+      "return total * (1 + taxRate);",
+      "return Math.round(total * (1 + taxRate) * 100) / 100;",
+    ),
   });
   writeFileSync(join(root, "SHOP-57.md"), BAD_PR);
 
   console.log(`A throwaway repository at ${repo}: a small shop on main, and two hotfix branches.`);
-  console.log("Each PR description is a Markdown file next to the repository (the sections come from .github/pull_request_template.md).");
+  console.log(
+    "Each PR description is a Markdown file next to the repository (the sections come from .github/pull_request_template.md).",
+  );
 
   console.log("\n1. A good hotfix: one scope, one ticket, a regression test and a rollback plan.");
   git(repo, "checkout", "-q", "hotfix/SHOP-42-discount-total");

@@ -20,15 +20,26 @@ export interface FakeRepoState {
 /** A hotfix that passes every default rule: one scope, a test, small. */
 export const DEFAULT_FILES: FakeFile[] = [
   { filename: "src/checkout/discount.ts", additions: 3, deletions: 1, patch: "@@ -1,2 +1,4 @@\n-a\n+b\n+c\n+d" },
-  { filename: "src/checkout/discount.test.ts", status: "added", additions: 12, deletions: 0, patch: "@@ -0,0 +1,12 @@\n+test" },
+  {
+    filename: "src/checkout/discount.test.ts",
+    status: "added",
+    additions: 12,
+    deletions: 0,
+    patch: "@@ -0,0 +1,12 @@\n+test",
+  },
 ];
 
 /** Files as `pulls.listFiles` lists them. */
-export function toListedFiles(files: readonly FakeFile[]): Array<Required<Omit<FakeFile, "patch">> & FakeFile & { changes: number }> {
+export function toListedFiles(
+  files: readonly FakeFile[],
+): Array<Required<Omit<FakeFile, "patch">> & FakeFile & { changes: number }> {
   return files.map((f) => ({ status: "modified", additions: 1, deletions: 1, changes: 2, ...f }));
 }
 
-const NOT_FOUND: Reply = { status: 404, body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" } };
+const NOT_FOUND: Reply = {
+  status: 404,
+  body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" },
+};
 
 /** The happy-path answer of each endpoint a judgement calls; anything else is a 404, recorded like the rest. */
 export function routeRequest(request: RecordedRequest, state: FakeRepoState, token: string): Reply {
@@ -36,12 +47,23 @@ export function routeRequest(request: RecordedRequest, state: FakeRepoState, tok
   const path = url.pathname;
   const requestId = { "x-github-request-id": `FAKE:${request.method}:${state.nextCheckId}` };
   if (request.method === "POST" && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
-    return { status: 201, body: { token, expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: {}, repository_selection: "all" } };
+    return {
+      status: 201,
+      body: {
+        token,
+        expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+        permissions: {},
+        repository_selection: "all",
+      },
+    };
   }
   const contents = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(path);
   if (request.method === "GET" && contents) {
     const [, owner, repo, file] = contents;
-    const text = decodeURIComponent(file!) === ".github/single-patch-order.yml" ? state.configs.get(`${owner}/${repo}`) : undefined;
+    const text =
+      decodeURIComponent(file!) === ".github/single-patch-order.yml"
+        ? state.configs.get(`${owner}/${repo}`)
+        : undefined;
     return text === undefined ? NOT_FOUND : { status: 200, body: text, headers: requestId };
   }
   const files = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/files$/.exec(path);
@@ -54,7 +76,11 @@ export function routeRequest(request: RecordedRequest, state: FakeRepoState, tok
   }
   if (request.method === "POST" && /^\/repos\/[^/]+\/[^/]+\/check-runs$/.test(path)) {
     const id = state.nextCheckId++;
-    return { status: 201, body: { id, head_sha: request.body?.head_sha, name: request.body?.name, status: request.body?.status }, headers: requestId };
+    return {
+      status: 201,
+      body: { id, head_sha: request.body?.head_sha, name: request.body?.name, status: request.body?.status },
+      headers: requestId,
+    };
   }
   const update = /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(path);
   if (request.method === "PATCH" && update) return { status: 200, body: { id: Number(update[1]) }, headers: requestId };

@@ -40,7 +40,10 @@ export interface FakeGitHub {
   /** Answers matching requests with `reply` (first matching fault wins); returns the fault to inspect `times`. */
   inject(fault: Fault): Fault;
   /** Resolves when `count` recorded requests match; rejects after `timeoutMs`. */
-  waitFor(match: (request: RecordedRequest) => boolean, options?: { count?: number; timeoutMs?: number }): Promise<RecordedRequest[]>;
+  waitFor(
+    match: (request: RecordedRequest) => boolean,
+    options?: { count?: number; timeoutMs?: number },
+  ): Promise<RecordedRequest[]>;
   close(): Promise<void>;
 }
 
@@ -84,12 +87,19 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     for (const wake of [...waiters]) wake();
     const fault = faults.find((f) => (f.times === undefined || f.times > 0) && f.match(request));
     if (fault && fault.times !== undefined) fault.times--;
-    const reply = fault ? await (typeof fault.reply === "function" ? fault.reply(request) : fault.reply) : routeRequest(request, repos, token);
+    const reply = fault
+      ? await (typeof fault.reply === "function" ? fault.reply(request) : fault.reply)
+      : routeRequest(request, repos, token);
     if (reply.delayMs) await sleep(reply.delayMs);
     if (closed) return;
     const isText = typeof reply.body === "string";
-    const headers = { "content-type": isText ? "text/plain; charset=utf-8" : "application/json; charset=utf-8", ...reply.headers };
-    res.writeHead(reply.status, headers).end(reply.body === undefined ? "" : isText ? reply.body : JSON.stringify(reply.body));
+    const headers = {
+      "content-type": isText ? "text/plain; charset=utf-8" : "application/json; charset=utf-8",
+      ...reply.headers,
+    };
+    res
+      .writeHead(reply.status, headers)
+      .end(reply.body === undefined ? "" : isText ? reply.body : JSON.stringify(reply.body));
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -118,7 +128,11 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         const wake = () => void check();
         const timer = setTimeout(() => {
           waiters.delete(wake);
-          reject(new Error(`fake GitHub: ${requests.filter(match).length} of ${count} expected requests after ${timeoutMs} ms`));
+          reject(
+            new Error(
+              `fake GitHub: ${requests.filter(match).length} of ${count} expected requests after ${timeoutMs} ms`,
+            ),
+          );
         }, timeoutMs);
         if (!check()) waiters.add(wake);
       });

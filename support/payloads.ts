@@ -27,7 +27,9 @@ export function pullRequestEvent(options: PullRequestEvent = {}): any {
   const pr = payload.pull_request;
   pr.number = number;
   pr.head.ref = options.ref ?? "hotfix/SHOP-42-discount-total";
-  pr.head.sha = options.headSha ?? createHash("sha1").update(`${installationId}/${owner}/${repo}#${number}/${action}`).digest("hex");
+  pr.head.sha =
+    options.headSha ??
+    createHash("sha1").update(`${installationId}/${owner}/${repo}#${number}/${action}`).digest("hex");
   pr.base.ref = "main";
   pr.title = options.title ?? "SHOP-42: fix discount total on checkout";
   pr.body = GOOD_BODY;

@@ -39,13 +39,17 @@ export async function sendWebhook(appUrl: string, delivery: Delivery): Promise<W
 export function postRaw(url: string, body: string | Buffer, headers: Record<string, string>): Promise<WebhookReply> {
   return new Promise((resolve, reject) => {
     let answered = false;
-    const req = request(url, { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(body)) } }, (res) => {
-      answered = true;
-      let text = "";
-      res.on("data", (chunk: Buffer) => (text += chunk.toString()));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-      res.on("error", () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request(
+      url,
+      { method: "POST", headers: { ...headers, "content-length": String(Buffer.byteLength(body)) } },
+      (res) => {
+        answered = true;
+        let text = "";
+        res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on("error", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on("error", (error) => {
       if (!answered) reject(error);
     });

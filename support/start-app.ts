@@ -40,7 +40,11 @@ export async function findFreePort(): Promise<number> {
  * Starts `node <args>` (the built server by default) as users run it, against the fake GitHub at
  * `githubHost`, and waits until `/ping` answers. Runs in an empty working directory so no `.env` applies.
  */
-export async function startApp(githubHost: string, env: Record<string, string> = {}, nodeArgs = [join(ROOT, "dist/server/main.js")]): Promise<RunningApp> {
+export async function startApp(
+  githubHost: string,
+  env: Record<string, string> = {},
+  nodeArgs = [join(ROOT, "dist/server/main.js")],
+): Promise<RunningApp> {
   const port = await findFreePort();
   let output = "";
   const child = spawn(process.execPath, nodeArgs, {
@@ -82,7 +86,10 @@ async function waitUntilServing(url: string, exited: Promise<number | null>, out
   void exited.then(() => (gone = true));
   for (let attempt = 0; attempt < 200; attempt++) {
     if (gone) throw new Error(`the App exited before serving:\n${output()}`);
-    const ok = await fetch(`${url}/ping`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/ping`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -4,7 +4,15 @@ import { findBaseRef } from "../src/sources/find-base-ref.js";
 import { openLocalRepo, readLocalChange } from "../src/sources/local-git-source.js";
 import { loadWebhook } from "../support/webhooks.js";
 import type { TempRepo } from "./helpers/git-repo.js";
-import { API, captureCheckRuns, expectAllMocksDone, mockFiles, mockSettings, mockWorkspaces, type FileFixture } from "./helpers/github-nock.js";
+import {
+  API,
+  captureCheckRuns,
+  expectAllMocksDone,
+  mockFiles,
+  mockSettings,
+  mockWorkspaces,
+  type FileFixture,
+} from "./helpers/github-nock.js";
 import { BASE_FILES, createHotfixRepo, GOOD_BRANCH, GOOD_TITLE } from "./helpers/hotfix-repo.js";
 import { GOOD_BODY } from "../support/build-change.js";
 import { createTestProbot } from "./helpers/probot.js";
@@ -47,7 +55,13 @@ beforeAll(async () => {
   // GitHub lists the same files git does: what the local source reads is what the API mocks answer.
   const local = await openLocalRepo(repo.dir);
   const change = await readLocalChange(local, await findBaseRef(local), { labels: [], workspaces: [] });
-  files = change.files.map((f) => ({ filename: f.path, status: f.status, additions: f.additions, deletions: f.deletions, ...(f.patch === undefined ? {} : { patch: f.patch }) }));
+  files = change.files.map((f) => ({
+    filename: f.path,
+    status: f.status,
+    additions: f.additions,
+    deletions: f.deletions,
+    ...(f.patch === undefined ? {} : { patch: f.patch }),
+  }));
 });
 
 afterAll(() => repo.remove());
@@ -71,7 +85,9 @@ function mockGitHub(): nock.Scope {
 
 /** Rule id → verdict, read from the report table of a check-run summary. */
 function readVerdicts(markdown: string): Record<string, string> {
-  return Object.fromEntries([...markdown.matchAll(/^\| \S+ \| `([a-z-]+)` \| (pass|fail|warn|skip) \|/gm)].map((m) => [m[1] ?? "", m[2] ?? ""]));
+  return Object.fromEntries(
+    [...markdown.matchAll(/^\| \S+ \| `([a-z-]+)` \| (pass|fail|warn|skip) \|/gm)].map((m) => [m[1] ?? "", m[2] ?? ""]),
+  );
 }
 
 describe("the App, the Action and the CLI", () => {
@@ -92,7 +108,11 @@ describe("the App, the Action and the CLI", () => {
     expect(fromApp).toEqual(EXPECTED);
     expect(fromAction).toEqual(EXPECTED);
     expect(fromCli).toEqual(EXPECTED);
-    expect([appChecks[0]?.conclusion, action.outputs.conclusion, cli.report?.conclusion]).toEqual(["failure", "failure", "failure"]);
+    expect([appChecks[0]?.conclusion, action.outputs.conclusion, cli.report?.conclusion]).toEqual([
+      "failure",
+      "failure",
+      "failure",
+    ]);
     expect([action.code, cli.code]).toEqual([1, 1]);
   });
 });

@@ -19,7 +19,9 @@ export const INPUT_NAMES: Record<keyof Inputs, string> = {
 
 /** YAML 1.2 core booleans, as the Actions toolkit's getBooleanInput accepts them. */
 const booleanInput = z
-  .enum(["true", "True", "TRUE", "false", "False", "FALSE"], { error: (issue) => `expected true or false, got ${JSON.stringify(issue.input)}` })
+  .enum(["true", "True", "TRUE", "false", "False", "FALSE"], {
+    error: (issue) => `expected true or false, got ${JSON.stringify(issue.input)}`,
+  })
   .transform((value) => value.toLowerCase() === "true");
 
 const inputsSchema = z.object({
@@ -34,10 +36,15 @@ const inputsSchema = z.object({
  */
 export function readInputs(env: Readonly<Record<string, string | undefined>>): Inputs {
   const raw = Object.fromEntries(
-    Object.entries(INPUT_NAMES).map(([key, name]) => [key, env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`]?.trim() || undefined]),
+    Object.entries(INPUT_NAMES).map(([key, name]) => [
+      key,
+      env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`]?.trim() || undefined,
+    ]),
   );
   const result = inputsSchema.safeParse(raw);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `input "${INPUT_NAMES[issue.path[0] as keyof Inputs] ?? String(issue.path[0])}": ${issue.message}`);
+  const problems = result.error.issues.map(
+    (issue) => `input "${INPUT_NAMES[issue.path[0] as keyof Inputs] ?? String(issue.path[0])}": ${issue.message}`,
+  );
   throw new Error(`Invalid inputs: ${problems.join("; ")}`);
 }

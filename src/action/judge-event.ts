@@ -2,7 +2,12 @@ import { ConfigError } from "../config/config-error.js";
 import type { PolicyReport } from "../core/policy-report.js";
 import { findRequestId } from "../github/describe-github-error.js";
 import type { GitHubClient } from "../github/github-client.js";
-import { renderGateOutput, renderConfigError, renderEvaluationError, type CheckRunOutput } from "../render/check-run-output.js";
+import {
+  renderGateOutput,
+  renderConfigError,
+  renderEvaluationError,
+  type CheckRunOutput,
+} from "../render/check-run-output.js";
 import { assessGitHubPullRequest } from "../flows/assess-github-pull-request.js";
 import type { PullRequestEvent } from "./read-pull-request-event.js";
 
@@ -21,7 +26,8 @@ export async function judgePullRequestEvent(octokit: GitHubClient, event: PullRe
     const { report } = await assessGitHubPullRequest(octokit, event.repo, event.pr, event.defaultBranch);
     return { report, output: renderGateOutput(report) };
   } catch (error) {
-    const output = error instanceof ConfigError ? renderConfigError(error) : renderEvaluationError(error, findRequestId(error));
+    const output =
+      error instanceof ConfigError ? renderConfigError(error) : renderEvaluationError(error, findRequestId(error));
     return { output, error };
   }
 }

@@ -56,7 +56,9 @@ export async function run(deps: ActionDeps): Promise<number> {
     return 1;
   }
   if (judgement.output.conclusion !== "success") {
-    error(`The gate fails: ${judgement.output.title}${inputs.failOnError ? "" : " (fail-on-error is false: the job passes)"}`);
+    error(
+      `The gate fails: ${judgement.output.title}${inputs.failOnError ? "" : " (fail-on-error is false: the job passes)"}`,
+    );
     return inputs.failOnError ? 1 : 0;
   }
   return 0;
@@ -65,15 +67,31 @@ export async function run(deps: ActionDeps): Promise<number> {
 /** The report in the log, between stop-commands markers: PR text can never become a workflow command. */
 function printReport(judgement: ActionJudgement, write: (text: string) => void): void {
   const token = randomUUID();
-  const text = judgement.report ? renderTerminal(judgement.report, { color: false }) : renderTerminalError(judgement.error);
+  const text = judgement.report
+    ? renderTerminal(judgement.report, { color: false })
+    : renderTerminalError(judgement.error);
   write(`::stop-commands::${token}\n${text}::${token}::\n`);
 }
 
-async function createCheck(octokit: Parameters<typeof publishCompletedCheck>[0], event: PullRequestEvent, judgement: ActionJudgement, now: Date): Promise<void> {
+async function createCheck(
+  octokit: Parameters<typeof publishCompletedCheck>[0],
+  event: PullRequestEvent,
+  judgement: ActionJudgement,
+  now: Date,
+): Promise<void> {
   try {
-    await publishCompletedCheck(octokit, event.repo, { name: GATE_CHECK_NAME, headSha: event.pr.head.sha, output: judgement.output, completedAt: now, externalId: String(event.pr.number) });
+    await publishCompletedCheck(octokit, event.repo, {
+      name: GATE_CHECK_NAME,
+      headSha: event.pr.head.sha,
+      output: judgement.output,
+      completedAt: now,
+      externalId: String(event.pr.number),
+    });
   } catch (cause) {
     const failure = toSourceError(cause, `creating the ${GATE_CHECK_NAME} check run`);
-    throw new Error(`${failure.message}. The token needs "checks: write" (permissions in the workflow); a pull_request from a fork gets a read-only token, so turn create-check off there or use pull_request_target.`, { cause });
+    throw new Error(
+      `${failure.message}. The token needs "checks: write" (permissions in the workflow); a pull_request from a fork gets a read-only token, so turn create-check off there or use pull_request_target.`,
+      { cause },
+    );
   }
 }

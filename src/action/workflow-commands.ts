@@ -10,7 +10,11 @@ import type { Annotation } from "../render/build-annotations.js";
 
 type Level = "error" | "warning" | "notice";
 
-const LEVELS: Record<Annotation["annotation_level"], Level> = { failure: "error", warning: "warning", notice: "notice" };
+const LEVELS: Record<Annotation["annotation_level"], Level> = {
+  failure: "error",
+  warning: "warning",
+  notice: "notice",
+};
 
 /** A message cannot end the command line: `%`, CR and LF are escaped as the runner expects. */
 export function escapeData(text: string): string {
@@ -22,7 +26,11 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
 }
 
-export function formatCommand(command: string, properties: Record<string, string | number | undefined>, message: string): string {
+export function formatCommand(
+  command: string,
+  properties: Record<string, string | number | undefined>,
+  message: string,
+): string {
   const props = Object.entries(properties)
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
     .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
@@ -32,7 +40,11 @@ export function formatCommand(command: string, properties: Record<string, string
 
 export function formatAnnotation(annotation: Annotation): string {
   const { path, start_line, end_line, title, message } = annotation;
-  return formatCommand(LEVELS[annotation.annotation_level], { file: path, line: start_line, endLine: end_line, title }, message);
+  return formatCommand(
+    LEVELS[annotation.annotation_level],
+    { file: path, line: start_line, endLine: end_line, title },
+    message,
+  );
 }
 
 /** Appends `name=value` pairs to GITHUB_OUTPUT with the heredoc form, which any value survives. */

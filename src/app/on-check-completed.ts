@@ -21,7 +21,11 @@ export async function onCheckRunCompleted(context: Context<"check_run.completed"
   }
   if (run.name.startsWith(GATE_CHECK_NAME)) return;
   const numbers = numbersInRepo(run.pull_requests, context.payload.repository.id);
-  const settings = await loadRepoSettings(context.octokit, context.repo(), context.payload.repository.default_branch).catch(() => undefined);
+  const settings = await loadRepoSettings(
+    context.octokit,
+    context.repo(),
+    context.payload.repository.default_branch,
+  ).catch(() => undefined);
   // An unreadable config is reported by the PR's own judgement; here it only means "maybe".
   if (settings && !settings.config.tests.requiredChecks.includes(run.name)) return;
   await judgePullRequests(context, deps, numbers, run.head_sha, settings);

@@ -15,10 +15,18 @@ export async function onCheckRunRerequested(context: Context<"check_run.rereques
 }
 
 /** "Re-run all checks" on our suite. */
-export async function onCheckSuiteRerequested(context: Context<"check_suite.rerequested">, deps: AppDeps): Promise<void> {
+export async function onCheckSuiteRerequested(
+  context: Context<"check_suite.rerequested">,
+  deps: AppDeps,
+): Promise<void> {
   const suite = context.payload.check_suite;
   if (!isOurs(suite.app?.id, deps)) return;
-  await judgePullRequests(context, deps, numbersInRepo(suite.pull_requests, context.payload.repository.id), suite.head_sha);
+  await judgePullRequests(
+    context,
+    deps,
+    numbersInRepo(suite.pull_requests, context.payload.repository.id),
+    suite.head_sha,
+  );
 }
 
 /** "Re-run" on our release check: judge that release again (its id is the check's external id). */

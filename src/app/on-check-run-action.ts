@@ -16,26 +16,49 @@ import { numbersInRepo } from "./flows/judge-pull-requests.js";
  * `/spo override` and replies on the PR, asking an allowed person to confirm with
  * `/spo override <reason>` and telling anyone else who may. Nothing is recorded.
  */
-export async function onCheckRunRequestedAction(context: Context<"check_run.requested_action">, deps: AppDeps): Promise<void> {
+export async function onCheckRunRequestedAction(
+  context: Context<"check_run.requested_action">,
+  deps: AppDeps,
+): Promise<void> {
   const { check_run: run, requested_action: action, sender, repository } = context.payload;
-  if (run.name !== GATE_CHECK_NAME || !isOurs(run.app?.id, deps) || action?.identifier !== OVERRIDE_ACTION_ID || sender.type === "Bot") return;
+  if (
+    run.name !== GATE_CHECK_NAME ||
+    !isOurs(run.app?.id, deps) ||
+    action?.identifier !== OVERRIDE_ACTION_ID ||
+    sender.type === "Bot"
+  )
+    return;
   const repo = context.repo();
   const listed = numbersInRepo(run.pull_requests, repository.id);
   const numbers = listed.length ? listed : await findOpenPullRequestsByHead(context.octokit, repo, run.head_sha);
   for (const number of new Set(numbers)) {
     const pr = await getPullRequest(context.octokit, repo, number);
-    await postComment(context.octokit, repo, number, await answerClick(context, sender.login, pr.user?.login, pr.head.sha));
+    await postComment(
+      context.octokit,
+      repo,
+      number,
+      await answerClick(context, sender.login, pr.user?.login, pr.head.sha),
+    );
   }
 }
 
 /** The PR's current head is named: a `/spo override` comment applies to it, whichever commit the clicked check was on. */
-async function answerClick(context: Context<"check_run.requested_action">, actor: string, author: string | undefined, headSha: string): Promise<string> {
+async function answerClick(
+  context: Context<"check_run.requested_action">,
+  actor: string,
+  author: string | undefined,
+  headSha: string,
+): Promise<string> {
   const repo = context.repo();
   try {
     const { config } = await loadRepoSettings(context.octokit, repo, context.payload.repository.default_branch);
     const verdict = await assessOverride(context.octokit, repo, { actor, author }, config);
     if (verdict.allowed) return renderOverrideConfirm(actor, headSha);
-    return renderOverrideRefused({ actor, repository: `${repo.owner}/${repo.repo}`, policy: config.override }, verdict.denial, "button");
+    return renderOverrideRefused(
+      { actor, repository: `${repo.owner}/${repo.repo}`, policy: config.override },
+      verdict.denial,
+      "button",
+    );
   } catch (error) {
     if (error instanceof ConfigError) return renderOverrideConfigError(actor, error.source, "button");
     throw error;

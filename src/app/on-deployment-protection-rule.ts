@@ -11,25 +11,50 @@ import { assessDeployment } from "./flows/assess-deployment.js";
  * the run named by `deployment_callback_url`. Every path ends in a review; a review that GitHub
  * refuses is logged (there is no other channel to answer on).
  */
-export async function onDeploymentProtectionRule(context: Context<"deployment_protection_rule.requested">, deps: AppDeps): Promise<void> {
+export async function onDeploymentProtectionRule(
+  context: Context<"deployment_protection_rule.requested">,
+  deps: AppDeps,
+): Promise<void> {
   const payload = context.payload;
   const runId = parseRunId(payload.deployment_callback_url);
   const environment = payload.environment;
   if (!runId || !environment) {
-    context.log.error({ callbackUrl: payload.deployment_callback_url, environment }, "deployment_protection_rule without a run id or environment: nothing to answer");
+    context.log.error(
+      { callbackUrl: payload.deployment_callback_url, environment },
+      "deployment_protection_rule without a run id or environment: nothing to answer",
+    );
     return;
   }
   // Newer payloads also carry the commit at the top level, for jobs that create no deployment.
   const sha = payload.deployment?.sha ?? (payload as { sha?: string }).sha;
   const repo = context.repo();
   const decision: DeploymentDecision = sha
-    ? (await assessDeployment(context.octokit, repo, { sha, environment, defaultBranch: payload.repository.default_branch }, deps, context.log)).decision
+    ? (
+        await assessDeployment(
+          context.octokit,
+          repo,
+          { sha, environment, defaultBranch: payload.repository.default_branch },
+          deps,
+          context.log,
+        )
+      ).decision
     : { allowed: false, reason: "The protection rule request names no commit, so there is nothing to judge." };
   const state = toReviewState(decision);
   try {
-    await reviewDeployment(context.octokit, repo, { runId, environment, decision, comment: renderReviewComment(environment, decision) });
-    context.log.info({ runId, environment, sha, state }, `${state} ${environment} for run ${runId}: ${decision.reason}`);
+    await reviewDeployment(context.octokit, repo, {
+      runId,
+      environment,
+      decision,
+      comment: renderReviewComment(environment, decision),
+    });
+    context.log.info(
+      { runId, environment, sha, state },
+      `${state} ${environment} for run ${runId}: ${decision.reason}`,
+    );
   } catch (error) {
-    context.log.error({ err: error, runId, environment, sha, state }, `could not send the ${state} review for run ${runId}`);
+    context.log.error(
+      { err: error, runId, environment, sha, state },
+      `could not send the ${state} review for run ${runId}`,
+    );
   }
 }

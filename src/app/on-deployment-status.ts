@@ -24,7 +24,10 @@ export async function onDeploymentStatus(context: Context<"deployment_status.cre
     (pr) => findRole(pr, deployment.sha) && isHotfix({ headBranch: pr.headRef, labels: pr.labels }, config).hotfix,
   );
   if (!pulls.length) {
-    context.log.info({ sha: deployment.sha, environment }, "failed canary of a commit that is no hotfix's head or merge: nothing to roll back");
+    context.log.info(
+      { sha: deployment.sha, environment },
+      "failed canary of a commit that is no hotfix's head or merge: nothing to roll back",
+    );
     return;
   }
   const failure: FailedCanary = {
@@ -37,5 +40,6 @@ export async function onDeploymentStatus(context: Context<"deployment_status.cre
     ...(status.description ? { description: status.description } : {}),
     ...(status.log_url || status.target_url ? { logUrl: status.log_url || status.target_url } : {}),
   };
-  for (const pr of pulls) await rollBackHotfix({ octokit: context.octokit, repo, log: context.log }, pr, failure, config);
+  for (const pr of pulls)
+    await rollBackHotfix({ octokit: context.octokit, repo, log: context.log }, pr, failure, config);
 }

@@ -12,8 +12,17 @@ import { assessDeployment } from "./flows/assess-deployment.js";
 export async function onDeploymentCreated(context: Context<"deployment.created">, deps: AppDeps): Promise<void> {
   const { deployment, repository } = context.payload;
   const repo = context.repo();
-  const question = { sha: deployment.sha, environment: deployment.environment, defaultBranch: repository.default_branch };
+  const question = {
+    sha: deployment.sha,
+    environment: deployment.environment,
+    defaultBranch: repository.default_branch,
+  };
   const { kind, decision } = await assessDeployment(context.octokit, repo, question, deps, context.log);
   if (kind === "unconfigured") return;
-  await postDeployStatus(context.octokit, repo, { sha: deployment.sha, environment: deployment.environment, decision, description: renderStatusDescription(decision) });
+  await postDeployStatus(context.octokit, repo, {
+    sha: deployment.sha,
+    environment: deployment.environment,
+    decision,
+    description: renderStatusDescription(decision),
+  });
 }

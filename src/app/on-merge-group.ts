@@ -17,7 +17,10 @@ import { toJudgeTarget } from "./flows/judge-target.js";
 export async function onMergeGroup(context: Context<"merge_group.checks_requested">, deps: AppDeps): Promise<void> {
   const group = context.payload.merge_group;
   const repo = context.repo();
-  const target = toJudgeTarget(context, context.payload.repository?.default_branch ?? group.base_ref.replace(/^refs\/heads\//, ""));
+  const target = toJudgeTarget(
+    context,
+    context.payload.repository?.default_branch ?? group.base_ref.replace(/^refs\/heads\//, ""),
+  );
   let output: CheckRunOutput;
   try {
     const numbers = await listMergeGroupPullRequests(context.octokit, repo, group);
@@ -34,5 +37,10 @@ export async function onMergeGroup(context: Context<"merge_group.checks_requeste
     context.log.error({ err: error }, "could not judge the merge group");
     output = renderEvaluationError(error, findRequestId(error));
   }
-  await publishCompletedCheck(context.octokit, repo, { name: GATE_CHECK_NAME, headSha: group.head_sha, output, completedAt: deps.now() });
+  await publishCompletedCheck(context.octokit, repo, {
+    name: GATE_CHECK_NAME,
+    headSha: group.head_sha,
+    output,
+    completedAt: deps.now(),
+  });
 }

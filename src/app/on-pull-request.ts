@@ -39,12 +39,23 @@ export async function onPullRequest(context: Context<"pull_request">, deps: AppD
  * settings read to find out (so the judgement does not read them again). An unreadable config is
  * left to the judgement to report.
  */
-async function readSettingsForBotLabel(context: Context<"pull_request">, target: JudgeTarget): Promise<RepoSettings | "own-label" | undefined> {
+async function readSettingsForBotLabel(
+  context: Context<"pull_request">,
+  target: JudgeTarget,
+): Promise<RepoSettings | "own-label" | undefined> {
   const { payload } = context;
-  if ((payload.action !== "labeled" && payload.action !== "unlabeled") || payload.sender.type !== "Bot" || !payload.label) return undefined;
+  if (
+    (payload.action !== "labeled" && payload.action !== "unlabeled") ||
+    payload.sender.type !== "Bot" ||
+    !payload.label
+  )
+    return undefined;
   const settings = await loadRepoSettings(target.octokit, target.repo, target.defaultBranch).catch(() => undefined);
   if (settings && hasLabel([payload.label], settings.config.override.label)) {
-    context.log.debug({ pr: payload.pull_request.number, label: payload.label.name }, "a bot changed the override label: not judged again");
+    context.log.debug(
+      { pr: payload.pull_request.number, label: payload.label.name },
+      "a bot changed the override label: not judged again",
+    );
     return "own-label";
   }
   return settings;

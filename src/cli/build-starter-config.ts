@@ -21,7 +21,10 @@ const EXAMPLES: Record<string, string> = {
  */
 export function buildStarterConfig(): string {
   const schema = buildJsonSchema() as SchemaNode & { $id?: string };
-  const values: Record<string, unknown> = { ...DEFAULT_CONFIG, rules: Object.fromEntries(RULE_IDS.map((id) => [id, "error"])) };
+  const values: Record<string, unknown> = {
+    ...DEFAULT_CONFIG,
+    rules: Object.fromEntries(RULE_IDS.map((id) => [id, "error"])),
+  };
   const header = [
     `# yaml-language-server: $schema=${schema.$id ?? ""}`,
     "# Single Patch Order: the rules for hotfix pull requests in this repository.",
@@ -33,7 +36,9 @@ export function buildStarterConfig(): string {
 
 function emitMap(values: Record<string, unknown>, schema: SchemaNode, path: string, depth: number): string[] {
   const indent = "  ".repeat(depth);
-  const keys = [...new Set([...Object.keys(values), ...Object.keys(schema.properties ?? {})])].filter((k) => k !== "_extends");
+  const keys = [...new Set([...Object.keys(values), ...Object.keys(schema.properties ?? {})])].filter(
+    (k) => k !== "_extends",
+  );
   return keys.flatMap((key) => {
     const keyPath = path ? `${path}.${key}` : key;
     const node = schema.properties?.[key] ?? {};
@@ -43,7 +48,10 @@ function emitMap(values: Record<string, unknown>, schema: SchemaNode, path: stri
     const lines = depth === 0 ? ["", ...comment] : comment;
     if (value === undefined) return [...lines, `${indent}# ${EXAMPLES[keyPath] ?? `${key}:`}`];
     if (isPlainObject(value)) return [...lines, `${indent}${key}:`, ...emitMap(value, node, keyPath, depth + 1)];
-    return [...lines, `${indent}${key}: ${stringify(value, { collectionStyle: "flow", lineWidth: 0, singleQuote: true }).trim()}`];
+    return [
+      ...lines,
+      `${indent}${key}: ${stringify(value, { collectionStyle: "flow", lineWidth: 0, singleQuote: true }).trim()}`,
+    ];
   });
 }
 

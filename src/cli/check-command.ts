@@ -30,11 +30,16 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
     return EXIT.pass;
   }
   const format = values.format;
-  if (!isReportFormat(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(", ")}, got "${format}"`, "check");
+  if (!isReportFormat(format))
+    throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(", ")}, got "${format}"`, "check");
 
   if (values.pr !== undefined) {
     const mixed = LOCAL_ONLY.filter((name) => values[name] !== undefined);
-    if (mixed.length) throw new UsageError(`--pr judges the pull request as it is on GitHub; ${mixed.map((n) => `--${n}`).join(", ")} cannot be combined with it`, "check");
+    if (mixed.length)
+      throw new UsageError(
+        `--pr judges the pull request as it is on GitHub; ${mixed.map((n) => `--${n}`).join(", ")} cannot be combined with it`,
+        "check",
+      );
     // Loaded on demand: the GitHub client is not needed, nor paid for, by an offline check.
     const { checkPullRequest } = await import("./check-pull-request.js");
     return checkPullRequest(values.pr, format, io);
@@ -62,6 +67,9 @@ export async function readOptionFile(cwd: string, path: string, option: string):
   try {
     return await readFile(resolve(cwd, path), "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read ${option} ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, "check");
+    throw new UsageError(
+      `cannot read ${option} ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      "check",
+    );
   }
 }

@@ -21,7 +21,10 @@ export interface LocalCheckOptions {
 export async function checkLocalBranch(options: LocalCheckOptions, io: CliIo): Promise<number> {
   const repo = await openLocalRepo(io.cwd);
   const base = await findBaseRef(repo, options.base);
-  const settings = await loadLocalSettings(repo, base, { cwd: io.cwd, ...(options.configFile === undefined ? {} : { configFile: options.configFile }) });
+  const settings = await loadLocalSettings(repo, base, {
+    cwd: io.cwd,
+    ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
+  });
   for (const note of settings.notes) io.stderr(`spo: note: ${note}\n`);
   const change = await readLocalChange(repo, base, {
     labels: options.labels,

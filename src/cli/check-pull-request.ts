@@ -17,12 +17,19 @@ const URL_REF = /^https?:\/\/[^/]+\/([\w.-]+)\/([\w.-]+)\/pull\/(\d+)(?:[/?#].*)
 export async function checkPullRequest(ref: string, format: ReportFormat, io: CliIo): Promise<number> {
   const { repo, number } = parsePullRequestRef(ref);
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN;
-  if (!token) throw new UsageError("--pr reads the pull request through the GitHub API: set GITHUB_TOKEN to a token that can read the repository", "check");
+  if (!token)
+    throw new UsageError(
+      "--pr reads the pull request through the GitHub API: set GITHUB_TOKEN to a token that can read the repository",
+      "check",
+    );
   const octokit = createTokenClient(token, io.env.GITHUB_API_URL || undefined, io.Octokit);
   const pr = await getPullRequest(octokit, repo, number);
-  const defaultBranch = (pr as { base: { repo?: { default_branch?: string } } }).base.repo?.default_branch ?? pr.base.ref;
+  const defaultBranch =
+    (pr as { base: { repo?: { default_branch?: string } } }).base.repo?.default_branch ?? pr.base.ref;
   const { report, settings } = await assessGitHubPullRequest(octokit, repo, pr, defaultBranch);
-  io.stderr(`spo: dry run for ${repo.owner}/${repo.repo}#${number} at ${pr.head.sha.slice(0, 7)} with config ${settings.configSource}; nothing was written to GitHub.\n`);
+  io.stderr(
+    `spo: dry run for ${repo.owner}/${repo.repo}#${number} at ${pr.head.sha.slice(0, 7)} with config ${settings.configSource}; nothing was written to GitHub.\n`,
+  );
   io.stdout(formatReport(report, format, useColor(io, io.stdoutIsTTY)));
   return toExitCode(report);
 }

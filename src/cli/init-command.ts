@@ -13,7 +13,10 @@ export const TEMPLATE_PATH = ".github/pull_request_template.md";
 
 /** `spo init`: writes the starter config and the PR template; an existing file is kept unless `--force`. */
 export async function runInit(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs("init", args, { force: { type: "boolean" }, help: { type: "boolean", short: "h" } });
+  const { values } = parseCommandArgs("init", args, {
+    force: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
   if (values.help) {
     io.stdout(HELP.init);
     return EXIT.pass;

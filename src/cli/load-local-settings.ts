@@ -20,20 +20,36 @@ export interface LocalSettings extends RepoSettings {
  * branch: `.github/single-patch-order.yml` committed at the base ref (never the working tree or
  * the branch, so a branch cannot relax its own rules), or `configFile` when given.
  */
-export async function loadLocalSettings(repo: LocalRepo, base: BaseRef, options: { cwd: string; configFile?: string }): Promise<LocalSettings> {
+export async function loadLocalSettings(
+  repo: LocalRepo,
+  base: BaseRef,
+  options: { cwd: string; configFile?: string },
+): Promise<LocalSettings> {
   const [packageJson, pnpmWorkspace, committed] = await Promise.all([
     readFileAtRef(repo, base.sha, "package.json"),
     readFileAtRef(repo, base.sha, "pnpm-workspace.yaml"),
     options.configFile === undefined ? readFileAtRef(repo, base.sha, CONFIG_PATH) : undefined,
   ]);
   const workspaces = parseWorkspaces(packageJson, pnpmWorkspace);
-  const [text, configSource] = options.configFile === undefined ? [committed, `${CONFIG_PATH}@${base.ref}`] : [await readConfigFile(options.cwd, options.configFile), options.configFile];
+  const [text, configSource] =
+    options.configFile === undefined
+      ? [committed, `${CONFIG_PATH}@${base.ref}`]
+      : [await readConfigFile(options.cwd, options.configFile), options.configFile];
   if (text === undefined) return { config: DEFAULT_CONFIG, configSource: "(defaults)", workspaces, notes: [] };
   const config = parseConfigText(text, configSource);
   const notes: string[] = [];
-  if (/^_extends\s*:/m.test(text)) notes.push(`${configSource} uses _extends, which only the App resolves (on GitHub); judging with this file's own keys and the defaults.`);
-  if (config.ticket.verify) notes.push("ticket.verify looks tickets up on GitHub, which an offline check cannot do: linked-ticket fails closed for a GitHub issue reference. Use spo check --pr to verify it.");
-  if (config.tests.requiredChecks.length) notes.push("tests.requiredChecks are checks on GitHub, which an offline check cannot read: test-evidence fails closed. Use spo check --pr once the checks have run.");
+  if (/^_extends\s*:/m.test(text))
+    notes.push(
+      `${configSource} uses _extends, which only the App resolves (on GitHub); judging with this file's own keys and the defaults.`,
+    );
+  if (config.ticket.verify)
+    notes.push(
+      "ticket.verify looks tickets up on GitHub, which an offline check cannot do: linked-ticket fails closed for a GitHub issue reference. Use spo check --pr to verify it.",
+    );
+  if (config.tests.requiredChecks.length)
+    notes.push(
+      "tests.requiredChecks are checks on GitHub, which an offline check cannot read: test-evidence fails closed. Use spo check --pr once the checks have run.",
+    );
   return { config, configSource, workspaces, notes };
 }
 
@@ -41,6 +57,9 @@ async function readConfigFile(cwd: string, path: string): Promise<string> {
   try {
     return await readFile(resolve(cwd, path), "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read --config ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, "check");
+    throw new UsageError(
+      `cannot read --config ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      "check",
+    );
   }
 }

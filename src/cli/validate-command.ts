@@ -27,7 +27,9 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<n
     throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, "validate");
   }
   parseConfigText(text, path);
-  const note = /^_extends\s*:/m.test(text) ? " (its _extends is resolved by the App on GitHub and was not checked)" : "";
+  const note = /^_extends\s*:/m.test(text)
+    ? " (its _extends is resolved by the App on GitHub and was not checked)"
+    : "";
   io.stdout(`valid: ${path}${note}\n`);
   return EXIT.pass;
 }

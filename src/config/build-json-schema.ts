@@ -12,7 +12,11 @@ export function buildJsonSchema(): Record<string, unknown> {
   return {
     ...schema,
     properties: {
-      _extends: { type: "string", description: "Inherit another repository's config: `repo`, `owner/repo` or `owner/repo:path` (Probot's _extends)." },
+      _extends: {
+        type: "string",
+        description:
+          "Inherit another repository's config: `repo`, `owner/repo` or `owner/repo:path` (Probot's _extends).",
+      },
       ...properties,
     },
     $id: "https://raw.githubusercontent.com/single-patch-order/single-patch-order/main/schema.json",

@@ -28,7 +28,8 @@ const safePattern = z
   .max(MAX_PATTERN_LENGTH, `expected a pattern of at most ${MAX_PATTERN_LENGTH} characters`)
   .superRefine((source, ctx) => {
     const problem = findPatternProblem(source);
-    if (problem) ctx.addIssue({ code: "custom", message: `unsafe or invalid pattern (RE2 syntax, linear time): ${problem}` });
+    if (problem)
+      ctx.addIssue({ code: "custom", message: `unsafe or invalid pattern (RE2 syntax, linear time): ${problem}` });
   });
 
 const headingAliases = (description: string, defaults: string[]) =>
@@ -39,7 +40,12 @@ const level = z
   .describe("`error` fails the check, `warn` reports without failing, `off` skips the rule.");
 
 const ruleLevels = z
-  .strictObject(Object.fromEntries(RULE_IDS.map((id) => [id, level.optional()])) as Record<(typeof RULE_IDS)[number], z.ZodOptional<typeof level>>)
+  .strictObject(
+    Object.fromEntries(RULE_IDS.map((id) => [id, level.optional()])) as Record<
+      (typeof RULE_IDS)[number],
+      z.ZodOptional<typeof level>
+    >,
+  )
   .default({})
   .describe("Per-rule level. Rules not listed run at `error`.");
 
@@ -66,7 +72,9 @@ export const configSchema = z
         scopes: z
           .record(z.string().min(1), z.array(glob).min(1))
           .optional()
-          .describe("Named scopes: name → globs. When set, every production file must match one, and all the same one."),
+          .describe(
+            "Named scopes: name → globs. When set, every production file must match one, and all the same one.",
+          ),
         containers: z
           .array(z.string().min(1))
           .default(["src", "lib", "app", "apps", "packages", "services", "cmd", "pkg", "internal", "modules"])
@@ -82,32 +90,85 @@ export const configSchema = z
         patterns: z
           .array(safePattern)
           .default(["\\b[A-Z][A-Z0-9]+-[0-9]+\\b"])
-          .describe("Ticket key patterns (RE2 syntax), e.g. Jira keys. GitHub references (#12, owner/repo#12, issue URLs) are always recognised."),
+          .describe(
+            "Ticket key patterns (RE2 syntax), e.g. Jira keys. GitHub references (#12, owner/repo#12, issue URLs) are always recognised.",
+          ),
         verify: z.boolean().default(false).describe("Check that a referenced GitHub issue exists and is open."),
       })
       .prefault({})
       .describe("Rule `linked-ticket`."),
     sections: z
       .strictObject({
-        problem: headingAliases("Headings that hold the problem statement.", ["Problem", "Problem statement", "Issue", "Bug", "What is broken", "Symptoms", "Impact"]),
-        rootCause: headingAliases("Headings that hold the root cause.", ["Root cause", "Cause", "Root cause analysis", "Analysis", "Why"]),
-        fix: headingAliases("Headings that hold the fix.", ["Fix", "Solution", "Resolution", "Change", "Changes", "What changed", "The fix"]),
-        testEvidence: headingAliases("Headings that hold test evidence.", ["Test evidence", "Testing", "Tests", "How was this tested", "Verification"]),
-        rollback: headingAliases("Headings that hold the rollback plan.", ["Rollback plan", "Rollback", "Revert plan", "Backout plan", "Roll back"]),
-        dependencies: headingAliases("Headings that justify a dependency change.", ["Dependencies", "Dependency changes", "Dependency justification"]),
+        problem: headingAliases("Headings that hold the problem statement.", [
+          "Problem",
+          "Problem statement",
+          "Issue",
+          "Bug",
+          "What is broken",
+          "Symptoms",
+          "Impact",
+        ]),
+        rootCause: headingAliases("Headings that hold the root cause.", [
+          "Root cause",
+          "Cause",
+          "Root cause analysis",
+          "Analysis",
+          "Why",
+        ]),
+        fix: headingAliases("Headings that hold the fix.", [
+          "Fix",
+          "Solution",
+          "Resolution",
+          "Change",
+          "Changes",
+          "What changed",
+          "The fix",
+        ]),
+        testEvidence: headingAliases("Headings that hold test evidence.", [
+          "Test evidence",
+          "Testing",
+          "Tests",
+          "How was this tested",
+          "Verification",
+        ]),
+        rollback: headingAliases("Headings that hold the rollback plan.", [
+          "Rollback plan",
+          "Rollback",
+          "Revert plan",
+          "Backout plan",
+          "Roll back",
+        ]),
+        dependencies: headingAliases("Headings that justify a dependency change.", [
+          "Dependencies",
+          "Dependency changes",
+          "Dependency justification",
+        ]),
       })
       .prefault({})
       .describe("PR body sections, found by heading (any level, case-insensitive)."),
     tests: z
       .strictObject({
         paths: globs("Test files.", ["**/*.test.*", "**/*.spec.*", "**/test/**", "**/tests/**", "**/__tests__/**"]),
-        requiredChecks: z.array(z.string().min(1)).default([]).describe("Check names that must conclude `success` on the head commit."),
+        requiredChecks: z
+          .array(z.string().min(1))
+          .default([])
+          .describe("Check names that must conclude `success` on the head commit."),
       })
       .prefault({})
       .describe("Rule `test-evidence`."),
     docs: z
       .strictObject({
-        paths: globs("Documentation and changelog files: not production files.", ["**/*.md", "**/*.mdx", "**/*.rst", "**/*.adoc", "docs/**", "**/CHANGELOG*", "**/CHANGES*", "**/HISTORY*", "**/LICENSE*"]),
+        paths: globs("Documentation and changelog files: not production files.", [
+          "**/*.md",
+          "**/*.mdx",
+          "**/*.rst",
+          "**/*.adoc",
+          "docs/**",
+          "**/CHANGELOG*",
+          "**/CHANGES*",
+          "**/HISTORY*",
+          "**/LICENSE*",
+        ]),
       })
       .prefault({})
       .describe("Files that are neither production code nor tests."),
@@ -129,7 +190,10 @@ export const configSchema = z
       .describe("Rule `dependency-change`: `justify` needs a Dependencies section, `allow` passes, `forbid` fails."),
     versioning: z
       .strictObject({
-        files: z.array(glob).default([]).describe("Files besides package.json that declare the version (VERSION, Cargo.toml, pyproject.toml…)."),
+        files: z
+          .array(glob)
+          .default([])
+          .describe("Files besides package.json that declare the version (VERSION, Cargo.toml, pyproject.toml…)."),
       })
       .prefault({})
       .describe("Rule `semver-patch`."),

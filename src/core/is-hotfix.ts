@@ -13,7 +13,10 @@ export function isHotfix(change: Pick<Change, "headBranch" | "labels">, config: 
   const label = change.labels.find((l) => config.hotfix.labels.some((h) => h.toLowerCase() === l.toLowerCase()));
   if (label) return { hotfix: true, reason: `it carries the label \`${label}\`` };
   if (matchesAny(change.headBranch, config.hotfix.branches)) {
-    return { hotfix: true, reason: `its branch \`${change.headBranch}\` matches ${config.hotfix.branches.map((b) => `\`${b}\``).join(" or ")}` };
+    return {
+      hotfix: true,
+      reason: `its branch \`${change.headBranch}\` matches ${config.hotfix.branches.map((b) => `\`${b}\``).join(" or ")}`,
+    };
   }
   return {
     hotfix: false,

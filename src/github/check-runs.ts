@@ -31,9 +31,17 @@ export interface CompletedCheck {
  * first 50 and says so in the report), so this one request sends them all. This is the only place
  * that writes check runs.
  */
-export async function publishCompletedCheck(octokit: GitHubClient, repo: RepoRef, check: CompletedCheck): Promise<number> {
+export async function publishCompletedCheck(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  check: CompletedCheck,
+): Promise<number> {
   const { annotations } = check.output;
-  const output = { title: check.output.title, summary: check.output.summary, ...(check.output.text ? { text: check.output.text } : {}) };
+  const output = {
+    title: check.output.title,
+    summary: check.output.summary,
+    ...(check.output.text ? { text: check.output.text } : {}),
+  };
   const { data } = await octokit.rest.checks.create({
     ...repo,
     name: check.name,

@@ -7,7 +7,13 @@ import type { GitHubClient, RepoRef } from "./github-client.js";
  * The newest check run named `name` on `ref`, created by this App when `appId` is known (another
  * App could publish a check with the same name: it must not open a deployment gate).
  */
-export async function findLatestCheck(octokit: GitHubClient, repo: RepoRef, ref: string, name: string, appId?: number): Promise<CheckFact | undefined> {
+export async function findLatestCheck(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  ref: string,
+  name: string,
+  appId?: number,
+): Promise<CheckFact | undefined> {
   try {
     const { data } = await octokit.rest.checks.listForRef({
       ...repo,

@@ -19,10 +19,20 @@ export async function getPullRequest(octokit: GitHubClient, repo: RepoRef, numbe
  */
 export async function findOpenPullRequestsByHead(octokit: GitHubClient, repo: RepoRef, sha: string): Promise<number[]> {
   try {
-    const associated = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha, per_page: 100 });
+    const associated = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+      ...repo,
+      commit_sha: sha,
+      per_page: 100,
+    });
     const found = associated.data.filter((pr) => pr.state === "open" && pr.head.sha === sha).map((pr) => pr.number);
     if (found.length) return found;
-    const open = await octokit.rest.pulls.list({ ...repo, state: "open", sort: "updated", direction: "desc", per_page: 100 });
+    const open = await octokit.rest.pulls.list({
+      ...repo,
+      state: "open",
+      sort: "updated",
+      direction: "desc",
+      per_page: 100,
+    });
     return open.data.filter((pr) => pr.head.sha === sha).map((pr) => pr.number);
   } catch (error) {
     throw toSourceError(error, `finding the pull request for ${sha.slice(0, 7)}`);

@@ -24,7 +24,11 @@ export interface CommitPull {
  */
 export async function listCommitPulls(octokit: GitHubClient, repo: RepoRef, sha: string): Promise<CommitPull[]> {
   try {
-    const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha, per_page: 100 });
+    const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+      ...repo,
+      commit_sha: sha,
+      per_page: 100,
+    });
     return data.map((pr) => ({
       number: pr.number,
       title: pr.title,
@@ -40,7 +44,12 @@ export async function listCommitPulls(octokit: GitHubClient, repo: RepoRef, sha:
   } catch (error) {
     const status = (error as { status?: number }).status;
     if (status === 422 || status === 404) {
-      throw new SourceError(`Commit ${shortSha(sha)} was not found in ${repo.owner}/${repo.repo}`, false, findRequestId(error), { cause: error });
+      throw new SourceError(
+        `Commit ${shortSha(sha)} was not found in ${repo.owner}/${repo.repo}`,
+        false,
+        findRequestId(error),
+        { cause: error },
+      );
     }
     throw toSourceError(error, `listing the pull requests of ${shortSha(sha)}`);
   }

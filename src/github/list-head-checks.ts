@@ -9,9 +9,15 @@ export async function listHeadChecks(octokit: GitHubClient, repo: RepoRef, sha: 
       octokit.rest.checks.listForRef({ ...repo, ref: sha, per_page: 100, filter: "latest" }),
       octokit.rest.repos.getCombinedStatusForRef({ ...repo, ref: sha, per_page: 100 }),
     ]);
-    const fromRuns: HeadCheck[] = runs.data.check_runs.map((run) => ({ name: run.name, status: run.status as HeadCheck["status"], conclusion: run.conclusion ?? null }));
+    const fromRuns: HeadCheck[] = runs.data.check_runs.map((run) => ({
+      name: run.name,
+      status: run.status as HeadCheck["status"],
+      conclusion: run.conclusion ?? null,
+    }));
     const fromStatuses: HeadCheck[] = combined.data.statuses.map((s) =>
-      s.state === "pending" ? { name: s.context, status: "pending", conclusion: null } : { name: s.context, status: "completed", conclusion: s.state === "error" ? "failure" : s.state },
+      s.state === "pending"
+        ? { name: s.context, status: "pending", conclusion: null }
+        : { name: s.context, status: "completed", conclusion: s.state === "error" ? "failure" : s.state },
     );
     return [...fromRuns, ...fromStatuses];
   } catch (error) {

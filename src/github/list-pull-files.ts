@@ -17,12 +17,24 @@ interface ListedFile {
 }
 
 /** The PR's files with their patches: one call per 100 files, capped at MAX_LISTED_FILES. */
-export async function listPullFiles(octokit: GitHubClient, repo: RepoRef, pr: Pick<PullRequestData, "number" | "changed_files">): Promise<ChangedFile[]> {
+export async function listPullFiles(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  pr: Pick<PullRequestData, "number" | "changed_files">,
+): Promise<ChangedFile[]> {
   const files: ChangedFile[] = [];
-  const pages = Math.max(1, Math.min(Math.ceil((pr.changed_files ?? PAGE_SIZE) / PAGE_SIZE), MAX_LISTED_FILES / PAGE_SIZE));
+  const pages = Math.max(
+    1,
+    Math.min(Math.ceil((pr.changed_files ?? PAGE_SIZE) / PAGE_SIZE), MAX_LISTED_FILES / PAGE_SIZE),
+  );
   try {
     for (let page = 1; page <= pages; page++) {
-      const { data } = await octokit.rest.pulls.listFiles({ ...repo, pull_number: pr.number, per_page: PAGE_SIZE, page });
+      const { data } = await octokit.rest.pulls.listFiles({
+        ...repo,
+        pull_number: pr.number,
+        per_page: PAGE_SIZE,
+        page,
+      });
       files.push(...(data as ListedFile[]).map(toChangedFile));
       if (data.length < PAGE_SIZE) break;
     }

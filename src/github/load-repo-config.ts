@@ -23,18 +23,24 @@ type Configuration = Record<string, unknown>;
  * a list in a closer file replaces the inherited list instead of being appended to it, so a
  * repository can narrow org defaults. One GET when the repository has the file, two when not.
  */
-export async function loadRepoSettings(octokit: GitHubClient, repo: RepoRef, defaultBranch: string): Promise<RepoSettings> {
+export async function loadRepoSettings(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  defaultBranch: string,
+): Promise<RepoSettings> {
   const ownSource = `${repo.owner}/${repo.repo}/${CONFIG_PATH}@${defaultBranch}`;
   try {
     const { config, files } = await octokit.config.get({
       ...repo,
       path: CONFIG_PATH,
-      defaults: (configs: Configuration[]) => deepmerge.all<Configuration>([{}, ...configs], { arrayMerge: (_target, source: unknown[]) => source }),
+      defaults: (configs: Configuration[]) =>
+        deepmerge.all<Configuration>([{}, ...configs], { arrayMerge: (_target, source: unknown[]) => source }),
     });
     const found = files.filter((file) => file.config !== null);
     if (!found.length) return { config: DEFAULT_CONFIG, configSource: "(defaults)" };
     const first = found[0]!;
-    const source = first.repo === repo.repo && first.owner === repo.owner ? ownSource : `${first.owner}/${first.repo}/${first.path}`;
+    const source =
+      first.repo === repo.repo && first.owner === repo.owner ? ownSource : `${first.owner}/${first.repo}/${first.path}`;
     const configSource = found.length > 1 ? `${source} (with _extends)` : source;
     return { config: parseConfig(config, configSource), configSource };
   } catch (error) {

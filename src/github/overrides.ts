@@ -6,7 +6,12 @@ import type { GitHubClient, RepoRef } from "./github-client.js";
  * The override records in the App's own comments on a pull request, oldest first. One call per
  * 100 comments; callers ask only when the PR carries the override label.
  */
-export async function readRecordedOverrides(octokit: GitHubClient, repo: RepoRef, number: number, appId: number | undefined): Promise<OverrideRecord[]> {
+export async function readRecordedOverrides(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  number: number,
+  appId: number | undefined,
+): Promise<OverrideRecord[]> {
   if (appId === undefined) return [];
   return readOverrideRecords(await listComments(octokit, repo, number), appId);
 }

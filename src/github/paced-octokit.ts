@@ -37,7 +37,9 @@ type Plugin = Parameters<typeof ProbotOctokit.plugin>[0];
  * - Every response is observed for metrics: error statuses, and completed check runs.
  */
 export function createPacedOctokit(observer: GitHubObserver): typeof ProbotOctokit {
-  return ProbotOctokit.plugin(observeCompletedChecks(observer)).defaults((options: Options) => withPacing(options, observer)) as typeof ProbotOctokit;
+  return ProbotOctokit.plugin(observeCompletedChecks(observer)).defaults((options: Options) =>
+    withPacing(options, observer),
+  ) as typeof ProbotOctokit;
 }
 
 /** The options of one client: Probot's, with the changes above. Exported for tests. */
@@ -54,9 +56,16 @@ export function withPacing(options: Options, observer: GitHubObserver): Options 
   };
 }
 
-export function retrySecondaryRateLimit(retryAfter: number, options: Options, octokit: { log: { warn: (msg: string) => void } }, retryCount: number): boolean {
+export function retrySecondaryRateLimit(
+  retryAfter: number,
+  options: Options,
+  octokit: { log: { warn: (msg: string) => void } },
+  retryCount: number,
+): boolean {
   const retry = retryCount < SECONDARY_LIMIT_RETRIES;
-  octokit.log.warn(`Secondary rate limit on ${options.method} ${options.url}: ${retry ? `retrying in ${retryAfter} s` : "giving up"} (retry ${retryCount + 1} of ${SECONDARY_LIMIT_RETRIES})`);
+  octokit.log.warn(
+    `Secondary rate limit on ${options.method} ${options.url}: ${retry ? `retrying in ${retryAfter} s` : "giving up"} (retry ${retryCount + 1} of ${SECONDARY_LIMIT_RETRIES})`,
+  );
   return retry;
 }
 
@@ -87,10 +96,19 @@ function observeCompletedChecks(observer: GitHubObserver): Plugin {
     octokit.hook.wrap("request", async (request, endpoint) => {
       const response = await request(endpoint);
       const options = endpoint as Options;
-      const isCheckWrite = /\/check-runs(\/\{check_run_id\})?$/.test(String(options.url)) && (options.method === "POST" || options.method === "PATCH");
+      const isCheckWrite =
+        /\/check-runs(\/\{check_run_id\})?$/.test(String(options.url)) &&
+        (options.method === "POST" || options.method === "PATCH");
       if (isCheckWrite && options.conclusion) {
-        const key = options.head_sha ? toCheckKey(`${options.owner}/${options.repo}`, String(options.head_sha)) : undefined;
-        observer.checkCompleted({ name: String(options.name ?? ""), conclusion: String(options.conclusion), summary: String(options.output?.summary ?? ""), ...(key ? { key } : {}) });
+        const key = options.head_sha
+          ? toCheckKey(`${options.owner}/${options.repo}`, String(options.head_sha))
+          : undefined;
+        observer.checkCompleted({
+          name: String(options.name ?? ""),
+          conclusion: String(options.conclusion),
+          summary: String(options.output?.summary ?? ""),
+          ...(key ? { key } : {}),
+        });
       }
       return response;
     });

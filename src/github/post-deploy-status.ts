@@ -25,6 +25,9 @@ export async function postDeployStatus(
       description: status.description,
     });
   } catch (error) {
-    throw toSourceError(error, `posting the ${deployStatusContext(status.environment)} status on ${shortSha(status.sha)}`);
+    throw toSourceError(
+      error,
+      `posting the ${deployStatusContext(status.environment)} status on ${shortSha(status.sha)}`,
+    );
   }
 }

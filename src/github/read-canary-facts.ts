@@ -10,7 +10,13 @@ import { findRole, listCommitPulls } from "./list-commit-pulls.js";
  * What the canary gate needs about a commit: the pull requests whose head or merge commit it is
  * (with the gate check of each hotfix among them) and the release check on the commit itself.
  */
-export async function readCanaryFacts(octokit: GitHubClient, repo: RepoRef, sha: string, config: Pick<Config, "hotfix">, appId?: number): Promise<CanaryFacts> {
+export async function readCanaryFacts(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  sha: string,
+  config: Pick<Config, "hotfix">,
+  appId?: number,
+): Promise<CanaryFacts> {
   // In order: an unknown commit fails on the first call, with that reason.
   const pulls = await listCommitPulls(octokit, repo, sha);
   const releaseCheck = await findLatestCheck(octokit, repo, sha, RELEASE_CHECK_NAME, appId);

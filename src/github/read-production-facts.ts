@@ -7,14 +7,27 @@ import type { GitHubClient, RepoRef } from "./github-client.js";
 const MAX_DEPLOYMENTS = 100;
 
 /** The commit's deployments to any canary environment, each with all its statuses. */
-export async function readProductionFacts(octokit: GitHubClient, repo: RepoRef, sha: string, canary: readonly string[]): Promise<ProductionFacts> {
+export async function readProductionFacts(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  sha: string,
+  canary: readonly string[],
+): Promise<ProductionFacts> {
   try {
     const { data } = await octokit.rest.repos.listDeployments({ ...repo, sha, per_page: MAX_DEPLOYMENTS });
     const deployments = data.filter((d) => isEnvironmentIn(d.environment, canary));
     const canaryDeployments = await Promise.all(
       deployments.map(async (d) => {
-        const statuses = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: d.id, per_page: 100 });
-        return { id: d.id, environment: d.environment, statuses: statuses.data.map((s) => ({ state: s.state, createdAt: new Date(s.created_at) })) };
+        const statuses = await octokit.rest.repos.listDeploymentStatuses({
+          ...repo,
+          deployment_id: d.id,
+          per_page: 100,
+        });
+        return {
+          id: d.id,
+          environment: d.environment,
+          statuses: statuses.data.map((s) => ({ state: s.state, createdAt: new Date(s.created_at) })),
+        };
       }),
     );
     return { sha, canaryDeployments };

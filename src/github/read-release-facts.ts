@@ -1,5 +1,10 @@
 import type { ReleaseFacts, ReleasePull } from "../core/release/release-facts.js";
-import { findPreviousRelease, parseReleaseTag, type PreviousRelease, type TagRef } from "../core/release/release-version.js";
+import {
+  findPreviousRelease,
+  parseReleaseTag,
+  type PreviousRelease,
+  type TagRef,
+} from "../core/release/release-version.js";
 import { shortSha } from "../core/deploy/deployment-decision.js";
 import { toSourceError } from "./describe-github-error.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
@@ -13,7 +18,6 @@ const MAX_COMMITS = 300;
 /** Commits without a `(#N)` in their message whose pull requests are looked up one call each. */
 const MAX_COMMIT_LOOKUPS = 20;
 
-
 export interface PublishedRelease {
   tag: string;
   target: string;
@@ -25,8 +29,18 @@ export interface PublishedRelease {
  * the commits between the two (compare API) and their pull requests, found from `(#N)` in commit
  * messages or else through `commits/{sha}/pulls`.
  */
-export async function readReleaseFacts(octokit: GitHubClient, repo: RepoRef, release: PublishedRelease): Promise<ReleaseFacts> {
-  const none = { tag: release.tag, target: release.target, commits: { total: 0, listed: 0 }, pulls: [], orphanCommits: [] };
+export async function readReleaseFacts(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  release: PublishedRelease,
+): Promise<ReleaseFacts> {
+  const none = {
+    tag: release.tag,
+    target: release.target,
+    commits: { total: 0, listed: 0 },
+    pulls: [],
+    orphanCommits: [],
+  };
   const version = parseReleaseTag(release.tag);
   if (!version) return none;
   const previous = findPreviousRelease(await listTags(octokit, repo), version);
@@ -54,12 +68,22 @@ interface Commit {
   message: string;
 }
 
-async function compareCommits(octokit: GitHubClient, repo: RepoRef, previous: PreviousRelease, sha: string): Promise<{ commits: Commit[]; total: number }> {
+async function compareCommits(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  previous: PreviousRelease,
+  sha: string,
+): Promise<{ commits: Commit[]; total: number }> {
   const commits: Commit[] = [];
   let total = 0;
   try {
     for (let page = 1; commits.length < MAX_COMMITS; page++) {
-      const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${previous.sha}...${sha}`, per_page: 100, page });
+      const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+        ...repo,
+        basehead: `${previous.sha}...${sha}`,
+        per_page: 100,
+        page,
+      });
       total = data.total_commits;
       commits.push(...data.commits.map((c) => ({ sha: c.sha, message: c.commit.message })));
       if (data.commits.length < 100 || commits.length >= total) break;
@@ -70,7 +94,11 @@ async function compareCommits(octokit: GitHubClient, repo: RepoRef, previous: Pr
   return { commits: commits.slice(0, MAX_COMMITS), total: Math.max(total, commits.length) };
 }
 
-async function findPulls(octokit: GitHubClient, repo: RepoRef, commits: Commit[]): Promise<{ pulls: ReleasePull[]; orphanCommits: string[] }> {
+async function findPulls(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  commits: Commit[],
+): Promise<{ pulls: ReleasePull[]; orphanCommits: string[] }> {
   const pulls = new Map<number, ReleasePull>();
   const orphanCommits: string[] = [];
   let lookups = 0;
@@ -84,7 +112,8 @@ async function findPulls(octokit: GitHubClient, repo: RepoRef, commits: Commit[]
       }
     } else if (lookups++ < MAX_COMMIT_LOOKUPS) {
       const merged = (await listCommitPulls(octokit, repo, commit.sha)).filter((pr) => pr.mergedAt);
-      for (const pr of merged) pulls.set(pr.number, { number: pr.number, title: pr.title, headBranch: pr.headRef, labels: pr.labels });
+      for (const pr of merged)
+        pulls.set(pr.number, { number: pr.number, title: pr.title, headBranch: pr.headRef, labels: pr.labels });
       if (merged.length) continue;
     }
     orphanCommits.push(shortSha(commit.sha));

@@ -9,9 +9,14 @@ const GITHUB_ID = /^([^/\s]+)\/([^#\s]+)#(\d+)$/;
  * The state of each GitHub issue reference (`owner/repo#12`), for `ticket.verify`. A missing or
  * deleted issue is `missing`; any other error is `unknown`, which the rule treats as unverified.
  */
-export async function readTicketStates(octokit: GitHubClient, ids: readonly string[]): Promise<Record<string, TicketState>> {
+export async function readTicketStates(
+  octokit: GitHubClient,
+  ids: readonly string[],
+): Promise<Record<string, TicketState>> {
   const entries = await Promise.all(
-    ids.slice(0, MAX_LOOKUPS).map(async (id): Promise<[string, TicketState]> => [id, await readTicketState(octokit, id)]),
+    ids
+      .slice(0, MAX_LOOKUPS)
+      .map(async (id): Promise<[string, TicketState]> => [id, await readTicketState(octokit, id)]),
   );
   return Object.fromEntries(entries);
 }

@@ -8,8 +8,15 @@ export interface WorkspaceManifests {
 }
 
 /** package.json and pnpm-workspace.yaml at `ref`: two GETs; a missing file is undefined. */
-export async function readWorkspaceManifests(octokit: GitHubClient, repo: RepoRef, ref: string): Promise<WorkspaceManifests> {
-  const [packageJson, pnpmWorkspace] = await Promise.all([readFile(octokit, repo, "package.json", ref), readFile(octokit, repo, "pnpm-workspace.yaml", ref)]);
+export async function readWorkspaceManifests(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  ref: string,
+): Promise<WorkspaceManifests> {
+  const [packageJson, pnpmWorkspace] = await Promise.all([
+    readFile(octokit, repo, "package.json", ref),
+    readFile(octokit, repo, "pnpm-workspace.yaml", ref),
+  ]);
   return { packageJson, pnpmWorkspace };
 }
 

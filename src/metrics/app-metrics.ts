@@ -25,10 +25,23 @@ const MAX_PENDING = 10_000;
  */
 export function createAppMetrics(inFlight: () => number, now = () => performance.now()): AppMetrics {
   const evaluations = new Counter("spo_evaluations_total", "Completed checks published, by check name and conclusion.");
-  const verdicts = new Counter("spo_rule_verdicts_total", "Rule verdicts in published gate reports, by rule and verdict.");
-  const latency = new Histogram("spo_webhook_to_check_seconds", "Seconds from a webhook's arrival to its completed check run.", LATENCY_BUCKETS);
-  const apiErrors = new Counter("spo_github_api_errors_total", "GitHub API responses with an error status (every attempt, retries included), by status.");
-  const deliveries = new Counter("spo_webhook_deliveries_total", "Signed webhook deliveries, by event and outcome (handled, failed, duplicate, rejected).");
+  const verdicts = new Counter(
+    "spo_rule_verdicts_total",
+    "Rule verdicts in published gate reports, by rule and verdict.",
+  );
+  const latency = new Histogram(
+    "spo_webhook_to_check_seconds",
+    "Seconds from a webhook's arrival to its completed check run.",
+    LATENCY_BUCKETS,
+  );
+  const apiErrors = new Counter(
+    "spo_github_api_errors_total",
+    "GitHub API responses with an error status (every attempt, retries included), by status.",
+  );
+  const deliveries = new Counter(
+    "spo_webhook_deliveries_total",
+    "Signed webhook deliveries, by event and outcome (handled, failed, duplicate, rejected).",
+  );
   const all = [
     evaluations,
     verdicts,
@@ -36,7 +49,9 @@ export function createAppMetrics(inFlight: () => number, now = () => performance
     apiErrors,
     deliveries,
     new Gauge("spo_deliveries_in_flight", "Deliveries being handled now.", inFlight),
-    new Gauge("process_resident_memory_bytes", "Resident memory of the process, in bytes.", () => process.memoryUsage.rss()),
+    new Gauge("process_resident_memory_bytes", "Resident memory of the process, in bytes.", () =>
+      process.memoryUsage.rss(),
+    ),
   ];
   const pending = new Map<string, number>();
   return {

@@ -24,7 +24,10 @@ export class Counter implements Metric {
   }
 
   render(): string[] {
-    return [...header(this.name, this.help, "counter"), ...[...this.#values].map(([labels, value]) => `${this.name}${labels} ${value}`)];
+    return [
+      ...header(this.name, this.help, "counter"),
+      ...[...this.#values].map(([labels, value]) => `${this.name}${labels} ${value}`),
+    ];
   }
 }
 

@@ -46,5 +46,10 @@ export function renderExplain(actor: string, sha: string, output: CheckRunOutput
 
 /** Cuts a comment to what GitHub accepts, with a note saying so. */
 export function boundComment(body: string, maxBytes = MAX_COMMENT_BYTES): string {
-  return truncateUtf8(body, maxBytes, (omitted) => `\n\n**… truncated: ${formatCount(omitted)} more bytes**; GitHub takes at most ${formatCount(MAX_COMMENT_BYTES)} characters in a comment. The check's report has the rest.`);
+  return truncateUtf8(
+    body,
+    maxBytes,
+    (omitted) =>
+      `\n\n**… truncated: ${formatCount(omitted)} more bytes**; GitHub takes at most ${formatCount(MAX_COMMENT_BYTES)} characters in a comment. The check's report has the rest.`,
+  );
 }

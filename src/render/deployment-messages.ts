@@ -24,22 +24,34 @@ export function renderReviewComment(environment: string, decision: DeploymentDec
 
 /** A commit status description: the reason, or for bake time only, when to deploy again. */
 export function renderStatusDescription(decision: DeploymentDecision): string {
-  const text = decision.readyAt ? `Canary bakes until ${iso(decision.readyAt)}; deploy again after that.` : decision.reason;
+  const text = decision.readyAt
+    ? `Canary bakes until ${iso(decision.readyAt)}; deploy again after that.`
+    : decision.reason;
   return truncateUtf8(text.replace(/\s+/g, " "), MAX_STATUS_DESCRIPTION_BYTES, "…");
 }
 
 /** The gate endpoint's answer. `readyAt` is present only when bake time alone is missing. */
 export function renderGateJson(decision: DeploymentDecision): { allowed: boolean; reason: string; readyAt?: string } {
-  return { allowed: decision.allowed, reason: decision.reason, ...(decision.readyAt ? { readyAt: iso(decision.readyAt) } : {}) };
+  return {
+    allowed: decision.allowed,
+    reason: decision.reason,
+    ...(decision.readyAt ? { readyAt: iso(decision.readyAt) } : {}),
+  };
 }
 
 /** Fail closed: when the App cannot decide, the decision is a refusal that says why and how to retry. */
 export function decideUndecidable(error: unknown): DeploymentDecision {
   if (error instanceof ConfigError) {
-    return { allowed: false, reason: `Refused: the config in ${error.source} is invalid (${error.problems[0] ?? "unreadable"}). Fix it on the default branch, then deploy again.` };
+    return {
+      allowed: false,
+      reason: `Refused: the config in ${error.source} is invalid (${error.problems[0] ?? "unreadable"}). Fix it on the default branch, then deploy again.`,
+    };
   }
   const failure = describeFailure(error);
   const id = failure.requestId ? ` (GitHub request id ${failure.requestId})` : "";
   const retry = failure.temporary === false ? "" : " This may be temporary: deploy again to retry.";
-  return { allowed: false, reason: `Refused because Single Patch Order could not decide: ${failure.reason}${id}.${retry}` };
+  return {
+    allowed: false,
+    reason: `Refused because Single Patch Order could not decide: ${failure.reason}${id}.${retry}`,
+  };
 }

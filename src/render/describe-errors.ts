@@ -27,7 +27,9 @@ export function describeEvaluationError(error: unknown, requestId?: string): Rep
   const summary = [
     "Single Patch Order could not judge this pull request, so the check fails rather than pass a change nobody judged.",
     `**What went wrong:** ${codeSpan(failure.reason)}`,
-    failure.requestId ? `**GitHub request id:** ${codeSpan(failure.requestId)} (quote it when you contact GitHub Support)` : "",
+    failure.requestId
+      ? `**GitHub request id:** ${codeSpan(failure.requestId)} (quote it when you contact GitHub Support)`
+      : "",
     describeTemporary(failure.temporary),
     [
       "### How to retry",
@@ -37,11 +39,16 @@ export function describeEvaluationError(error: unknown, requestId?: string): Rep
       "- push a new commit: every push is judged again.",
     ].join("\n"),
   ];
-  return { title: `Could not evaluate: ${truncateChars(failure.reason, MAX_TITLE_REASON_CHARS)}`, summary: summary.filter(Boolean).join("\n\n") };
+  return {
+    title: `Could not evaluate: ${truncateChars(failure.reason, MAX_TITLE_REASON_CHARS)}`,
+    summary: summary.filter(Boolean).join("\n\n"),
+  };
 }
 
 function describeTemporary(temporary: boolean | undefined): string {
-  if (temporary === true) return "This looks temporary (GitHub or the network failed, or a rate limit was hit): a re-run usually succeeds.";
-  if (temporary === false) return "This does not look temporary: a re-run will likely fail the same way until the cause above is fixed.";
+  if (temporary === true)
+    return "This looks temporary (GitHub or the network failed, or a rate limit was hit): a re-run usually succeeds.";
+  if (temporary === false)
+    return "This does not look temporary: a re-run will likely fail the same way until the cause above is fixed.";
   return "It is not known whether this is temporary. If a re-run fails the same way, it is likely a bug in Single Patch Order: report it with the message above.";
 }

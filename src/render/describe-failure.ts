@@ -14,13 +14,23 @@ const MAX_REASON_CHARS = 500;
 /** Reads what can be shown of an error. Only its first line is kept: stacks stay in the logs. */
 export function describeFailure(error: unknown, requestId?: string): Failure {
   const message = error instanceof Error ? error.message : typeof error === "string" ? error : "";
-  const firstLine = message.split(/\r?\n/).find((line) => line.trim())?.trim() ?? "";
-  const reason = Array.from(redactSecrets(firstLine || "an unexpected error")).slice(0, MAX_REASON_CHARS).join("");
+  const firstLine =
+    message
+      .split(/\r?\n/)
+      .find((line) => line.trim())
+      ?.trim() ?? "";
+  const reason = Array.from(redactSecrets(firstLine || "an unexpected error"))
+    .slice(0, MAX_REASON_CHARS)
+    .join("");
   const ownId = error instanceof SourceError ? error.requestId : undefined;
   const id = requestId ?? ownId;
   return {
     reason,
-    ...(error instanceof SourceError ? { temporary: error.temporary } : error instanceof ConfigError ? { temporary: false } : {}),
+    ...(error instanceof SourceError
+      ? { temporary: error.temporary }
+      : error instanceof ConfigError
+        ? { temporary: false }
+        : {}),
     ...(id ? { requestId: id } : {}),
   };
 }

@@ -43,7 +43,11 @@ export function describeReport(report: PolicyReport, context: ReportContext): Re
     FOOTER,
   ];
   const text = describeFindings(report.results);
-  return { title: describeTitle(report, context.override), summary: summary.filter(Boolean).join("\n\n"), ...(text ? { text } : {}) };
+  return {
+    title: describeTitle(report, context.override),
+    summary: summary.filter(Boolean).join("\n\n"),
+    ...(text ? { text } : {}),
+  };
 }
 
 /** "N rules fail: <first failure>", "All rules pass[, N warnings]", or the override. Markdown. */
@@ -51,7 +55,8 @@ export function describeTitle(report: PolicyReport, override?: Override): string
   if (override) return `Overridden by @${login(override)}: ${override.reason}`;
   const failed = report.results.filter((r) => r.verdict === "fail");
   const [first] = failed;
-  if (first) return `${failed.length === 1 ? "1 rule fails" : `${formatCount(failed.length)} rules fail`}: ${first.message}`;
+  if (first)
+    return `${failed.length === 1 ? "1 rule fails" : `${formatCount(failed.length)} rules fail`}: ${first.message}`;
   const warnings = report.results.filter((r) => r.verdict === "warn").length;
   return warnings ? `All rules pass, ${plural(warnings, "warning")}` : "All rules pass";
 }
@@ -80,7 +85,10 @@ function describeUnannotated({ annotated, findings, annotationLimit }: ReportCon
 function describeFixes(results: readonly RuleResult[]): string {
   const toFix = [...results.filter((r) => r.verdict === "fail"), ...results.filter((r) => r.verdict === "warn")];
   if (!toFix.length) return "";
-  const bullets = toFix.map((r) => `- ${verdictIcon(r.verdict)} \`${r.ruleId}\`${r.verdict === "warn" ? " (warning)" : ""}: ${oneLine(r.fix ?? r.message)}`);
+  const bullets = toFix.map(
+    (r) =>
+      `- ${verdictIcon(r.verdict)} \`${r.ruleId}\`${r.verdict === "warn" ? " (warning)" : ""}: ${oneLine(r.fix ?? r.message)}`,
+  );
   return ["### How to fix", "", ...bullets].join("\n");
 }
 
@@ -95,8 +103,12 @@ function describeFindings(results: readonly RuleResult[]): string {
     .filter((r) => (r.verdict === "fail" || r.verdict === "warn") && r.findings?.length)
     .map((r) => {
       const findings = r.findings ?? [];
-      const lines = findings.map((f) => `- ${codeSpan(f.path)} ${describeLines(f.line, f.endLine)}: ${oneLine(f.message)}`);
-      return [`### ${verdictIcon(r.verdict)} \`${r.ruleId}\` (${formatCount(findings.length)})`, "", ...lines].join("\n");
+      const lines = findings.map(
+        (f) => `- ${codeSpan(f.path)} ${describeLines(f.line, f.endLine)}: ${oneLine(f.message)}`,
+      );
+      return [`### ${verdictIcon(r.verdict)} \`${r.ruleId}\` (${formatCount(findings.length)})`, "", ...lines].join(
+        "\n",
+      );
     });
   return sections.length ? ["## Findings", ...sections].join("\n\n") : "";
 }

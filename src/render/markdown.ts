@@ -71,7 +71,11 @@ export function byteLength(text: string): number {
  * (given the number of bytes left out) when anything was cut. The result, note included, is
  * never longer than `maxBytes`.
  */
-export function truncateUtf8(text: string, maxBytes: number, note: string | ((omittedBytes: number) => string) = ""): string {
+export function truncateUtf8(
+  text: string,
+  maxBytes: number,
+  note: string | ((omittedBytes: number) => string) = "",
+): string {
   const bytes = encoder.encode(text);
   if (bytes.length <= maxBytes) return text;
   const noteFor = typeof note === "string" ? () => note : note;

@@ -29,7 +29,9 @@ export function renderOverrideComment(audit: OverrideAudit): string {
     ["Commit", codeSpan(record.sha)],
     ...(audit.requestUrl ? [["Asked in", `[this comment](${audit.requestUrl})`]] : []),
   ];
-  const failed = audit.failed.map((r) => `- ${verdictIcon(r.verdict)} \`${r.ruleId}\`: ${r.message.replace(/\s*[\r\n]+\s*/g, " ")}`);
+  const failed = audit.failed.map(
+    (r) => `- ${verdictIcon(r.verdict)} \`${r.ruleId}\`: ${r.message.replace(/\s*[\r\n]+\s*/g, " ")}`,
+  );
   const visible = [
     `### Break-glass override of \`single-patch-order\``,
     `@${record.by} overrode the failing check on ${codeSpan(record.sha.slice(0, 7))}. It passes for this commit only; every rule's real verdict stays in the check's report.`,

@@ -1,5 +1,15 @@
-import { formatTeamRef, parseTeamRef, type OverridePolicy, type OverrideRefusal } from "../core/override/can-override.js";
-import { MAX_REASON_CHARS, MIN_REASON_CHARS, MIN_REASON_WORDS, type ReasonProblem } from "../core/override/check-override-reason.js";
+import {
+  formatTeamRef,
+  parseTeamRef,
+  type OverridePolicy,
+  type OverrideRefusal,
+} from "../core/override/can-override.js";
+import {
+  MAX_REASON_CHARS,
+  MIN_REASON_CHARS,
+  MIN_REASON_WORDS,
+  type ReasonProblem,
+} from "../core/override/check-override-reason.js";
 import type { CheckRunOutput } from "./check-run-output.js";
 import { codeSpan, formatCount } from "./markdown.js";
 
@@ -20,7 +30,11 @@ export interface OverrideAudience {
   policy: OverridePolicy;
 }
 
-export function renderOverrideRefused(audience: OverrideAudience, denial: OverrideDenial, source: OverrideSource): string {
+export function renderOverrideRefused(
+  audience: OverrideAudience,
+  denial: OverrideDenial,
+  source: OverrideSource,
+): string {
   return [
     `@${audience.actor} ${describeSource(source)} did not count: ${describeDenial(denial, audience.repository)}.`,
     describeWhoMay(audience),
@@ -40,7 +54,8 @@ export function renderOverrideConfirm(actor: string, sha: string): string {
 /** The override was allowed, but the check has no failing rule verdicts to override. */
 export function renderNothingToOverride(actor: string, sha: string, output: CheckRunOutput): string {
   const where = `the \`single-patch-order\` check on ${codeSpan(sha.slice(0, 7))}`;
-  if (output.conclusion === "success") return `@${actor} Nothing to override: ${where} does not fail (${output.title}). Nothing was recorded.`;
+  if (output.conclusion === "success")
+    return `@${actor} Nothing to override: ${where} does not fail (${output.title}). Nothing was recorded.`;
   return `@${actor} Nothing was overridden: ${where} could not be evaluated (${output.title}), so there are no rule verdicts to override. Fix what the check says or comment \`/spo recheck\`; if rules still fail, override then.`;
 }
 
@@ -52,9 +67,15 @@ export function renderOverrideConfigError(actor: string, source: string, from: O
 export type OverrideStage = "checking" | "labelling" | "recording" | "publishing";
 
 /** GitHub failed while checking or recording the override: say what holds now and how to retry. */
-export function renderOverrideFailed(actor: string, message: string, requestId: string | undefined, stage: OverrideStage): string {
+export function renderOverrideFailed(
+  actor: string,
+  message: string,
+  requestId: string | undefined,
+  stage: OverrideStage,
+): string {
   const what = `${codeSpan(message)}${requestId ? ` (GitHub request id ${codeSpan(requestId)})` : ""}`;
-  if (stage === "publishing") return `@${actor} The override is recorded, but the check could not be updated: ${what}. Comment \`/spo recheck\` to publish it.`;
+  if (stage === "publishing")
+    return `@${actor} The override is recorded, but the check could not be updated: ${what}. Comment \`/spo recheck\` to publish it.`;
   const hint =
     stage === "labelling"
       ? " If the override label does not exist in the repository yet, create it under Issues → Labels: the App may put labels on pull requests but may not be allowed to create them."
@@ -75,7 +96,9 @@ function describeDenial(denial: OverrideDenial, repository: string): string {
     case "role":
       return `your role on ${codeSpan(repository)} is ${codeSpan(refusal.role)}, and with no \`override.teams\` or \`override.users\` in the config only the \`admin\` and \`maintain\` roles may override`;
     case "not-listed": {
-      const pending = refusal.pending.length ? ` (your membership of ${refusal.pending.map((t) => codeSpan(formatTeamRef(t))).join(", ")} is still pending: accept the invitation first)` : "";
+      const pending = refusal.pending.length
+        ? ` (your membership of ${refusal.pending.map((t) => codeSpan(formatTeamRef(t))).join(", ")} is still pending: accept the invitation first)`
+        : "";
       return `you are not in \`override.users\` and not an active member of a team in \`override.teams\`${pending}`;
     }
   }
@@ -99,7 +122,10 @@ export function describeWhoMay({ repository, policy }: OverrideAudience): string
   const users = policy.users.map((u) => codeSpan(u.replace(/^@/, "")));
   const who =
     teams.length || users.length
-      ? [teams.length ? `active members of the team${teams.length > 1 ? "s" : ""} ${teams.join(", ")}` : "", users.length ? `the user${users.length > 1 ? "s" : ""} ${users.join(", ")}` : ""]
+      ? [
+          teams.length ? `active members of the team${teams.length > 1 ? "s" : ""} ${teams.join(", ")}` : "",
+          users.length ? `the user${users.length > 1 ? "s" : ""} ${users.join(", ")}` : "",
+        ]
           .filter(Boolean)
           .join(" and ") + " (`override` in `.github/single-patch-order.yml`)"
       : `people with the \`admin\` or \`maintain\` role on ${codeSpan(repository)}`;
@@ -107,6 +133,9 @@ export function describeWhoMay({ repository, policy }: OverrideAudience): string
 }
 
 /** An override already holds for this commit: nothing new is recorded. */
-export function renderAlreadyOverridden(actor: string, record: { sha: string; by: string; reason: string; at: string }): string {
+export function renderAlreadyOverridden(
+  actor: string,
+  record: { sha: string; by: string; reason: string; at: string },
+): string {
   return `@${actor} Nothing new was recorded: the \`single-patch-order\` check on ${codeSpan(record.sha.slice(0, 7))} is already overridden by \`${record.by}\` at ${record.at} (${codeSpan(record.reason)}).`;
 }

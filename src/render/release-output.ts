@@ -14,20 +14,37 @@ const FOOTER =
 export function renderRelease(report: ReleaseReport): CheckRunOutput {
   const failed = report.results.filter((r) => r.verdict === "fail");
   const summary = [
-    report.hotfix.hotfix ? `Judged as a hotfix release because ${report.hotfix.reason}.` : `Not judged as a hotfix release because ${report.hotfix.reason}.`,
+    report.hotfix.hotfix
+      ? `Judged as a hotfix release because ${report.hotfix.reason}.`
+      : `Not judged as a hotfix release because ${report.hotfix.reason}.`,
     table(["", "Check", "Verdict", "Message"], report.results.map(toRow)),
     describeFixes(report.results),
     describePulls(report.hotfixPulls, report.otherPulls),
-    ["### Facts", "", table(["Fact", "Value"], Object.entries(report.facts).map(([k, v]) => [escapeCell(k), escapeCell(v)]))].join("\n"),
+    [
+      "### Facts",
+      "",
+      table(
+        ["Fact", "Value"],
+        Object.entries(report.facts).map(([k, v]) => [escapeCell(k), escapeCell(v)]),
+      ),
+    ].join("\n"),
     FOOTER,
   ];
   const conclusion = toCheckConclusion({ verdict: failed.length ? "fail" : "pass" });
-  return boundCheckOutput(conclusion, { title: describeTitle(report, failed), summary: summary.filter(Boolean).join("\n\n") }, [], releaseTruncationNote);
+  return boundCheckOutput(
+    conclusion,
+    { title: describeTitle(report, failed), summary: summary.filter(Boolean).join("\n\n") },
+    [],
+    releaseTruncationNote,
+  );
 }
 
 /** The release could not be judged: a failure (never a pass) that says what went wrong and how to retry. */
 export function renderReleaseError(error: unknown, requestId?: string): CheckRunOutput {
-  const failure = error instanceof ConfigError ? { reason: `Invalid config in ${error.source}: ${error.problems.join("; ")}`, requestId: undefined } : describeFailure(error, requestId);
+  const failure =
+    error instanceof ConfigError
+      ? { reason: `Invalid config in ${error.source}: ${error.problems.join("; ")}`, requestId: undefined }
+      : describeFailure(error, requestId);
   const summary = [
     "Single Patch Order could not judge this release, so the check fails rather than pass a release nobody judged.",
     `**What went wrong:** ${codeSpan(failure.reason)}`,
@@ -35,7 +52,12 @@ export function renderReleaseError(error: unknown, requestId?: string): CheckRun
     "### How to retry\n\nChoose **Re-run** on this check. If the config is invalid, fix it on the default branch first.",
   ];
   const title = `Could not evaluate the release: ${truncateChars(failure.reason, 120)}`;
-  return boundCheckOutput("failure", { title, summary: summary.filter(Boolean).join("\n\n") }, [], releaseTruncationNote);
+  return boundCheckOutput(
+    "failure",
+    { title, summary: summary.filter(Boolean).join("\n\n") },
+    [],
+    releaseTruncationNote,
+  );
 }
 
 function describeTitle(report: ReleaseReport, failed: ReleaseCheckResult[]): string {
@@ -43,7 +65,9 @@ function describeTitle(report: ReleaseReport, failed: ReleaseCheckResult[]): str
   if (first) return `${failed.length === 1 ? "1 check fails" : `${failed.length} checks fail`}: ${first.message}`;
   if (!report.hotfix.hotfix) return NOT_HOTFIX_RELEASE_TITLE;
   const warnings = report.results.filter((r) => r.verdict === "warn").length;
-  return warnings ? `Hotfix release passes, with ${warnings} warning${warnings > 1 ? "s" : ""}` : "Hotfix release passes";
+  return warnings
+    ? `Hotfix release passes, with ${warnings} warning${warnings > 1 ? "s" : ""}`
+    : "Hotfix release passes";
 }
 
 function toRow(result: ReleaseCheckResult): string[] {
@@ -53,13 +77,19 @@ function toRow(result: ReleaseCheckResult): string[] {
 function describeFixes(results: readonly ReleaseCheckResult[]): string {
   const toFix = results.filter((r) => (r.verdict === "fail" || r.verdict === "warn") && r.fix);
   if (!toFix.length) return "";
-  return ["### How to fix", "", ...toFix.map((r) => `- ${verdictIcon(r.verdict)} \`${r.id}\`: ${r.fix ?? ""}`)].join("\n");
+  return ["### How to fix", "", ...toFix.map((r) => `- ${verdictIcon(r.verdict)} \`${r.id}\`: ${r.fix ?? ""}`)].join(
+    "\n",
+  );
 }
 
 function describePulls(hotfixes: ReleasePull[], others: ReleasePull[]): string {
   const rows = [...hotfixes.map((p) => toPullRow(p, "hotfix")), ...others.map((p) => toPullRow(p, "other"))];
   if (!rows.length) return "";
-  return [`### Pull requests (${formatCount(rows.length)})`, "", table(["PR", "Title", "Head branch", "Kind"], rows)].join("\n");
+  return [
+    `### Pull requests (${formatCount(rows.length)})`,
+    "",
+    table(["PR", "Title", "Head branch", "Kind"], rows),
+  ].join("\n");
 }
 
 function toPullRow(pull: ReleasePull, kind: string): string[] {

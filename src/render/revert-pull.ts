@@ -15,7 +15,12 @@ export interface RevertText {
  * Title `Revert "<original title>"` (with the ticket appended when the title lacks it), and a
  * body that links back to the hotfix and the failed canary.
  */
-export function renderRevertPull(pr: { number: number; title: string }, mergeSha: string, ticket: string | undefined, failure: FailedCanary): RevertText {
+export function renderRevertPull(
+  pr: { number: number; title: string },
+  mergeSha: string,
+  ticket: string | undefined,
+  failure: FailedCanary,
+): RevertText {
   const suffix = ticket && !pr.title.includes(ticket) ? ` (${ticket})` : "";
   const title = truncateChars(`Revert "${pr.title}"${suffix}`, MAX_TITLE_CHARS);
   const body = [
@@ -23,6 +28,11 @@ export function renderRevertPull(pr: { number: number; title: string }, mergeSha
     ticket ? `Ticket: ${ticket}` : "Ticket: none found on #" + pr.number,
     "Opened by Single Patch Order because `deploy.autoRevert` is on. Review it like any change before merging.",
   ].join("\n\n");
-  const message = [title, "", `This reverts commit ${mergeSha}, the merge of #${pr.number}.`, ...(ticket ? ["", `Ticket: ${ticket}`] : [])].join("\n");
+  const message = [
+    title,
+    "",
+    `This reverts commit ${mergeSha}, the merge of #${pr.number}.`,
+    ...(ticket ? ["", `Ticket: ${ticket}`] : []),
+  ].join("\n");
   return { title, body, message };
 }

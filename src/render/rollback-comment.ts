@@ -36,7 +36,10 @@ function describePlan(plan: string | undefined, headings: readonly string[]): st
   if (!plan) {
     return `**This pull request has no rollback plan** (a section headed ${headings.map((h) => `"${h}"`).join(", ")}). Roll back by redeploying the previous release, and revert the merge commit.`;
   }
-  const quoted = truncateUtf8(plan, MAX_PLAN_BYTES, "\n…(cut)").split("\n").map((line) => `> ${line}`).join("\n");
+  const quoted = truncateUtf8(plan, MAX_PLAN_BYTES, "\n…(cut)")
+    .split("\n")
+    .map((line) => `> ${line}`)
+    .join("\n");
   return `**Rollback plan** from this pull request:\n\n${quoted}`;
 }
 

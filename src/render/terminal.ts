@@ -6,7 +6,6 @@ import { describeFailure } from "./describe-failure.js";
 import { NOT_HOTFIX_TITLE } from "./describe-not-hotfix.js";
 import { describeTitle } from "./describe-report.js";
 
-
 export interface TerminalOptions {
   /** ANSI colours; the caller decides (TTY, `NO_COLOR`, `--no-color`). */
   color: boolean;
@@ -25,15 +24,29 @@ export function renderTerminal(report: PolicyReport, options: TerminalOptions): 
     ]);
   }
   const idWidth = Math.max(0, ...report.results.map((r) => r.ruleId.length));
-  const toFix = [...report.results.filter((r) => r.verdict === "fail"), ...report.results.filter((r) => r.verdict === "warn")];
+  const toFix = [
+    ...report.results.filter((r) => r.verdict === "fail"),
+    ...report.results.filter((r) => r.verdict === "warn"),
+  ];
   return lines([
     header,
     `      Judged as a hotfix because ${renderInline(report.hotfix.reason, paint)}.`,
     "",
     paint.bold("Rules"),
-    ...report.results.map((r) => `  ${tag(r.verdict, paint)}  ${r.ruleId.padEnd(idWidth)}  ${renderInline(r.message, paint)}`),
-    ...section(paint.bold("How to fix"), toFix.map((r) => `  ${r.ruleId.padEnd(idWidth)}  ${r.verdict === "warn" ? paint.yellow("(warning) ") : ""}${renderInline(r.fix ?? r.message, paint)}`)),
-    ...section(paint.bold("Findings"), toFix.flatMap((r) => renderFindings(r, paint))),
+    ...report.results.map(
+      (r) => `  ${tag(r.verdict, paint)}  ${r.ruleId.padEnd(idWidth)}  ${renderInline(r.message, paint)}`,
+    ),
+    ...section(
+      paint.bold("How to fix"),
+      toFix.map(
+        (r) =>
+          `  ${r.ruleId.padEnd(idWidth)}  ${r.verdict === "warn" ? paint.yellow("(warning) ") : ""}${renderInline(r.fix ?? r.message, paint)}`,
+      ),
+    ),
+    ...section(
+      paint.bold("Findings"),
+      toFix.flatMap((r) => renderFindings(r, paint)),
+    ),
     ...section(paint.bold("Facts"), renderPairs(Object.entries(report.facts), paint)),
   ]);
 }
@@ -51,7 +64,11 @@ export function renderTerminalError(error: unknown, options: TerminalOptions = {
   }
   const failure = describeFailure(error);
   const retry =
-    failure.temporary === true ? "This looks temporary: run spo again." : failure.temporary === false ? "Fix the cause above, then run spo again." : "If it fails the same way again, report it with this message.";
+    failure.temporary === true
+      ? "This looks temporary: run spo again."
+      : failure.temporary === false
+        ? "Fix the cause above, then run spo again."
+        : "If it fails the same way again, report it with this message.";
   return lines([
     `${label}  Could not evaluate: ${stripControl(failure.reason)}`,
     ...(failure.requestId ? [`  GitHub request id: ${stripControl(failure.requestId)}`] : []),
@@ -59,7 +76,12 @@ export function renderTerminalError(error: unknown, options: TerminalOptions = {
   ]);
 }
 
-const TAGS: Record<Verdict, [string, keyof Paint]> = { pass: ["PASS", "green"], fail: ["FAIL", "red"], warn: ["WARN", "yellow"], skip: ["SKIP", "dim"] };
+const TAGS: Record<Verdict, [string, keyof Paint]> = {
+  pass: ["PASS", "green"],
+  fail: ["FAIL", "red"],
+  warn: ["WARN", "yellow"],
+  skip: ["SKIP", "dim"],
+};
 
 function tag(verdict: Verdict, paint: Paint): string {
   const [text, style] = TAGS[verdict];

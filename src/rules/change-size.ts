@@ -48,7 +48,9 @@ function describeFix(exceeded: readonly { limit: number; unit: string }[]): stri
   const size = exceeded.filter((l) => l.unit !== "commit").map((l) => count(l.limit, l.unit));
   const commits = exceeded.find((l) => l.unit === "commit");
   const steps = [
-    ...(size.length ? [`cut the change to at most ${size.join(" and ")} by moving refactors and unrelated edits to another PR`] : []),
+    ...(size.length
+      ? [`cut the change to at most ${size.join(" and ")} by moving refactors and unrelated edits to another PR`]
+      : []),
     ...(commits ? [`squash the branch to at most ${count(commits.limit, "commit")}`] : []),
   ];
   const text = steps.join(", and ");

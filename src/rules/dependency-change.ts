@@ -13,7 +13,11 @@ export const dependencyChange: Rule = {
     const paths = changes.slice(0, 5).map((c) => `\`${c.path}\``);
     const listed = changes.length > 5 ? `${paths.join(", ")} and ${changes.length - 5} more` : paths.join(", ");
     const facts = { "Dependency files": changes.map((c) => `\`${c.path}\``).join(", ") };
-    const findings = changes.map((c) => ({ path: c.path, ...(c.line === undefined ? {} : { line: c.line }), message: `\`${c.path}\` ${c.reason}.` }));
+    const findings = changes.map((c) => ({
+      path: c.path,
+      ...(c.line === undefined ? {} : { line: c.line }),
+      message: `\`${c.path}\` ${c.reason}.`,
+    }));
     const changesVerb = changes.length === 1 ? "changes" : "change";
     const heading = config.sections.dependencies[0] ?? "Dependencies";
 
@@ -31,7 +35,11 @@ export const dependencyChange: Rule = {
       case "justify": {
         const section = findBodySection(sections, config.sections.dependencies);
         if (section && !isPlaceholder(section.text)) {
-          return { verdict: "pass", message: `The dependency change in ${listed} is justified under "${section.heading}".`, facts };
+          return {
+            verdict: "pass",
+            message: `The dependency change in ${listed} is justified under "${section.heading}".`,
+            facts,
+          };
         }
         return {
           verdict: "fail",

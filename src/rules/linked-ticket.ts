@@ -1,8 +1,14 @@
 import type { Change } from "../core/change.js";
-import { distinctTickets, findChangeTickets, type ChangeTickets, type TicketRef } from "../core/readers/find-tickets.js";
+import {
+  distinctTickets,
+  findChangeTickets,
+  type ChangeTickets,
+  type TicketRef,
+} from "../core/readers/find-tickets.js";
 import type { Rule, RuleOutcome } from "../core/rule.js";
 
-const ONE_TICKET_FIX = "Move the other tickets' changes to their own PRs, and name only this patch's ticket in the title, branch name and `Fixes` line.";
+const ONE_TICKET_FIX =
+  "Move the other tickets' changes to their own PRs, and name only this patch's ticket in the title, branch name and `Fixes` line.";
 
 export const linkedTicket: Rule = {
   id: "linked-ticket",
@@ -29,14 +35,20 @@ export const linkedTicket: Rule = {
           fix: ONE_TICKET_FIX,
         };
       }
-      return verify(ticket, `One ticket, ${code(ticket.label)}, named in the ${whereNamed(ticket, found)}.`, change, config.ticket.verify);
+      return verify(
+        ticket,
+        `One ticket, ${code(ticket.label)}, named in the ${whereNamed(ticket, found)}.`,
+        change,
+        config.ticket.verify,
+      );
     }
 
     const [only, ...more] = closed;
     if (!only) {
       return {
         verdict: "fail",
-        message: "No ticket: neither the title nor the branch name has a ticket key, and the description closes none (`Fixes #12`).",
+        message:
+          "No ticket: neither the title nor the branch name has a ticket key, and the description closes none (`Fixes #12`).",
         fix: "Put the ticket key in the title, e.g. `SHOP-42: …`, or add `Fixes #12` to the description.",
       };
     }
@@ -56,7 +68,11 @@ function verify(ticket: TicketRef, passMessage: string, change: Change, enabled:
   const facts: Record<string, string> = { Ticket: code(ticket.label) };
   if (!enabled) return { verdict: "pass", message: passMessage, facts };
   if (ticket.kind === "key") {
-    return { verdict: "pass", message: passMessage, facts: { ...facts, "Ticket state": "not verified: only GitHub issues are looked up" } };
+    return {
+      verdict: "pass",
+      message: passMessage,
+      facts: { ...facts, "Ticket state": "not verified: only GitHub issues are looked up" },
+    };
   }
   const state = change.tickets?.[ticket.id] ?? change.tickets?.[ticket.label];
   const where = change.repository ? ` in ${code(change.repository)}` : "";

@@ -21,14 +21,19 @@ export const problemStatement: Rule = {
       if (!section) missing.push({ name, heading: aliases[0] ?? name });
       else if (isPlaceholder(section.text)) empty.push({ name, heading: section.heading });
     }
-    if (!missing.length && !empty.length) return { verdict: "pass", message: "The description states the problem, the root cause and the fix." };
+    if (!missing.length && !empty.length)
+      return { verdict: "pass", message: "The description states the problem, the root cause and the fix." };
 
     const seen = [
       missing.length ? `Missing: ${missing.map((p) => p.name).join(", ")}` : "",
-      empty.length ? `${missing.length ? "empty" : "Empty"} or a placeholder: ${empty.map((p) => p.name).join(", ")}` : "",
+      empty.length
+        ? `${missing.length ? "empty" : "Empty"} or a placeholder: ${empty.map((p) => p.name).join(", ")}`
+        : "",
     ];
     const steps = [
-      missing.length ? `Add ${missing.length > 1 ? "" : "a "}${joinAnd(missing.map(toHeading))} ${missing.length > 1 ? "sections" : "section"} to the PR description` : "",
+      missing.length
+        ? `Add ${missing.length > 1 ? "" : "a "}${joinAnd(missing.map(toHeading))} ${missing.length > 1 ? "sections" : "section"} to the PR description`
+        : "",
       empty.length ? `${missing.length ? "fill in" : "Fill in"} ${joinAnd(empty.map(toHeading))}` : "",
     ];
     return {

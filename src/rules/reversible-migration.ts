@@ -7,7 +7,8 @@ import { capitalize, joinAnd } from "./phrases.js";
 import type { FileFinding } from "../core/rule-result.js";
 import type { Rule } from "../core/rule.js";
 
-const SPEAKS_OF_DATA = /\b(?:data\w*|migrat\w*|schemas?|tables?|columns?|rows?|backfill\w*|restor\w*|backups?|snapshots?|down(?:grade)?)\b/i;
+const SPEAKS_OF_DATA =
+  /\b(?:data\w*|migrat\w*|schemas?|tables?|columns?|rows?|backfill\w*|restor\w*|backups?|snapshots?|down(?:grade)?)\b/i;
 
 export const reversibleMigration: Rule = {
   id: "reversible-migration",
@@ -36,24 +37,54 @@ export const reversibleMigration: Rule = {
     const fixes: string[] = [];
     const [first] = irreversible;
     if (first) {
-      problems.push(irreversible.length === 1 ? `\`${first.file.path}\` has no down step` : `${irreversible.length} migrations have no down step: ${joinAnd(irreversible.map((m) => `\`${m.file.path}\``))}`);
-      fixes.push(irreversible.length === 1 ? suggestDownStep(first.file.path) : "add a down step to each migration named in the annotations");
+      problems.push(
+        irreversible.length === 1
+          ? `\`${first.file.path}\` has no down step`
+          : `${irreversible.length} migrations have no down step: ${joinAnd(irreversible.map((m) => `\`${m.file.path}\``))}`,
+      );
+      fixes.push(
+        irreversible.length === 1
+          ? suggestDownStep(first.file.path)
+          : "add a down step to each migration named in the annotations",
+      );
     }
     if (!speaksOfData) {
-      problems.push(plan ? "the rollback plan does not say what happens to the data" : `there is no \`${heading}\` section to say what happens to the data`);
-      fixes.push(`say under \`## ${heading}\` what happens to the data on rollback: whether the down migration runs, and how rows written meanwhile are kept or restored (backup, snapshot)`);
+      problems.push(
+        plan
+          ? "the rollback plan does not say what happens to the data"
+          : `there is no \`${heading}\` section to say what happens to the data`,
+      );
+      fixes.push(
+        `say under \`## ${heading}\` what happens to the data on rollback: whether the down migration runs, and how rows written meanwhile are kept or restored (backup, snapshot)`,
+      );
     }
     if (problems.length) {
-      return { verdict: "fail", message: `${capitalize(problems.join("; "))}.`, fix: `${capitalize(fixes.join("; "))}.`, facts, ...(findings.length ? { findings } : {}) };
+      return {
+        verdict: "fail",
+        message: `${capitalize(problems.join("; "))}.`,
+        fix: `${capitalize(fixes.join("; "))}.`,
+        facts,
+        ...(findings.length ? { findings } : {}),
+      };
     }
 
     const counterparts = new Set(migrations.map((m) => m.counterpart));
-    const listed = migrations.filter((m) => !counterparts.has(m.file.path)).map((m) => `\`${m.file.path}\` (${m.downStep})`);
-    return { verdict: "pass", message: `Every migration has a down step, ${joinAnd(listed)}, and the rollback plan covers the data.`, facts };
+    const listed = migrations
+      .filter((m) => !counterparts.has(m.file.path))
+      .map((m) => `\`${m.file.path}\` (${m.downStep})`);
+    return {
+      verdict: "pass",
+      message: `Every migration has a down step, ${joinAnd(listed)}, and the rollback plan covers the data.`,
+      facts,
+    };
   },
 };
 
 /** A production file under the migration paths: a README, a test or a Python package marker there is no migration. */
 function isMigration(path: string, config: Config): boolean {
-  return matchesAny(path, config.migrations.paths) && classifyFile(path, config) === "production" && baseName(path) !== "__init__.py";
+  return (
+    matchesAny(path, config.migrations.paths) &&
+    classifyFile(path, config) === "production" &&
+    baseName(path) !== "__init__.py"
+  );
 }

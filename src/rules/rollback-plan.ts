@@ -15,13 +15,21 @@ export const rollbackPlan: Rule = {
     if (!section) return { verdict: "fail", message: `The description has no \`${heading}\` section.`, fix };
     if (!section.text) return { verdict: "fail", message: `The \`${section.heading}\` section is empty.`, fix };
     const plan = section.text.replace(/\s+/g, " ").trim();
-    if (isPlaceholder(section.text)) return { verdict: "fail", message: `The rollback plan says only \`${quote(plan)}\`.`, fix };
+    if (isPlaceholder(section.text))
+      return { verdict: "fail", message: `The rollback plan says only \`${quote(plan)}\`.`, fix };
     const length = Array.from(plan).length;
     const minimum = config.rollback.minLength;
     if (length < minimum) {
-      return { verdict: "fail", message: `The rollback plan is too short: ${length} characters; at least ${minimum} are needed to say how to undo this patch.`, fix };
+      return {
+        verdict: "fail",
+        message: `The rollback plan is too short: ${length} characters; at least ${minimum} are needed to say how to undo this patch.`,
+        fix,
+      };
     }
-    return { verdict: "pass", message: `The \`${section.heading}\` section has a rollback plan (${length} characters).` };
+    return {
+      verdict: "pass",
+      message: `The \`${section.heading}\` section has a rollback plan (${length} characters).`,
+    };
   },
 };
 

@@ -18,28 +18,50 @@ export const semverPatch: Rule = {
   id: "semver-patch",
   description: "A version edit is exactly a patch bump of the base version.",
   evaluate({ change, config }) {
-    const edits: readonly VersionEdit[] = (change.versions ?? findVersionChanges(change.files, config.versioning.files)).filter(
-      (e) => normalize(e.base) !== normalize(e.head),
-    );
+    const edits: readonly VersionEdit[] = (
+      change.versions ?? findVersionChanges(change.files, config.versioning.files)
+    ).filter((e) => normalize(e.base) !== normalize(e.head));
     if (edits.length === 0) return { verdict: "skip", message: "The change does not edit a version." };
-    const facts = { Versions: edits.map((e) => `\`${e.path}\` ${e.base ?? "(none)"} → ${e.head ?? "(none)"}`).join(", ") };
-    const judgements = edits.flatMap((e) => (e.base !== undefined && e.head !== undefined ? [judge(e, e.base, e.head)] : []));
+    const facts = {
+      Versions: edits.map((e) => `\`${e.path}\` ${e.base ?? "(none)"} → ${e.head ?? "(none)"}`).join(", "),
+    };
+    const judgements = edits.flatMap((e) =>
+      e.base !== undefined && e.head !== undefined ? [judge(e, e.base, e.head)] : [],
+    );
     if (judgements.length === 0) {
       const paths = edits.map((e) => `\`${e.path}\``).join(", ");
-      return { verdict: "skip", message: `Not judged: ${paths} ${edits.length === 1 ? "has" : "have"} no base and head version to compare (a new or removed version).`, facts };
+      return {
+        verdict: "skip",
+        message: `Not judged: ${paths} ${edits.length === 1 ? "has" : "have"} no base and head version to compare (a new or removed version).`,
+        facts,
+      };
     }
 
     const failures = judgements.filter((j) => j.verdict === "fail");
     const warnings = judgements.filter((j) => j.verdict === "warn");
     if (failures.length > 0) {
-      return { verdict: "fail", message: summarize(failures, "not patch bumps"), fix: describeFix(failures), facts, findings: failures.map(toFinding) };
+      return {
+        verdict: "fail",
+        message: summarize(failures, "not patch bumps"),
+        fix: describeFix(failures),
+        facts,
+        findings: failures.map(toFinding),
+      };
     }
     if (warnings.length > 0) {
       const releases = warnings.map((w) => `\`${w.edit.path}\` to ${w.expected ?? ""}`).join(" and ");
-      return { verdict: "warn", message: summarize(warnings, "pre-releases"), fix: `Set ${releases}, the release rather than a pre-release, before this hotfix ships.`, facts, findings: warnings.map(toFinding) };
+      return {
+        verdict: "warn",
+        message: summarize(warnings, "pre-releases"),
+        fix: `Set ${releases}, the release rather than a pre-release, before this hotfix ships.`,
+        facts,
+        findings: warnings.map(toFinding),
+      };
     }
     const message =
-      judgements.length === 1 ? `${judgements[0]?.text ?? ""}, a patch bump.` : `Every version edit is a patch bump: ${judgements.map((j) => j.brief).join(", ")}.`;
+      judgements.length === 1
+        ? `${judgements[0]?.text ?? ""}, a patch bump.`
+        : `Every version edit is a patch bump: ${judgements.map((j) => j.brief).join(", ")}.`;
     return { verdict: "pass", message, facts };
   },
 };
@@ -49,15 +71,42 @@ function judge(edit: VersionEdit, baseText: string, headText: string): Judgement
   const base = semver.parse(normalize(baseText));
   const head = semver.parse(normalize(headText));
   const notSemver = (text: string) => `${text} is not a semantic version (MAJOR.MINOR.PATCH)`;
-  if (!base) return { edit, verdict: "fail", text: `${moves}, and ${notSemver(baseText)}`, brief: `${moves} (${notSemver(baseText)})` };
+  if (!base)
+    return {
+      edit,
+      verdict: "fail",
+      text: `${moves}, and ${notSemver(baseText)}`,
+      brief: `${moves} (${notSemver(baseText)})`,
+    };
   const expected = semver.inc(base, "patch") ?? base.version;
   const must = `a hotfix must be ${expected}`;
-  if (!head) return { edit, verdict: "fail", text: `${moves}, and ${notSemver(headText)}; ${must}`, brief: `${moves} (${notSemver(headText)}; must be ${expected})`, expected };
+  if (!head)
+    return {
+      edit,
+      verdict: "fail",
+      text: `${moves}, and ${notSemver(headText)}; ${must}`,
+      brief: `${moves} (${notSemver(headText)}; must be ${expected})`,
+      expected,
+    };
   const sameRelease = `${head.major}.${head.minor}.${head.patch}` === expected;
-  if (sameRelease && head.prerelease.length === 0) return { edit, verdict: "pass", text: moves, brief: moves, expected };
-  if (sameRelease) return { edit, verdict: "warn", text: `${moves}, a pre-release of the patch ${expected}`, brief: `${moves} (a pre-release of ${expected})`, expected };
+  if (sameRelease && head.prerelease.length === 0)
+    return { edit, verdict: "pass", text: moves, brief: moves, expected };
+  if (sameRelease)
+    return {
+      edit,
+      verdict: "warn",
+      text: `${moves}, a pre-release of the patch ${expected}`,
+      brief: `${moves} (a pre-release of ${expected})`,
+      expected,
+    };
   if (semver.lte(head, base)) {
-    return { edit, verdict: "fail", text: `${moves}, which is not above ${baseText}; ${must}`, brief: `${moves} (not above ${baseText}; must be ${expected})`, expected };
+    return {
+      edit,
+      verdict: "fail",
+      text: `${moves}, which is not above ${baseText}; ${must}`,
+      brief: `${moves} (not above ${baseText}; must be ${expected})`,
+      expected,
+    };
   }
   return { edit, verdict: "fail", text: `${moves}; ${must}`, brief: `${moves} (must be ${expected})`, expected };
 }
@@ -69,10 +118,14 @@ function summarize(judgements: Judgement[], what: string): string {
 
 function describeFix(failures: Judgement[]): string {
   const steps = failures.map((f) =>
-    f.expected === undefined ? `write the version in \`${f.edit.path}\` as MAJOR.MINOR.PATCH` : `set the version in \`${f.edit.path}\` to ${f.expected}`,
+    f.expected === undefined
+      ? `write the version in \`${f.edit.path}\` as MAJOR.MINOR.PATCH`
+      : `set the version in \`${f.edit.path}\` to ${f.expected}`,
   );
   const text = steps.join(" and ");
-  const reason = failures.some((f) => f.expected !== undefined) ? "; a hotfix ships only a patch bump, and other changes wait for a regular release" : "";
+  const reason = failures.some((f) => f.expected !== undefined)
+    ? "; a hotfix ships only a patch bump, and other changes wait for a regular release"
+    : "";
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}${reason}.`;
 }
 

@@ -18,26 +18,44 @@ export const singleScope: Rule = {
   description: "Every production file lies in one scope.",
   evaluate({ change, config }) {
     if (isPartialListing(change)) {
-      return { verdict: "skip", message: `Not judged: only ${change.files.length} of ${change.changedFiles} changed files could be listed.` };
+      return {
+        verdict: "skip",
+        message: `Not judged: only ${change.files.length} of ${change.changedFiles} changed files could be listed.`,
+      };
     }
     const placements = placeFiles(change, config);
-    if (placements.length === 0) return { verdict: "skip", message: "Only tests and docs changed, so there is no production scope to judge." };
+    if (placements.length === 0)
+      return { verdict: "skip", message: "Only tests and docs changed, so there is no production scope to judge." };
 
     const groups = groupByScope(placements.filter((p) => p.scope !== undefined));
     const unscoped = placements.filter((p) => p.scope === undefined);
     const main = groups[0];
-    const scopesFact = [...groups.map(([scope, members]) => `\`${scope}\` (${count(members.length)})`), ...(unscoped.length ? [`no scope (${count(unscoped.length)})`] : [])];
+    const scopesFact = [
+      ...groups.map(([scope, members]) => `\`${scope}\` (${count(members.length)})`),
+      ...(unscoped.length ? [`no scope (${count(unscoped.length)})`] : []),
+    ];
 
     if (unscoped.length === 0 && main && groups.length === 1) {
-      return { verdict: "pass", message: `Every production file lies in scope \`${main[0]}\`.`, facts: { Scopes: `\`${main[0]}\`` } };
+      return {
+        verdict: "pass",
+        message: `Every production file lies in scope \`${main[0]}\`.`,
+        facts: { Scopes: `\`${main[0]}\`` },
+      };
     }
 
     const findings: FileFinding[] = [];
-    const declared = Object.keys(config.scope.scopes ?? {}).map((s) => `\`${s}\``).join(", ");
-    for (const p of unscoped) findings.push({ path: p.headPath, message: `${describe(p)} matches none of the declared scopes ${declared}.` });
+    const declared = Object.keys(config.scope.scopes ?? {})
+      .map((s) => `\`${s}\``)
+      .join(", ");
+    for (const p of unscoped)
+      findings.push({ path: p.headPath, message: `${describe(p)} matches none of the declared scopes ${declared}.` });
     if (main && groups.length > 1) {
       for (const [scope, members] of groups.slice(1)) {
-        for (const p of members) findings.push({ path: p.headPath, message: `${describe(p)} is in scope \`${scope}\`, outside this hotfix's main scope \`${main[0]}\`.` });
+        for (const p of members)
+          findings.push({
+            path: p.headPath,
+            message: `${describe(p)} is in scope \`${scope}\`, outside this hotfix's main scope \`${main[0]}\`.`,
+          });
       }
     }
     const facts = { Scopes: scopesFact.join(", ") };
@@ -67,7 +85,10 @@ export const singleScope: Rule = {
 function placeFiles(change: Change, config: Config): Placement[] {
   const placements: Placement[] = [];
   for (const file of change.files) {
-    const paths = file.status === "renamed" && file.previousPath && file.previousPath !== file.path ? [file.previousPath, file.path] : [file.path];
+    const paths =
+      file.status === "renamed" && file.previousPath && file.previousPath !== file.path
+        ? [file.previousPath, file.path]
+        : [file.path];
     const seen = new Set<string | undefined>();
     for (const path of paths) {
       if (classifyFile(path, config) !== "production") continue;

@@ -20,7 +20,9 @@ export const testEvidence: Rule = {
     const fixes: string[] = [];
 
     if (!testFiles.length && !described) {
-      problems.push(`no test file changed and the description has ${section ? `only a placeholder under \`${section.heading}\`` : `no \`${heading}\` section`}`);
+      problems.push(
+        `no test file changed and the description has ${section ? `only a placeholder under \`${section.heading}\`` : `no \`${heading}\` section`}`,
+      );
       fixes.push(`add or update a test for the bug, or describe under \`## ${heading}\` how you verified the fix`);
     }
 
@@ -34,16 +36,28 @@ export const testEvidence: Rule = {
       const failed = states.filter((s) => s.state === "failed");
       const waiting = states.filter((s) => s.state === "pending" || s.state === "missing");
       if (failed.length) {
-        problems.push(`required ${pluralWord(failed.length, "check")} ${joinAnd(failed.map((s) => `\`${s.name}\` concluded \`${s.conclusion}\``))}`);
+        problems.push(
+          `required ${pluralWord(failed.length, "check")} ${joinAnd(failed.map((s) => `\`${s.name}\` concluded \`${s.conclusion}\``))}`,
+        );
         fixes.push(`make ${joinAnd(failed.map((s) => `\`${s.name}\``))} pass on the head commit`);
       }
       if (waiting.length) {
-        problems.push(`waiting for ${joinAnd(waiting.map((s) => `\`${s.name}\`${s.state === "missing" ? " (not started yet)" : ""}`))}`);
-        fixes.push(`wait for ${joinAnd(waiting.map((s) => `\`${s.name}\``))} to finish: this check is judged again when ${waiting.length > 1 ? "they complete" : "it completes"}`);
+        problems.push(
+          `waiting for ${joinAnd(waiting.map((s) => `\`${s.name}\`${s.state === "missing" ? " (not started yet)" : ""}`))}`,
+        );
+        fixes.push(
+          `wait for ${joinAnd(waiting.map((s) => `\`${s.name}\``))} to finish: this check is judged again when ${waiting.length > 1 ? "they complete" : "it completes"}`,
+        );
       }
     }
 
-    if (problems.length) return { verdict: "fail", message: `${capitalize(problems.join("; "))}.`, fix: `${capitalize(fixes.join("; "))}.`, facts };
+    if (problems.length)
+      return {
+        verdict: "fail",
+        message: `${capitalize(problems.join("; "))}.`,
+        fix: `${capitalize(fixes.join("; "))}.`,
+        facts,
+      };
     const evidence = testFiles.length
       ? `${testFiles.length} test ${pluralWord(testFiles.length, "file")} changed`
       : `The \`${section?.heading ?? heading}\` section describes how the fix was tested`;

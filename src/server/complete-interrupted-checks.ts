@@ -22,11 +22,20 @@ const STOPPED = new SourceError(
  * deliveries that name the head SHA (pull_request, a re-run of the gate check) can be answered;
  * the others are logged with their delivery id. Best effort: failures are logged.
  */
-export async function completeInterruptedChecks(app: Probot, deliveries: readonly InFlightDelivery[], log: Logger, now = () => new Date()): Promise<void> {
+export async function completeInterruptedChecks(
+  app: Probot,
+  deliveries: readonly InFlightDelivery[],
+  log: Logger,
+  now = () => new Date(),
+): Promise<void> {
   await Promise.all(
     deliveries.map(async (delivery) => {
       const check = findInterruptedCheck(delivery);
-      if (!check) return log.warn({ id: delivery.id, event: delivery.event }, "delivery cut short by the shutdown; it names no gate check to complete");
+      if (!check)
+        return log.warn(
+          { id: delivery.id, event: delivery.event },
+          "delivery cut short by the shutdown; it names no gate check to complete",
+        );
       try {
         const octokit = await app.auth(check.installationId);
         await publishCompletedCheck(octokit, check.repo, {
@@ -36,9 +45,15 @@ export async function completeInterruptedChecks(app: Probot, deliveries: readonl
           completedAt: now(),
           ...(check.externalId ? { externalId: check.externalId } : {}),
         });
-        log.warn({ id: delivery.id, sha: check.headSha }, "delivery cut short by the shutdown: its check was completed as failure, to be re-run");
+        log.warn(
+          { id: delivery.id, sha: check.headSha },
+          "delivery cut short by the shutdown: its check was completed as failure, to be re-run",
+        );
       } catch (error) {
-        log.error({ id: delivery.id, err: error }, "delivery cut short by the shutdown; its check could not be completed");
+        log.error(
+          { id: delivery.id, err: error },
+          "delivery cut short by the shutdown; its check could not be completed",
+        );
       }
     }),
   );
@@ -48,13 +63,29 @@ export async function completeInterruptedChecks(app: Probot, deliveries: readonl
 export function findInterruptedCheck(delivery: InFlightDelivery): InterruptedCheck | undefined {
   const payload = delivery.payload as Record<string, any>;
   const installationId = payload.installation?.id;
-  const repo = payload.repository ? { owner: String(payload.repository.owner?.login), repo: String(payload.repository.name) } : undefined;
+  const repo = payload.repository
+    ? { owner: String(payload.repository.owner?.login), repo: String(payload.repository.name) }
+    : undefined;
   if (!installationId || !repo) return undefined;
   if (delivery.event === "pull_request" && payload.pull_request?.state === "open") {
-    return { installationId, repo, headSha: payload.pull_request.head.sha, externalId: String(payload.pull_request.number) };
+    return {
+      installationId,
+      repo,
+      headSha: payload.pull_request.head.sha,
+      externalId: String(payload.pull_request.number),
+    };
   }
-  if (delivery.event === "check_run" && payload.action === "rerequested" && payload.check_run?.name === GATE_CHECK_NAME) {
-    return { installationId, repo, headSha: payload.check_run.head_sha, ...(payload.check_run.external_id ? { externalId: String(payload.check_run.external_id) } : {}) };
+  if (
+    delivery.event === "check_run" &&
+    payload.action === "rerequested" &&
+    payload.check_run?.name === GATE_CHECK_NAME
+  ) {
+    return {
+      installationId,
+      repo,
+      headSha: payload.check_run.head_sha,
+      ...(payload.check_run.external_id ? { externalId: String(payload.check_run.external_id) } : {}),
+    };
   }
   return undefined;
 }

@@ -21,13 +21,24 @@ export const REDACTED_PATHS = [
  * Passed to Probot's `run()`, which otherwise builds it without redaction.
  */
 export async function createLog(env: NodeJS.ProcessEnv): Promise<Logger> {
-  const logFormat = env.LOG_FORMAT ? (env.LOG_FORMAT === "pretty" ? "pretty" : "json") : env.NODE_ENV === "production" ? "json" : "pretty";
+  const logFormat = env.LOG_FORMAT
+    ? env.LOG_FORMAT === "pretty"
+      ? "pretty"
+      : "json"
+    : env.NODE_ENV === "production"
+      ? "json"
+      : "pretty";
   const transform = await getTransformStream({
     logFormat,
     logLevelInString: env.LOG_LEVEL_IN_STRING === "true",
     ...(env.SENTRY_DSN ? { sentryDsn: env.SENTRY_DSN } : {}),
   });
   transform.pipe(pino.destination(1) as unknown as NodeJS.WritableStream); // SonicBoom is a writable stream; its types do not say so
-  const options = { level: env.LOG_LEVEL || "info", name: "probot", messageKey: env.LOG_MESSAGE_KEY || "msg", redact: REDACTED_PATHS };
+  const options = {
+    level: env.LOG_LEVEL || "info",
+    name: "probot",
+    messageKey: env.LOG_MESSAGE_KEY || "msg",
+    redact: REDACTED_PATHS,
+  };
   return pino(options, transform);
 }

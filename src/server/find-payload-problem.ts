@@ -7,7 +7,15 @@ const COMMON = ["installation.id", "repository.name", "repository.owner.login"];
 
 /** Per handled event, the fields its handlers read. Every event of `app.on(...)` has an entry (test/app/index.test.ts). */
 export const REQUIRED: Record<string, string[]> = {
-  pull_request: ["action", "pull_request.number", "pull_request.state", "pull_request.head.sha", "pull_request.head.ref", "pull_request.base.ref", "repository.default_branch"],
+  pull_request: [
+    "action",
+    "pull_request.number",
+    "pull_request.state",
+    "pull_request.head.sha",
+    "pull_request.head.ref",
+    "pull_request.base.ref",
+    "repository.default_branch",
+  ],
   check_run: ["action", "check_run.id", "check_run.name", "check_run.head_sha"],
   check_suite: ["action", "check_suite.head_sha"],
   issue_comment: ["action", "issue.number", "comment.body"],
@@ -20,7 +28,8 @@ export const REQUIRED: Record<string, string[]> = {
 
 /** What is wrong with a payload of this event, or undefined when it has what its handlers read. Events the App does not handle pass. */
 export function findPayloadProblem(event: string, payload: unknown): string | undefined {
-  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return "the payload is not a JSON object";
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload))
+    return "the payload is not a JSON object";
   const required = REQUIRED[event];
   if (!required) return undefined;
   const missing = [...COMMON, ...required].filter((path) => readPath(payload, path) == null);
@@ -28,5 +37,10 @@ export function findPayloadProblem(event: string, payload: unknown): string | un
 }
 
 function readPath(value: unknown, path: string): unknown {
-  return path.split(".").reduce<unknown>((node, key) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined), value);
+  return path
+    .split(".")
+    .reduce<unknown>(
+      (node, key) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined),
+      value,
+    );
 }

@@ -33,8 +33,13 @@ export function guardDeliveries(webhooks: Webhooks, deps: GuardDeps): void {
   const verifyAndReceive = webhooks.verifyAndReceive.bind(webhooks);
   webhooks.verifyAndReceive = async (delivery: SignedDelivery) => {
     const { id, name } = delivery;
-    if (!deps.inFlight.accepting) throw refusal(503, "the App is shutting down; GitHub's Redeliver will reach another replica or the restarted App");
-    if (!(await webhooks.verify(delivery.payload, delivery.signature).catch(() => false))) return verifyAndReceive(delivery);
+    if (!deps.inFlight.accepting)
+      throw refusal(
+        503,
+        "the App is shutting down; GitHub's Redeliver will reach another replica or the restarted App",
+      );
+    if (!(await webhooks.verify(delivery.payload, delivery.signature).catch(() => false)))
+      return verifyAndReceive(delivery);
     let payload: unknown;
     try {
       payload = JSON.parse(delivery.payload);
@@ -60,7 +65,9 @@ export function guardDeliveries(webhooks: Webhooks, deps: GuardDeps): void {
       deps.metrics.countDelivery(name, "handled");
     } catch (error) {
       deps.metrics.countDelivery(name, "failed");
-      await deps.claims.release(id).catch((e: unknown) => deps.log.warn({ id, err: e }, "could not release the delivery claim"));
+      await deps.claims
+        .release(id)
+        .catch((e: unknown) => deps.log.warn({ id, err: e }, "could not release the delivery claim"));
       deps.log.error({ id, event: name, err: error }, "delivery failed; GitHub's Redeliver will handle it again");
       throw refusal(500, error instanceof Error ? error.message : String(error));
     } finally {

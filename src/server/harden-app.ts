@@ -25,11 +25,17 @@ export interface Hardening {
 export function hardenApp(app: ApplicationFunction, hardening: Hardening): ApplicationFunction {
   return async (probot, options) => {
     hardening.probot = probot;
-    guardDeliveries(probot.webhooks as unknown as Webhooks, { ...hardening, log: probot.log.child({ name: "deliveries" }) });
+    guardDeliveries(probot.webhooks as unknown as Webhooks, {
+      ...hardening,
+      log: probot.log.child({ name: "deliveries" }),
+    });
     const getNodeMiddleware = probot.getNodeMiddleware.bind(probot);
     probot.getNodeMiddleware = async (middlewareOptions) => {
       const middleware = await getNodeMiddleware(middlewareOptions);
-      const limited = limitWebhookBody(middleware, { path: middlewareOptions?.path ?? probot.webhookPath, maxBytes: hardening.maxWebhookBytes });
+      const limited = limitWebhookBody(middleware, {
+        path: middlewareOptions?.path ?? probot.webhookPath,
+        maxBytes: hardening.maxWebhookBytes,
+      });
       return limited as typeof middleware;
     };
     options.addHandler(serveMetrics(hardening.metrics));

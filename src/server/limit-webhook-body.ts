@@ -12,7 +12,11 @@ export const DEFAULT_MAX_WEBHOOK_BYTES = 5 * 1024 * 1024;
 const decoder = new TextDecoder("utf-8", { fatal: false });
 const decode = decoder.decode.bind(decoder);
 
-type Middleware = (req: IncomingMessage, res: ServerResponse, next?: () => void) => Promise<boolean | void> | boolean | void;
+type Middleware = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next?: () => void,
+) => Promise<boolean | void> | boolean | void;
 
 /**
  * Puts a size limit in front of the webhook middleware: a body over `maxBytes` is answered 413
@@ -22,7 +26,10 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next?: () => void)
  */
 export function limitWebhookBody(middleware: Middleware, options: { path: string; maxBytes: number }): Middleware {
   return async (req, res, next) => {
-    if (req.method !== "POST" || new URL(req.url ?? "/", "http://localhost").pathname.replace(/\/+$/, "") !== options.path.replace(/\/+$/, "")) {
+    if (
+      req.method !== "POST" ||
+      new URL(req.url ?? "/", "http://localhost").pathname.replace(/\/+$/, "") !== options.path.replace(/\/+$/, "")
+    ) {
       return middleware(req, res, next);
     }
     const declared = Number(req.headers["content-length"]);
@@ -54,7 +61,11 @@ function readUpTo(req: IncomingMessage, maxBytes: number): Promise<string | unde
 
 function refuse(req: IncomingMessage, res: ServerResponse, maxBytes: number): boolean {
   const body = JSON.stringify({ error: `Payload Too Large: webhook bodies are limited to ${maxBytes} bytes` });
-  res.writeHead(413, { "content-type": "application/json", connection: "close", "content-length": Buffer.byteLength(body) });
+  res.writeHead(413, {
+    "content-type": "application/json",
+    connection: "close",
+    "content-length": Buffer.byteLength(body),
+  });
   res.end(body, () => req.destroy());
   return true;
 }

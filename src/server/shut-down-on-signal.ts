@@ -26,12 +26,20 @@ export function shutDownOnSignal(deps: ShutdownDeps): (signal: NodeJS.Signals) =
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    deps.log.info({ signal, inFlight: deps.inFlight.size }, `${signal}: stopping; waiting up to ${deps.graceMs} ms for in-flight deliveries`);
-    const closed = deps.server.stop().catch((error: unknown) => deps.log.warn({ err: error }, "could not close the HTTP server cleanly"));
+    deps.log.info(
+      { signal, inFlight: deps.inFlight.size },
+      `${signal}: stopping; waiting up to ${deps.graceMs} ms for in-flight deliveries`,
+    );
+    const closed = deps.server
+      .stop()
+      .catch((error: unknown) => deps.log.warn({ err: error }, "could not close the HTTP server cleanly"));
     const left = await deps.inFlight.drain(deps.graceMs);
     if (left.length) await withDeadline(deps.interrupt(left), 5_000);
     await withDeadline(closed, 1_000);
-    deps.log.info({ cutShort: left.length }, left.length ? `stopped; ${left.length} deliveries were cut short` : "stopped; every delivery finished");
+    deps.log.info(
+      { cutShort: left.length },
+      left.length ? `stopped; ${left.length} deliveries were cut short` : "stopped; every delivery finished",
+    );
     exit(left.length ? 1 : 0);
   };
   process.on("SIGTERM", stop);
@@ -41,5 +49,7 @@ export function shutDownOnSignal(deps: ShutdownDeps): (signal: NodeJS.Signals) =
 
 function withDeadline(promise: Promise<unknown>, ms: number): Promise<unknown> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
 }

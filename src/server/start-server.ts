@@ -28,7 +28,10 @@ export async function startServer(app: ApplicationFunction, env: NodeJS.ProcessE
     maxWebhookBytes: readPositiveInt(env.WEBHOOK_MAX_BYTES, DEFAULT_MAX_WEBHOOK_BYTES),
   };
   const probotSigint = new Set(process.listeners("SIGINT"));
-  const server = await run(hardenApp(app, hardening), { Octokit: createPacedOctokit(metrics), log: await createLog(env) });
+  const server = await run(hardenApp(app, hardening), {
+    Octokit: createPacedOctokit(metrics),
+    log: await createLog(env),
+  });
   for (const listener of process.listeners("SIGINT")) if (!probotSigint.has(listener)) process.off("SIGINT", listener);
   const probot = hardening.probot;
   if (!probot) return server;

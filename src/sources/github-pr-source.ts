@@ -18,11 +18,18 @@ import { parseWorkspaces } from "./parse-workspaces.js";
  * (`tests.requiredChecks`) and the referenced issues (`ticket.verify`). Commits are counted from
  * the PR, not listed.
  */
-export async function readPullRequestChange(octokit: GitHubClient, repo: RepoRef, pr: PullRequestData, config: Config): Promise<Change> {
+export async function readPullRequestChange(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  pr: PullRequestData,
+  config: Config,
+): Promise<Change> {
   const files = await listPullFiles(octokit, repo, pr);
   const repository = `${repo.owner}/${repo.repo}`;
   const body = pr.body ?? "";
-  const ticketIds = config.ticket.verify ? listTicketsToVerify({ title: pr.title, headBranch: pr.head.ref, body, repository }, config.ticket.patterns) : [];
+  const ticketIds = config.ticket.verify
+    ? listTicketsToVerify({ title: pr.title, headBranch: pr.head.ref, body, repository }, config.ticket.patterns)
+    : [];
   const [workspaces, checks, tickets] = await Promise.all([
     needsWorkspaces(files, config) ? readWorkspaces(octokit, repo, pr.base.sha) : [],
     config.tests.requiredChecks.length ? listHeadChecks(octokit, repo, pr.head.sha) : undefined,

@@ -53,7 +53,11 @@ export async function openLocalRepo(cwd: string): Promise<LocalRepo> {
   return { git: simpleGit({ baseDir: root }), root };
 }
 
-export async function readLocalChange(repo: LocalRepo, base: BaseRef, options: LocalChangeOptions): Promise<LocalChange> {
+export async function readLocalChange(
+  repo: LocalRepo,
+  base: BaseRef,
+  options: LocalChangeOptions,
+): Promise<LocalChange> {
   const { git } = repo;
   const headBranch = options.headBranch ?? (await readHeadBranch(git));
   const [mergeBase, headSha] = await Promise.all([
@@ -94,7 +98,10 @@ export async function readFileAtRef(repo: LocalRepo, ref: string, path: string):
 async function readHeadBranch(git: SimpleGit): Promise<string> {
   const name = await git.raw(["symbolic-ref", "--short", "-q", "HEAD"]).catch(() => "");
   if (name.trim()) return name.trim();
-  throw new SourceError("HEAD is detached, so there is no branch name to judge: check out the hotfix branch, or pass --head <branch>", false);
+  throw new SourceError(
+    "HEAD is detached, so there is no branch name to judge: check out the hotfix branch, or pass --head <branch>",
+    false,
+  );
 }
 
 /** Runs git; a failure becomes a SourceError that says what was being done and git's own words. */
@@ -108,5 +115,10 @@ export async function runGit(git: SimpleGit, args: string[], doing: string): Pro
 
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n").find((line) => line.trim())?.trim() ?? "unknown error";
+  return (
+    message
+      .split("\n")
+      .find((line) => line.trim())
+      ?.trim() ?? "unknown error"
+  );
 }

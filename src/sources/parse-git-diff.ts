@@ -84,7 +84,9 @@ export function joinDiffOutputs(nameStatus: string, numstat: string, patches: st
   const counts = parseNumstat(numstat);
   const hunks = splitPatches(patches);
   if (counts.length !== names.length || hunks.length !== names.length) {
-    throw new Error(`git listed ${names.length} files but counted ${counts.length} and printed ${hunks.length} patches`);
+    throw new Error(
+      `git listed ${names.length} files but counted ${counts.length} and printed ${hunks.length} patches`,
+    );
   }
   return names.map((name, i) => {
     const patch = hunks[i];

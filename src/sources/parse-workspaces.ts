@@ -10,7 +10,8 @@ export function parseWorkspaces(packageJson: string | undefined, pnpmWorkspace: 
   try {
     const ws = packageJson ? (JSON.parse(packageJson) as { workspaces?: unknown }).workspaces : undefined;
     if (Array.isArray(ws)) globs.push(...ws);
-    else if (ws && typeof ws === "object" && Array.isArray((ws as { packages?: unknown }).packages)) globs.push(...(ws as { packages: unknown[] }).packages);
+    else if (ws && typeof ws === "object" && Array.isArray((ws as { packages?: unknown }).packages))
+      globs.push(...(ws as { packages: unknown[] }).packages);
   } catch {
     // An unparsable package.json declares no workspaces; scopes fall back to folders.
   }

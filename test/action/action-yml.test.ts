@@ -37,8 +37,16 @@ describe("action.yml", () => {
 
 describe("readInputs", () => {
   it("reads INPUT_* variables, with empty values meaning not given", () => {
-    expect(readInputs({ INPUT_TOKEN: " t ", "INPUT_CREATE-CHECK": "TRUE", "INPUT_FAIL-ON-ERROR": "" })).toEqual({ token: "t", createCheck: true, failOnError: true });
-    expect(readInputs({ INPUT_TOKEN: "t", "INPUT_FAIL-ON-ERROR": "False" })).toEqual({ token: "t", createCheck: false, failOnError: false });
+    expect(readInputs({ INPUT_TOKEN: " t ", "INPUT_CREATE-CHECK": "TRUE", "INPUT_FAIL-ON-ERROR": "" })).toEqual({
+      token: "t",
+      createCheck: true,
+      failOnError: true,
+    });
+    expect(readInputs({ INPUT_TOKEN: "t", "INPUT_FAIL-ON-ERROR": "False" })).toEqual({
+      token: "t",
+      createCheck: false,
+      failOnError: false,
+    });
   });
 
   it("names every bad input", () => {

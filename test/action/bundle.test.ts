@@ -15,7 +15,10 @@ describe("the committed Action bundle", () => {
     expect(fresh).toBeDefined();
     // Compare sizes first: a readable failure instead of a megabyte-long diff.
     expect(committed.length, `${ACTION_BUNDLE} is stale: run npm run build:action and commit it`).toBe(fresh?.length);
-    expect(Buffer.compare(committed, Buffer.from(fresh ?? [])), `${ACTION_BUNDLE} is stale: run npm run build:action and commit it`).toBe(0);
+    expect(
+      Buffer.compare(committed, Buffer.from(fresh ?? [])),
+      `${ACTION_BUNDLE} is stale: run npm run build:action and commit it`,
+    ).toBe(0);
   });
 
   it("runs under node and fails a non-pull-request event with a clear error", async () => {

@@ -2,7 +2,15 @@ import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { loadWebhook } from "../../support/webhooks.js";
 import { GOOD_BODY } from "../../support/build-change.js";
-import { API, captureCheckRuns, expectAllMocksDone, mockFiles, mockSettings, mockWorkspaces, type FileFixture } from "../helpers/github-nock.js";
+import {
+  API,
+  captureCheckRuns,
+  expectAllMocksDone,
+  mockFiles,
+  mockSettings,
+  mockWorkspaces,
+  type FileFixture,
+} from "../helpers/github-nock.js";
 import { createTestProbot, FIXED_NOW } from "../helpers/probot.js";
 import { runAction } from "../helpers/run-action.js";
 
@@ -10,14 +18,24 @@ const REPO = "Codertocat/Hello-World";
 
 const GOOD_FILES: FileFixture[] = [
   { filename: "src/checkout/discount.ts", additions: 3, deletions: 1, patch: "@@ -1,2 +1,4 @@\n-a\n+b\n+c\n+d" },
-  { filename: "src/checkout/discount.test.ts", status: "added", additions: 12, deletions: 0, patch: "@@ -0,0 +1,12 @@\n+test" },
+  {
+    filename: "src/checkout/discount.test.ts",
+    status: "added",
+    additions: 12,
+    deletions: 0,
+    patch: "@@ -0,0 +1,12 @@\n+test",
+  },
 ];
 const TWO_SCOPES: FileFixture[] = [...GOOD_FILES, { filename: "src/billing/invoice.ts" }];
 
 /** The recorded `pull_request.opened` delivery, turned into a hotfix PR with `files` changed files. */
 function hotfixEvent(changedFiles = 2) {
   const payload = loadWebhook("pull_request.opened");
-  Object.assign(payload.pull_request, { title: "SHOP-42: fix discount total on checkout", body: GOOD_BODY, changed_files: changedFiles });
+  Object.assign(payload.pull_request, {
+    title: "SHOP-42: fix discount total on checkout",
+    body: GOOD_BODY,
+    changed_files: changedFiles,
+  });
   payload.pull_request.head.ref = "hotfix/SHOP-42-discount-total";
   payload.pull_request.base.ref = "main";
   return payload;
@@ -54,7 +72,9 @@ describe("the Action on a pull_request event", () => {
     expect(result.summary).toContain("## ❌ single-patch-order: 1 rule fails: ");
     expect(result.summary).toContain("### How to fix");
     expect(result.errors).toHaveLength(2);
-    expect(result.errors[0]).toMatch(/^::error file=src\/(billing|checkout)\/\w+\.ts,line=1,endLine=1,title=single-scope::.+ is in scope /);
+    expect(result.errors[0]).toMatch(
+      /^::error file=src\/(billing|checkout)\/\w+\.ts,line=1,endLine=1,title=single-scope::.+ is in scope /,
+    );
     expect(result.errors[1]).toMatch(/^::error title=single-patch-order::The gate fails: 1 rule fails: /);
   });
 
@@ -74,16 +94,24 @@ describe("the Action on a pull_request event", () => {
   it("fails the job when GitHub keeps failing, with the request id in the summary", async () => {
     const scope = nock(API);
     mockSettings(scope);
-    scope.get(`/repos/${REPO}/pulls/2/files`).query(true).times(4).reply(500, { message: "boom" }, { "x-github-request-id": "ABCD:42" });
+    scope
+      .get(`/repos/${REPO}/pulls/2/files`)
+      .query(true)
+      .times(4)
+      .reply(500, { message: "boom" }, { "x-github-request-id": "ABCD:42" });
 
     const result = await runAction(hotfixEvent(), { "fail-on-error": "false" });
 
     expectAllMocksDone();
     expect(result.code).toBe(1);
     expect(result.outputs).toEqual({ conclusion: "failure", "failed-rules": "" });
-    expect(result.summary).toContain("## ❌ single-patch-order: Could not evaluate: GitHub answered 500 while listing the files of #2");
+    expect(result.summary).toContain(
+      "## ❌ single-patch-order: Could not evaluate: GitHub answered 500 while listing the files of #2",
+    );
     expect(result.summary).toContain("ABCD:42");
-    expect(result.errors).toEqual([expect.stringMatching(/^::error title=single-patch-order::Could not evaluate: GitHub answered 500/)]);
+    expect(result.errors).toEqual([
+      expect.stringMatching(/^::error title=single-patch-order::Could not evaluate: GitHub answered 500/),
+    ]);
   });
 
   it("fails the job on an invalid config, naming the key path", async () => {
@@ -142,7 +170,9 @@ describe("the Action on a pull_request event", () => {
     expectAllMocksDone();
     expect(result.code).toBe(1);
     expect(result.outputs.conclusion).toBe("success");
-    expect(result.errors).toEqual([expect.stringContaining('GitHub answered 403 while creating the single-patch-order check run')]);
+    expect(result.errors).toEqual([
+      expect.stringContaining("GitHub answered 403 while creating the single-patch-order check run"),
+    ]);
     expect(result.errors[0]).toContain('The token needs "checks: write"');
   });
 });
@@ -163,7 +193,9 @@ describe("the Action outside a pull request", () => {
 
     expect(result.code).toBe(1);
     expect(result.errors[0]).toContain('input "token": required');
-    expect(result.errors[0]).toContain('input "create-check": expected true or false, got \\"yes\\"'.replace(/\\/g, ""));
+    expect(result.errors[0]).toContain(
+      'input "create-check": expected true or false, got \\"yes\\"'.replace(/\\/g, ""),
+    );
     expect(result.errors[0]).toContain('input "fail-on-error": expected true or false, got "maybe"');
   });
 });

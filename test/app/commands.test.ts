@@ -1,8 +1,24 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { API, captureCheckRuns, expectAllMocksDone, mockFiles, mockSettings, mockWorkspaces } from "../helpers/github-nock.js";
+import {
+  API,
+  captureCheckRuns,
+  expectAllMocksDone,
+  mockFiles,
+  mockSettings,
+  mockWorkspaces,
+} from "../helpers/github-nock.js";
 import { createTestProbot } from "../helpers/probot.js";
-import { REPO, SHA, TWO_SCOPES, auditComment, captureComments, mockComments, prComment, pullRequest } from "../helpers/pull-request-comments.js";
+import {
+  REPO,
+  SHA,
+  TWO_SCOPES,
+  auditComment,
+  captureComments,
+  mockComments,
+  prComment,
+  pullRequest,
+} from "../helpers/pull-request-comments.js";
 import { MAX_COMMENT_BYTES } from "../../src/render/command-replies.js";
 
 async function receive(payload: unknown) {
@@ -24,7 +40,9 @@ describe("/spo explain", () => {
     expect(replies).toHaveLength(1);
     const [head, ...rest] = replies[0]!.split("\n\n");
     // The failing rule's own sentence follows; its wording is asserted by test/rules/single-scope.test.ts.
-    expect(head).toMatch(/^@reviewer The `single-patch-order` check on `ec26c3e` concludes \*\*failure\*\*: 1 rule fails: \S/);
+    expect(head).toMatch(
+      /^@reviewer The `single-patch-order` check on `ec26c3e` concludes \*\*failure\*\*: 1 rule fails: \S/,
+    );
     const summary = rest.join("\n\n");
     expect(summary).toMatch(/^Judged as a hotfix because its branch `hotfix\/SHOP-42`/);
     expect(summary).toContain("| ❌ | `single-scope` | fail |");
@@ -39,13 +57,23 @@ describe("/spo explain", () => {
     mockSettings(scope);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
     mockWorkspaces(scope, REPO);
-    mockComments(scope, [auditComment({ sha: SHA, by: "release-lead", reason: "INC-1 checkout is down", at: "2026-11-21T11:59:00Z", comment: 5 })]);
+    mockComments(scope, [
+      auditComment({
+        sha: SHA,
+        by: "release-lead",
+        reason: "INC-1 checkout is down",
+        at: "2026-11-21T11:59:00Z",
+        comment: 5,
+      }),
+    ]);
     const replies = captureComments(scope);
 
     await receive(prComment("/spo explain", "reviewer"));
 
     expectAllMocksDone();
-    expect(replies[0]).toMatch(/^@reviewer The `single-patch-order` check on `ec26c3e` concludes \*\*success\*\*: Overridden by @release-lead: INC-1 checkout is down\n\n\*\*Overridden by @release-lead\*\*/);
+    expect(replies[0]).toMatch(
+      /^@reviewer The `single-patch-order` check on `ec26c3e` concludes \*\*success\*\*: Overridden by @release-lead: INC-1 checkout is down\n\n\*\*Overridden by @release-lead\*\*/,
+    );
   });
 });
 
@@ -62,7 +90,12 @@ describe("/spo help and unknown commands", () => {
       "@newcomer Single Patch Order reads these commands in pull request comments, one per line at the start of a line. Comments from bots and edits of comments are ignored.",
     );
     expect(lines.slice(2, 4)).toStrictEqual(["| Command | What it does |", "| --- | --- |"]);
-    expect(lines.slice(4).map((l) => l.split(" | ")[0])).toStrictEqual(["| `/spo recheck`", "| `/spo explain`", "| `/spo override <reason>`", "| `/spo help`"]);
+    expect(lines.slice(4).map((l) => l.split(" | ")[0])).toStrictEqual([
+      "| `/spo recheck`",
+      "| `/spo explain`",
+      "| `/spo override <reason>`",
+      "| `/spo help`",
+    ]);
   });
 
   it("treats a bare /spo as help", async () => {
@@ -109,12 +142,24 @@ describe("commands that are not read", () => {
     mockSettings(scope);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
     mockWorkspaces(scope, REPO);
-    mockComments(scope, [auditComment({ sha: SHA, by: "release-lead", reason: "INC-1 checkout is down", at: "2026-11-21T11:59:00Z", comment: 5 })]);
+    mockComments(scope, [
+      auditComment({
+        sha: SHA,
+        by: "release-lead",
+        reason: "INC-1 checkout is down",
+        at: "2026-11-21T11:59:00Z",
+        comment: 5,
+      }),
+    ]);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive(prComment("/spo recheck", "reviewer"));
 
     expectAllMocksDone();
-    expect(checks[0]).toMatchObject({ head_sha: SHA, conclusion: "success", output: { title: "Overridden by @release-lead: INC-1 checkout is down" } });
+    expect(checks[0]).toMatchObject({
+      head_sha: SHA,
+      conclusion: "success",
+      output: { title: "Overridden by @release-lead: INC-1 checkout is down" },
+    });
   });
 });

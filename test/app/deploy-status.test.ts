@@ -43,7 +43,13 @@ describe("deployment.created → commit status", () => {
   it("posts failure for production before the bake time, saying when to deploy again", async () => {
     const scope = nock(API);
     mockSettings(scope);
-    mockDeployments(scope, REPO, sha, [{ id: 7, environment: "canary", statuses: [{ state: "success", created_at: new Date(FIXED_NOW.getTime() - 5 * 60_000).toISOString() }] }]);
+    mockDeployments(scope, REPO, sha, [
+      {
+        id: 7,
+        environment: "canary",
+        statuses: [{ state: "success", created_at: new Date(FIXED_NOW.getTime() - 5 * 60_000).toISOString() }],
+      },
+    ]);
     scope
       .post(`/repos/${REPO}/statuses/${sha}`, {
         state: "failure",

@@ -10,7 +10,10 @@ function registeredTriggers(): string[] {
   const triggers: string[] = [];
   const probot = { on: (names: string | string[]) => void triggers.push(...[names].flat()) };
   const options = { addHandler: () => undefined };
-  createApp({ now: () => new Date(0), gateToken: "token" })(probot as unknown as Probot, options as unknown as ApplicationFunctionOptions);
+  createApp({ now: () => new Date(0), gateToken: "token" })(
+    probot as unknown as Probot,
+    options as unknown as ApplicationFunctionOptions,
+  );
   return triggers;
 }
 

@@ -11,7 +11,10 @@ const SHA = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
 const REVIEW = `/repos/${REPO}/actions/runs/1234567890/deployment_protection_rule`;
 const minutesAgo = (n: number) => new Date(FIXED_NOW.getTime() - n * 60_000).toISOString();
 
-function expectReview(scope: nock.Scope, body: { environment_name: string; state: "approved" | "rejected"; comment: string }) {
+function expectReview(
+  scope: nock.Scope,
+  body: { environment_name: string; state: "approved" | "rejected"; comment: string },
+) {
   scope.post(REVIEW, body).reply(204);
 }
 
@@ -29,7 +32,8 @@ describe("deployment_protection_rule for canary", () => {
     expectReview(scope, {
       environment_name: "canary",
       state: "approved",
-      comment: "✅ **Approved** by Single Patch Order for `canary`: f95f852 is the head commit of hotfix #12, whose single-patch-order check passed.",
+      comment:
+        "✅ **Approved** by Single Patch Order for `canary`: f95f852 is the head commit of hotfix #12, whose single-patch-order check passed.",
     });
 
     await receive(loadProtectionRuleRequest("canary"));
@@ -41,13 +45,16 @@ describe("deployment_protection_rule for canary", () => {
     const head = "a".repeat(40);
     const scope = nock(API);
     mockSettings(scope);
-    mockCommitPulls(scope, REPO, SHA, [hotfixPull(12, head, { merge_commit_sha: SHA, merged_at: "2026-11-21T10:00:00Z" })]);
+    mockCommitPulls(scope, REPO, SHA, [
+      hotfixPull(12, head, { merge_commit_sha: SHA, merged_at: "2026-11-21T10:00:00Z" }),
+    ]);
     mockCheck(scope, REPO, SHA, "single-patch-order/release", null);
     mockCheck(scope, REPO, head, "single-patch-order", "success");
     expectReview(scope, {
       environment_name: "canary",
       state: "approved",
-      comment: "✅ **Approved** by Single Patch Order for `canary`: f95f852 is the merge commit of hotfix #12, whose single-patch-order check passed.",
+      comment:
+        "✅ **Approved** by Single Patch Order for `canary`: f95f852 is the merge commit of hotfix #12, whose single-patch-order check passed.",
     });
 
     await receive(loadProtectionRuleRequest("canary"));
@@ -76,11 +83,15 @@ describe("deployment_protection_rule for canary", () => {
   it("rejects a SHA that GitHub does not know", async () => {
     const scope = nock(API);
     mockSettings(scope);
-    scope.get(`/repos/${REPO}/commits/${SHA}/pulls`).query(true).reply(422, { message: `No commit found for SHA: ${SHA}` });
+    scope
+      .get(`/repos/${REPO}/commits/${SHA}/pulls`)
+      .query(true)
+      .reply(422, { message: `No commit found for SHA: ${SHA}` });
     expectReview(scope, {
       environment_name: "canary",
       state: "rejected",
-      comment: "❌ **Rejected** by Single Patch Order for `canary`: Refused because Single Patch Order could not decide: Commit f95f852 was not found in Codertocat/Hello-World.",
+      comment:
+        "❌ **Rejected** by Single Patch Order for `canary`: Refused because Single Patch Order could not decide: Commit f95f852 was not found in Codertocat/Hello-World.",
     });
 
     await receive(loadProtectionRuleRequest("canary"));
@@ -91,7 +102,11 @@ describe("deployment_protection_rule for canary", () => {
   it("rejects when GitHub keeps failing (5xx), with the request id", async () => {
     const scope = nock(API);
     mockSettings(scope);
-    scope.get(`/repos/${REPO}/commits/${SHA}/pulls`).query(true).times(4).reply(503, { message: "Service unavailable" }, { "x-github-request-id": "DPR:503" });
+    scope
+      .get(`/repos/${REPO}/commits/${SHA}/pulls`)
+      .query(true)
+      .times(4)
+      .reply(503, { message: "Service unavailable" }, { "x-github-request-id": "DPR:503" });
     expectReview(scope, {
       environment_name: "canary",
       state: "rejected",
@@ -107,7 +122,12 @@ describe("deployment_protection_rule for canary", () => {
   it("rejects when the config is invalid", async () => {
     const scope = nock(API);
     mockSettings(scope, { config: "deploy:\n  bakeMinutes: soon\n" });
-    scope.post(REVIEW, (body: Record<string, string>) => body.state === "rejected" && body.comment!.includes("deploy.bakeMinutes")).reply(204);
+    scope
+      .post(
+        REVIEW,
+        (body: Record<string, string>) => body.state === "rejected" && body.comment!.includes("deploy.bakeMinutes"),
+      )
+      .reply(204);
 
     await receive(loadProtectionRuleRequest("canary"));
 
@@ -120,7 +140,14 @@ describe("deployment_protection_rule for production", () => {
     const scope = nock(API);
     mockSettings(scope);
     mockDeployments(scope, REPO, SHA, [
-      { id: 7, environment: "canary", statuses: [{ state: "in_progress", created_at: minutesAgo(12) }, { state: "success", created_at: minutesAgo(10) }] },
+      {
+        id: 7,
+        environment: "canary",
+        statuses: [
+          { state: "in_progress", created_at: minutesAgo(12) },
+          { state: "success", created_at: minutesAgo(10) },
+        ],
+      },
       { id: 8, environment: "production" },
     ]);
     expectReview(scope, {
@@ -138,11 +165,14 @@ describe("deployment_protection_rule for production", () => {
   it("approves after the bake time (clock injected), with the configured bake", async () => {
     const scope = nock(API);
     mockSettings(scope, { config: "deploy:\n  bakeMinutes: 45\n" });
-    mockDeployments(scope, REPO, SHA, [{ id: 7, environment: "canary", statuses: [{ state: "success", created_at: minutesAgo(45) }] }]);
+    mockDeployments(scope, REPO, SHA, [
+      { id: 7, environment: "canary", statuses: [{ state: "success", created_at: minutesAgo(45) }] },
+    ]);
     expectReview(scope, {
       environment_name: "production",
       state: "approved",
-      comment: "✅ **Approved** by Single Patch Order for `production`: Canary of f95f852 baked 45 minutes with no failure since: deployment 7 to canary succeeded at 2026-11-21T11:15:00Z.",
+      comment:
+        "✅ **Approved** by Single Patch Order for `production`: Canary of f95f852 baked 45 minutes with no failure since: deployment 7 to canary succeeded at 2026-11-21T11:15:00Z.",
     });
 
     await receive(loadProtectionRuleRequest("production"));
@@ -193,7 +223,9 @@ describe("deployment_protection_rule edge cases", () => {
     mockSettings(scope);
     mockCommitPulls(scope, REPO, SHA, []);
     mockCheck(scope, REPO, SHA, "single-patch-order/release", "success");
-    scope.post(REVIEW, { environment_name: "canary", state: "approved", comment: /release commit/ as unknown as string }).reply(204);
+    scope
+      .post(REVIEW, { environment_name: "canary", state: "approved", comment: /release commit/ as unknown as string })
+      .reply(204);
 
     await receive(payload);
 

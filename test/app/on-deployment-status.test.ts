@@ -24,7 +24,12 @@ function canaryFailed(state = "failure", statusId = 209916254) {
   return payload;
 }
 
-const mergedHotfix = (body?: string) => hotfixPull(12, HEAD, { merge_commit_sha: MERGE, merged_at: "2026-11-21T10:00:00Z", ...(body === undefined ? {} : { body }) });
+const mergedHotfix = (body?: string) =>
+  hotfixPull(12, HEAD, {
+    merge_commit_sha: MERGE,
+    merged_at: "2026-11-21T10:00:00Z",
+    ...(body === undefined ? {} : { body }),
+  });
 
 const COMMENT = [
   MARKER,
@@ -36,7 +41,11 @@ const FOOTER = "_Posted once per failed canary status by Single Patch Order._";
 
 /** Comments on #12: what the App posted so far is listed again on the next delivery. */
 function mockComments(scope: nock.Scope, posted: string[], deliveries: number) {
-  scope.get(`/repos/${REPO}/issues/12/comments`).query({ per_page: "100" }).times(deliveries).reply(200, () => posted.map((body, i) => ({ id: i + 1, body, user: { login: "spo[bot]", type: "Bot" } })));
+  scope
+    .get(`/repos/${REPO}/issues/12/comments`)
+    .query({ per_page: "100" })
+    .times(deliveries)
+    .reply(200, () => posted.map((body, i) => ({ id: i + 1, body, user: { login: "spo[bot]", type: "Bot" } })));
 }
 
 function capturePosts(scope: nock.Scope, posted: string[], times = 1) {
@@ -80,7 +89,9 @@ describe("a failed canary", () => {
 
     expectAllMocksDone();
     expect(posted[0]).toContain("reported **error**");
-    expect(posted[0]).toContain('**This pull request has no rollback plan** (a section headed "Rollback plan", "Rollback", "Revert plan", "Backout plan", "Roll back").');
+    expect(posted[0]).toContain(
+      '**This pull request has no rollback plan** (a section headed "Rollback plan", "Rollback", "Revert plan", "Backout plan", "Roll back").',
+    );
   });
 
   it("ignores a successful status, and a failure outside the canary environments", async () => {
@@ -108,7 +119,10 @@ describe("a failed canary with deploy.autoRevert", () => {
   const TITLE = 'Revert "SHOP-42: fix discount total"';
 
   function mockRevertLookups(scope: nock.Scope, existing: Array<Record<string, unknown>>) {
-    scope.get(`/repos/${REPO}/pulls`).query({ head: "Codertocat:revert/hotfix/SHOP-42-discount", state: "all", per_page: "1" }).reply(200, existing);
+    scope
+      .get(`/repos/${REPO}/pulls`)
+      .query({ head: "Codertocat:revert/hotfix/SHOP-42-discount", state: "all", per_page: "1" })
+      .reply(200, existing);
   }
 
   it("opens one revert PR across redeliveries and a second failure, reverting the merge commit via the git data API", async () => {
@@ -117,18 +131,35 @@ describe("a failed canary with deploy.autoRevert", () => {
     mockSettings(scope, { config: AUTO_REVERT });
     mockSettings(scope, { config: AUTO_REVERT });
     mockSettings(scope, { config: AUTO_REVERT });
-    mockCommitPulls(scope, REPO, MERGE, [mergedHotfix()]).get(`/repos/${REPO}/commits/${MERGE}/pulls`).query(true).times(2).reply(200, [mergedHotfix()]);
+    mockCommitPulls(scope, REPO, MERGE, [mergedHotfix()])
+      .get(`/repos/${REPO}/commits/${MERGE}/pulls`)
+      .query(true)
+      .times(2)
+      .reply(200, [mergedHotfix()]);
     mockComments(scope, posted, 3);
     // First delivery: no revert yet; the base head is still the merge commit.
     mockRevertLookups(scope, []);
     scope.get(`/repos/${REPO}/git/ref/heads%2Frevert%2Fhotfix%2FSHOP-42-discount`).reply(404, { message: "Not Found" });
-    scope.get(`/repos/${REPO}/git/commits/${MERGE}`).reply(200, { sha: MERGE, message: "SHOP-42: fix discount total (#12)", parents: [{ sha: PARENT }], tree: { sha: "t-merge" } });
-    scope.get(`/repos/${REPO}/git/commits/${PARENT}`).reply(200, { sha: PARENT, message: "before", parents: [], tree: { sha: "t-parent" } });
+    scope.get(`/repos/${REPO}/git/commits/${MERGE}`).reply(200, {
+      sha: MERGE,
+      message: "SHOP-42: fix discount total (#12)",
+      parents: [{ sha: PARENT }],
+      tree: { sha: "t-merge" },
+    });
+    scope
+      .get(`/repos/${REPO}/git/commits/${PARENT}`)
+      .reply(200, { sha: PARENT, message: "before", parents: [], tree: { sha: "t-parent" } });
     scope.get(`/repos/${REPO}/git/ref/heads%2Fmain`).reply(200, { ref: "refs/heads/main", object: { sha: MERGE } });
     scope
-      .post(`/repos/${REPO}/git/commits`, { message: `${TITLE}\n\nThis reverts commit ${MERGE}, the merge of #12.\n\nTicket: SHOP-42`, tree: "t-parent", parents: [MERGE] })
+      .post(`/repos/${REPO}/git/commits`, {
+        message: `${TITLE}\n\nThis reverts commit ${MERGE}, the merge of #12.\n\nTicket: SHOP-42`,
+        tree: "t-parent",
+        parents: [MERGE],
+      })
       .reply(201, { sha: REVERT_COMMIT });
-    scope.post(`/repos/${REPO}/git/refs`, { ref: "refs/heads/revert/hotfix/SHOP-42-discount", sha: REVERT_COMMIT }).reply(201, {});
+    scope
+      .post(`/repos/${REPO}/git/refs`, { ref: "refs/heads/revert/hotfix/SHOP-42-discount", sha: REVERT_COMMIT })
+      .reply(201, {});
     scope
       .post(`/repos/${REPO}/pulls`, {
         title: TITLE,
@@ -151,7 +182,13 @@ describe("a failed canary with deploy.autoRevert", () => {
 
     expectAllMocksDone();
     expect(posted).toHaveLength(2);
-    expect(posted[0]).toBe([...COMMENT, "**Revert pull request:** #99 was opened (`deploy.autoRevert`). Review and merge it to roll back the code.", FOOTER].join("\n\n"));
+    expect(posted[0]).toBe(
+      [
+        ...COMMENT,
+        "**Revert pull request:** #99 was opened (`deploy.autoRevert`). Review and merge it to roll back the code.",
+        FOOTER,
+      ].join("\n\n"),
+    );
     expect(posted[1]).toContain("<!-- spo:rollback deployment=145988746 status=209916300 -->");
     expect(posted[1]).toContain("**Revert pull request:** #99 already exists; no other was opened.");
   });
@@ -166,13 +203,36 @@ describe("a failed canary with deploy.autoRevert", () => {
     mockComments(scope, posted, 1);
     mockRevertLookups(scope, []);
     scope.get(`/repos/${REPO}/git/ref/heads%2Frevert%2Fhotfix%2FSHOP-42-discount`).reply(404, { message: "Not Found" });
-    scope.get(`/repos/${REPO}/git/commits/${MERGE}`).reply(200, { sha: MERGE, message: "Merge pull request #12 from o/hotfix", parents: [{ sha: PARENT }, { sha: HEAD }], tree: { sha: "t-merge" } });
-    scope.get(`/repos/${REPO}/git/commits/${PARENT}`).reply(200, { sha: PARENT, parents: [], tree: { sha: "t-parent" } });
+    scope.get(`/repos/${REPO}/git/commits/${MERGE}`).reply(200, {
+      sha: MERGE,
+      message: "Merge pull request #12 from o/hotfix",
+      parents: [{ sha: PARENT }, { sha: HEAD }],
+      tree: { sha: "t-merge" },
+    });
+    scope
+      .get(`/repos/${REPO}/git/commits/${PARENT}`)
+      .reply(200, { sha: PARENT, parents: [], tree: { sha: "t-parent" } });
     scope.get(`/repos/${REPO}/git/ref/heads%2Fmain`).reply(200, { object: { sha: BASE_HEAD } });
-    scope.post(`/repos/${REPO}/git/commits`, { message: "Undo f95f852 (helper for the revert of #12)", tree: "t-parent", parents: [MERGE] }).reply(201, { sha: HELPER });
-    scope.post(`/repos/${REPO}/git/refs`, { ref: "refs/heads/revert/hotfix/SHOP-42-discount", sha: BASE_HEAD }).reply(201, {});
-    scope.post(`/repos/${REPO}/merges`, { base: "revert/hotfix/SHOP-42-discount", head: HELPER, commit_message: "Single Patch Order: revert (temporary merge)" }).reply(409, { message: "Merge conflict" });
-    scope.get(`/repos/${REPO}/git/commits/${BASE_HEAD}`).reply(200, { sha: BASE_HEAD, parents: [], tree: { sha: "t-base" } });
+    scope
+      .post(`/repos/${REPO}/git/commits`, {
+        message: "Undo f95f852 (helper for the revert of #12)",
+        tree: "t-parent",
+        parents: [MERGE],
+      })
+      .reply(201, { sha: HELPER });
+    scope
+      .post(`/repos/${REPO}/git/refs`, { ref: "refs/heads/revert/hotfix/SHOP-42-discount", sha: BASE_HEAD })
+      .reply(201, {});
+    scope
+      .post(`/repos/${REPO}/merges`, {
+        base: "revert/hotfix/SHOP-42-discount",
+        head: HELPER,
+        commit_message: "Single Patch Order: revert (temporary merge)",
+      })
+      .reply(409, { message: "Merge conflict" });
+    scope
+      .get(`/repos/${REPO}/git/commits/${BASE_HEAD}`)
+      .reply(200, { sha: BASE_HEAD, parents: [], tree: { sha: "t-base" } });
     scope.delete(`/repos/${REPO}/git/refs/heads%2Frevert%2Fhotfix%2FSHOP-42-discount`).reply(204);
     capturePosts(scope, posted);
 
@@ -195,17 +255,36 @@ describe("a failed canary with deploy.autoRevert", () => {
     mockComments(scope, posted, 1);
     mockRevertLookups(scope, []);
     scope.get(`/repos/${REPO}/git/ref/heads%2Frevert%2Fhotfix%2FSHOP-42-discount`).reply(404, { message: "Not Found" });
-    scope.get(`/repos/${REPO}/git/commits/${MERGE}`).reply(200, { sha: MERGE, message: "Merge pull request #12", parents: [{ sha: PARENT }, { sha: HEAD }], tree: { sha: "t-merge" } });
-    scope.get(`/repos/${REPO}/git/commits/${PARENT}`).reply(200, { sha: PARENT, parents: [], tree: { sha: "t-parent" } });
-    scope.get(`/repos/${REPO}/git/ref/heads%2Fmain`).reply(200, { object: { sha: BASE_HEAD } });
-    scope.post(`/repos/${REPO}/git/commits`, (body: { parents: string[] }) => body.parents[0] === MERGE).reply(201, { sha: HELPER });
-    scope.post(`/repos/${REPO}/git/refs`, { ref: "refs/heads/revert/hotfix/SHOP-42-discount", sha: BASE_HEAD }).reply(201, {});
-    scope.post(`/repos/${REPO}/merges`).reply(201, { sha: MERGED, commit: { tree: { sha: "t-reverted" } } });
-    scope.get(`/repos/${REPO}/git/commits/${BASE_HEAD}`).reply(200, { sha: BASE_HEAD, parents: [], tree: { sha: "t-base" } });
+    scope.get(`/repos/${REPO}/git/commits/${MERGE}`).reply(200, {
+      sha: MERGE,
+      message: "Merge pull request #12",
+      parents: [{ sha: PARENT }, { sha: HEAD }],
+      tree: { sha: "t-merge" },
+    });
     scope
-      .post(`/repos/${REPO}/git/commits`, { message: `Revert "SHOP-42: fix discount total"\n\nThis reverts commit ${MERGE}, the merge of #12.\n\nTicket: SHOP-42`, tree: "t-reverted", parents: [BASE_HEAD] })
+      .get(`/repos/${REPO}/git/commits/${PARENT}`)
+      .reply(200, { sha: PARENT, parents: [], tree: { sha: "t-parent" } });
+    scope.get(`/repos/${REPO}/git/ref/heads%2Fmain`).reply(200, { object: { sha: BASE_HEAD } });
+    scope
+      .post(`/repos/${REPO}/git/commits`, (body: { parents: string[] }) => body.parents[0] === MERGE)
+      .reply(201, { sha: HELPER });
+    scope
+      .post(`/repos/${REPO}/git/refs`, { ref: "refs/heads/revert/hotfix/SHOP-42-discount", sha: BASE_HEAD })
+      .reply(201, {});
+    scope.post(`/repos/${REPO}/merges`).reply(201, { sha: MERGED, commit: { tree: { sha: "t-reverted" } } });
+    scope
+      .get(`/repos/${REPO}/git/commits/${BASE_HEAD}`)
+      .reply(200, { sha: BASE_HEAD, parents: [], tree: { sha: "t-base" } });
+    scope
+      .post(`/repos/${REPO}/git/commits`, {
+        message: `Revert "SHOP-42: fix discount total"\n\nThis reverts commit ${MERGE}, the merge of #12.\n\nTicket: SHOP-42`,
+        tree: "t-reverted",
+        parents: [BASE_HEAD],
+      })
       .reply(201, { sha: "9".repeat(40) });
-    scope.patch(`/repos/${REPO}/git/refs/heads%2Frevert%2Fhotfix%2FSHOP-42-discount`, { sha: "9".repeat(40), force: true }).reply(200, {});
+    scope
+      .patch(`/repos/${REPO}/git/refs/heads%2Frevert%2Fhotfix%2FSHOP-42-discount`, { sha: "9".repeat(40), force: true })
+      .reply(200, {});
     scope.post(`/repos/${REPO}/pulls`).reply(201, { number: 100, html_url: "u" });
     capturePosts(scope, posted);
 
@@ -228,6 +307,8 @@ describe("a failed canary with deploy.autoRevert", () => {
     await receive(payload);
 
     expectAllMocksDone();
-    expect(posted[0]).toContain("**No revert pull request:** #12 is not merged, so there is nothing to revert on main; close it or push a fix.");
+    expect(posted[0]).toContain(
+      "**No revert pull request:** #12 is not merged, so there is nothing to revert on main; close it or push a fix.",
+    );
   });
 });

@@ -1,6 +1,13 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { API, captureCheckRuns, expectAllMocksDone, mockFiles, mockSettings, mockWorkspaces } from "../helpers/github-nock.js";
+import {
+  API,
+  captureCheckRuns,
+  expectAllMocksDone,
+  mockFiles,
+  mockSettings,
+  mockWorkspaces,
+} from "../helpers/github-nock.js";
 import { GOOD_BODY } from "../../support/build-change.js";
 import { createTestProbot, FIXED_NOW } from "../helpers/probot.js";
 import { loadWebhook } from "../../support/webhooks.js";
@@ -8,7 +15,9 @@ import { loadWebhook } from "../../support/webhooks.js";
 const REPO = "Codertocat/Hello-World";
 
 /** The real `pull_request.opened` delivery, turned into a hotfix PR. */
-function hotfixOpened(overrides: { ref?: string; title?: string; body?: string; changed_files?: number; labels?: string[] } = {}) {
+function hotfixOpened(
+  overrides: { ref?: string; title?: string; body?: string; changed_files?: number; labels?: string[] } = {},
+) {
   const payload = loadWebhook("pull_request.opened");
   payload.pull_request.head.ref = overrides.ref ?? "hotfix/SHOP-42-discount-total";
   payload.pull_request.base.ref = "main";
@@ -21,7 +30,13 @@ function hotfixOpened(overrides: { ref?: string; title?: string; body?: string; 
 
 const GOOD_FILES = [
   { filename: "src/checkout/discount.ts", additions: 3, deletions: 1, patch: "@@ -1,2 +1,4 @@\n-a\n+b\n+c\n+d" },
-  { filename: "src/checkout/discount.test.ts", status: "added", additions: 12, deletions: 0, patch: "@@ -0,0 +1,12 @@\n+test" },
+  {
+    filename: "src/checkout/discount.test.ts",
+    status: "added",
+    additions: 12,
+    deletions: 0,
+    patch: "@@ -0,0 +1,12 @@\n+test",
+  },
 ];
 
 async function receive(name: "pull_request", payload: unknown) {
@@ -65,7 +80,11 @@ describe("pull_request events", () => {
     await receive("pull_request", payload);
 
     expectAllMocksDone();
-    expect(checks[0]).toMatchObject({ conclusion: "success", status: "completed", output: { title: "Not a hotfix: no single-patch rules apply" } });
+    expect(checks[0]).toMatchObject({
+      conclusion: "success",
+      status: "completed",
+      output: { title: "Not a hotfix: no single-patch rules apply" },
+    });
     expect(checks[0]!.output.summary).toContain("`changes`");
   });
 
@@ -85,7 +104,11 @@ describe("pull_request events", () => {
   it("fails a hotfix that spans two scopes, with annotations on the stray file", async () => {
     const scope = nock(API);
     mockSettings(scope);
-    mockFiles(scope, REPO, 2, [...GOOD_FILES, { filename: "src/checkout/cart.ts" }, { filename: "src/billing/invoice.ts" }]);
+    mockFiles(scope, REPO, 2, [
+      ...GOOD_FILES,
+      { filename: "src/checkout/cart.ts" },
+      { filename: "src/billing/invoice.ts" },
+    ]);
     mockWorkspaces(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
 
@@ -98,7 +121,13 @@ describe("pull_request events", () => {
     expect(check.output.summary).toContain("| ❌ | `single-scope` |");
     expect(check.output.summary).toContain("### How to fix");
     expect(check.output.annotations).toEqual([
-      expect.objectContaining({ path: "src/billing/invoice.ts", annotation_level: "failure", title: "single-scope", start_line: 1, end_line: 1 }),
+      expect.objectContaining({
+        path: "src/billing/invoice.ts",
+        annotation_level: "failure",
+        title: "single-scope",
+        start_line: 1,
+        end_line: 1,
+      }),
     ]);
     expect(check.actions).toEqual([{ label: "Override", description: expect.any(String), identifier: "override" }]);
     await expect(JSON.stringify(check, null, 2)).toMatchFileSnapshot("./__snapshots__/two-scopes.check-run.json");
@@ -119,7 +148,11 @@ describe("pull_request events", () => {
   it("scopes by workspace package when the repository declares workspaces", async () => {
     const scope = nock(API);
     mockSettings(scope);
-    mockFiles(scope, REPO, 2, [{ filename: "tools/a/x.ts" }, { filename: "tools/b/y.ts" }, { filename: "tools/a/x.test.ts" }]);
+    mockFiles(scope, REPO, 2, [
+      { filename: "tools/a/x.ts" },
+      { filename: "tools/b/y.ts" },
+      { filename: "tools/a/x.test.ts" },
+    ]);
     mockWorkspaces(scope, REPO, { packageJson: JSON.stringify({ workspaces: ["tools/*"] }) });
     const checks = captureCheckRuns(scope, REPO);
 
@@ -245,7 +278,11 @@ describe("bad input", () => {
   it("completes the check as a failure with GitHub's request id when GitHub keeps failing", async () => {
     const scope = nock(API);
     mockSettings(scope);
-    scope.get(`/repos/${REPO}/pulls/2/files`).query(true).times(4).reply(503, { message: "unavailable" }, { "x-github-request-id": "ABCD:1234" });
+    scope
+      .get(`/repos/${REPO}/pulls/2/files`)
+      .query(true)
+      .times(4)
+      .reply(503, { message: "unavailable" }, { "x-github-request-id": "ABCD:1234" });
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("pull_request", hotfixOpened());

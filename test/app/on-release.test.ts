@@ -19,20 +19,31 @@ function published(tag: string, target = "main", action: "published" | "prerelea
 function mockRelease(scope: nock.Scope, tag: string, commits: Array<{ message: string; sha?: string }>) {
   scope.get(`/repos/${REPO}/commits/${tag}`).query({ per_page: "1" }).reply(200, { sha: RELEASE_SHA });
   mockSettings(scope);
-  scope.get(`/repos/${REPO}/tags`).query({ per_page: "100" }).reply(200, [
-    { name: tag, commit: { sha: RELEASE_SHA } },
-    { name: "v1.4.2", commit: { sha: PREVIOUS_SHA } },
-    { name: "v1.4.1", commit: { sha: "3".repeat(40) } },
-    { name: "nightly", commit: { sha: "4".repeat(40) } },
-  ]);
+  scope
+    .get(`/repos/${REPO}/tags`)
+    .query({ per_page: "100" })
+    .reply(200, [
+      { name: tag, commit: { sha: RELEASE_SHA } },
+      { name: "v1.4.2", commit: { sha: PREVIOUS_SHA } },
+      { name: "v1.4.1", commit: { sha: "3".repeat(40) } },
+      { name: "nightly", commit: { sha: "4".repeat(40) } },
+    ]);
   scope
     .get(`/repos/${REPO}/compare/${PREVIOUS_SHA}...${RELEASE_SHA}`)
     .query({ per_page: "100", page: "1" })
-    .reply(200, { total_commits: commits.length, commits: commits.map((c, i) => ({ sha: c.sha ?? `${i}`.padStart(40, "c"), commit: { message: c.message } })) });
+    .reply(200, {
+      total_commits: commits.length,
+      commits: commits.map((c, i) => ({ sha: c.sha ?? `${i}`.padStart(40, "c"), commit: { message: c.message } })),
+    });
 }
 
 function mockPull(scope: nock.Scope, number: number, headRef: string, labels: string[] = []) {
-  scope.get(`/repos/${REPO}/pulls/${number}`).reply(200, { number, title: `Change ${number}`, head: { ref: headRef }, labels: labels.map((name) => ({ name })) });
+  scope.get(`/repos/${REPO}/pulls/${number}`).reply(200, {
+    number,
+    title: `Change ${number}`,
+    head: { ref: headRef },
+    labels: labels.map((name) => ({ name })),
+  });
 }
 
 async function receive(payload: unknown) {
@@ -76,7 +87,9 @@ describe("release published", () => {
 
     expectAllMocksDone();
     expect(checks[0]).toMatchObject({ conclusion: "failure", head_sha: RELEASE_SHA });
-    expect(checks[0]!.output.title).toBe("1 check fails: 1.5.0 is not a patch bump of the previous release 1.4.2 (expected 1.4.3).");
+    expect(checks[0]!.output.title).toBe(
+      "1 check fails: 1.5.0 is not a patch bump of the previous release 1.4.2 (expected 1.4.3).",
+    );
     expect(checks[0]!.output.summary).toContain("### How to fix");
     expect(checks[0]!.output.summary).toContain("publish it as `v1.4.3`");
   });
@@ -92,7 +105,9 @@ describe("release published", () => {
 
     expectAllMocksDone();
     expect(checks[0]!.conclusion).toBe("failure");
-    expect(checks[0]!.output.title).toBe("1 check fails: Carries 2 hotfix pull requests since v1.4.2 (#12, #13): one patch per release.");
+    expect(checks[0]!.output.title).toBe(
+      "1 check fails: Carries 2 hotfix pull requests since v1.4.2 (#12, #13): one patch per release.",
+    );
   });
 
   it("fails a tag that is not semver, with a clear message, without reading tags", async () => {
@@ -105,18 +120,36 @@ describe("release published", () => {
 
     expectAllMocksDone();
     expect(checks[0]!.conclusion).toBe("failure");
-    expect(checks[0]!.output.title).toBe("1 check fails: The tag release-7 is not a semantic version (MAJOR.MINOR.PATCH, e.g. v1.4.3).");
+    expect(checks[0]!.output.title).toBe(
+      "1 check fails: The tag release-7 is not a semantic version (MAJOR.MINOR.PATCH, e.g. v1.4.3).",
+    );
     expect(checks[0]!.output.summary).toContain("publish it again with a semver tag such as `v1.4.3`");
   });
 
   it("passes a minor release from main with no hotfix PR, with a note", async () => {
     const scope = nock(API);
     const rebased = "d".repeat(40);
-    mockRelease(scope, "v1.5.0", [{ message: "Merge pull request #20 from octo/feature/search" }, { message: "Add export", sha: rebased }]);
-    mockPull(scope, 20, "feature/search");
-    scope.get(`/repos/${REPO}/commits/${rebased}/pulls`).query({ per_page: "100" }).reply(200, [
-      { number: 21, title: "Export", body: null, labels: [], head: { ref: "feature/export", sha: rebased }, base: { ref: "main" }, merge_commit_sha: rebased, merged_at: "2026-11-20T10:00:00Z", html_url: "u" },
+    mockRelease(scope, "v1.5.0", [
+      { message: "Merge pull request #20 from octo/feature/search" },
+      { message: "Add export", sha: rebased },
     ]);
+    mockPull(scope, 20, "feature/search");
+    scope
+      .get(`/repos/${REPO}/commits/${rebased}/pulls`)
+      .query({ per_page: "100" })
+      .reply(200, [
+        {
+          number: 21,
+          title: "Export",
+          body: null,
+          labels: [],
+          head: { ref: "feature/export", sha: rebased },
+          base: { ref: "main" },
+          merge_commit_sha: rebased,
+          merged_at: "2026-11-20T10:00:00Z",
+          html_url: "u",
+        },
+      ]);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive(published("v1.5.0"));
@@ -124,8 +157,12 @@ describe("release published", () => {
     expectAllMocksDone();
     expect(checks[0]!.conclusion).toBe("success");
     expect(checks[0]!.output.title).toBe("Not a hotfix release: no single-patch rules apply");
-    expect(checks[0]!.output.summary).toContain("Not judged as a hotfix release because its target `main` is not a hotfix branch and none of its 2 pull requests is a hotfix.");
-    expect(checks[0]!.output.summary).toContain("| ⏭️ | `patch-bump` | skip | Not a hotfix release, so no patch rule applies");
+    expect(checks[0]!.output.summary).toContain(
+      "Not judged as a hotfix release because its target `main` is not a hotfix branch and none of its 2 pull requests is a hotfix.",
+    );
+    expect(checks[0]!.output.summary).toContain(
+      "| ⏭️ | `patch-bump` | skip | Not a hotfix release, so no patch rule applies",
+    );
   });
 
   it("judges a pre-release the same way", async () => {
@@ -144,7 +181,11 @@ describe("release published", () => {
     const scope = nock(API);
     scope.get(`/repos/${REPO}/commits/v1.4.3`).query(true).reply(200, { sha: RELEASE_SHA });
     mockSettings(scope);
-    scope.get(`/repos/${REPO}/tags`).query(true).times(4).reply(502, { message: "bad gateway" }, { "x-github-request-id": "REL:1" });
+    scope
+      .get(`/repos/${REPO}/tags`)
+      .query(true)
+      .times(4)
+      .reply(502, { message: "bad gateway" }, { "x-github-request-id": "REL:1" });
     const checks = captureCheckRuns(scope, REPO);
 
     await receive(published("v1.4.3"));
@@ -179,6 +220,10 @@ describe("check_run.rerequested on the release check", () => {
     await createTestProbot().receive({ id: "rerun-1", name: "check_run", payload } as never);
 
     expectAllMocksDone();
-    expect(checks[0]).toMatchObject({ name: "single-patch-order/release", external_id: "release:55", conclusion: "failure" });
+    expect(checks[0]).toMatchObject({
+      name: "single-patch-order/release",
+      external_id: "release:55",
+      conclusion: "failure",
+    });
   });
 });

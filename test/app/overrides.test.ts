@@ -1,6 +1,13 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { API, captureCheckRuns, expectAllMocksDone, mockFiles, mockSettings, mockWorkspaces } from "../helpers/github-nock.js";
+import {
+  API,
+  captureCheckRuns,
+  expectAllMocksDone,
+  mockFiles,
+  mockSettings,
+  mockWorkspaces,
+} from "../helpers/github-nock.js";
 import { createTestProbot, FIXED_NOW } from "../helpers/probot.js";
 import {
   AUTHOR,
@@ -80,7 +87,14 @@ describe("/spo override <reason>", () => {
     ]);
     expect(checks).toHaveLength(1);
     const check = checks[0]!;
-    expect(check).toMatchObject({ name: "single-patch-order", head_sha: SHA, status: "completed", conclusion: "success", completed_at: FIXED_NOW.toISOString(), external_id: "1" });
+    expect(check).toMatchObject({
+      name: "single-patch-order",
+      head_sha: SHA,
+      status: "completed",
+      conclusion: "success",
+      completed_at: FIXED_NOW.toISOString(),
+      external_id: "1",
+    });
     expect(check.actions).toBeUndefined();
     expect(check.output.title).toBe(`Overridden by @release-lead: ${REASON}`);
     expect(check.output.summary.split("\n\n")[0]).toBe(
@@ -138,7 +152,9 @@ describe("/spo override <reason>", () => {
     await receive("issue_comment", prComment(body));
 
     expectAllMocksDone();
-    expect(replies).toStrictEqual([`@release-lead Your override did not count: ${why}.\n\n${WHO_MAY_DEFAULT}\n\nThe check keeps its real verdict.`]);
+    expect(replies).toStrictEqual([
+      `@release-lead Your override did not count: ${why}.\n\n${WHO_MAY_DEFAULT}\n\nThe check keeps its real verdict.`,
+    ]);
   });
 
   it("lets an active member of a team in override.teams override (membership API mocked)", async () => {
@@ -146,7 +162,9 @@ describe("/spo override <reason>", () => {
     const scope = nock(API);
     mockSettings(scope, { config });
     scope.get("/orgs/Codertocat/teams/sre/memberships/release-lead").reply(404, { message: "Not Found" });
-    scope.get("/orgs/Codertocat/teams/release-managers/memberships/release-lead").reply(200, { state: "active", role: "member" });
+    scope
+      .get("/orgs/Codertocat/teams/release-managers/memberships/release-lead")
+      .reply(200, { state: "active", role: "member" });
     scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest());
     mockComments(scope, []);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
@@ -160,7 +178,10 @@ describe("/spo override <reason>", () => {
     expectAllMocksDone();
     expect(labels).toStrictEqual([{ labels: ["spo:overridden"] }]);
     expect(comments[0]).toContain("| Who | @release-lead (active member of `Codertocat/release-managers`) |");
-    expect(checks[0]).toMatchObject({ conclusion: "success", output: { title: `Overridden by @release-lead: ${REASON}` } });
+    expect(checks[0]).toMatchObject({
+      conclusion: "success",
+      output: { title: `Overridden by @release-lead: ${REASON}` },
+    });
   });
 
   it("refuses someone whose team membership is pending, and an admin who is in no listed team", async () => {
@@ -233,7 +254,9 @@ describe("/spo override <reason>", () => {
     await receive("issue_comment", prComment(`/spo override ${REASON}`));
 
     expectAllMocksDone();
-    expect(replies).toStrictEqual(["@release-lead Nothing to override: the `single-patch-order` check on `ec26c3e` does not fail (All rules pass). Nothing was recorded."]);
+    expect(replies).toStrictEqual([
+      "@release-lead Nothing to override: the `single-patch-order` check on `ec26c3e` does not fail (All rules pass). Nothing was recorded.",
+    ]);
   });
 });
 
@@ -257,7 +280,11 @@ describe("an override over later events", () => {
     await receive("pull_request", labelledPr("edited"));
 
     expectAllMocksDone();
-    expect(checks[0]).toMatchObject({ head_sha: SHA, conclusion: "success", output: { title: `Overridden by @release-lead: ${REASON}` } });
+    expect(checks[0]).toMatchObject({
+      head_sha: SHA,
+      conclusion: "success",
+      output: { title: `Overridden by @release-lead: ${REASON}` },
+    });
     expect(checks[0]!.actions).toBeUndefined();
   });
 
@@ -270,14 +297,23 @@ describe("an override over later events", () => {
     await receive("pull_request", labelledPr("synchronize"));
 
     expectAllMocksDone();
-    expect(checks[0]).toMatchObject({ conclusion: "failure", output: { title: expect.stringMatching(/^1 rule fails: /) } });
-    expect(checks[0]!.actions).toStrictEqual([{ label: "Override", description: "Break glass: asks for a reason", identifier: "override" }]);
+    expect(checks[0]).toMatchObject({
+      conclusion: "failure",
+      output: { title: expect.stringMatching(/^1 rule fails: /) },
+    });
+    expect(checks[0]!.actions).toStrictEqual([
+      { label: "Override", description: "Break glass: asks for a reason", identifier: "override" },
+    ]);
   });
 
   it("trusts no marker but the App's own: a user's copy is ignored and the stray label removed", async () => {
     const scope = nock(API);
     mockFailingJudgement(scope);
-    const forged = { ...auditComment(RECORD), user: { login: "mallory", type: "User" }, performed_via_github_app: null };
+    const forged = {
+      ...auditComment(RECORD),
+      user: { login: "mallory", type: "User" },
+      performed_via_github_app: null,
+    };
     const otherApp = { ...auditComment(RECORD, 9002), performed_via_github_app: { id: 15368, slug: "github-actions" } };
     mockComments(scope, [forged, otherApp]);
     const checks = captureCheckRuns(scope, REPO);
@@ -311,7 +347,9 @@ describe("the Override button (check_run.requested_action)", () => {
     payload.check_run.name = "single-patch-order";
     payload.check_run.app.id = 1;
     payload.check_run.head_sha = SHA;
-    payload.check_run.pull_requests = [{ number: 1, head: { sha: SHA }, base: { ref: "main", repo: { id: payload.repository.id } } }];
+    payload.check_run.pull_requests = [
+      { number: 1, head: { sha: SHA }, base: { ref: "main", repo: { id: payload.repository.id } } },
+    ];
     payload.requested_action = { identifier: "override" };
     payload.sender = { ...payload.sender, login: by, type: "User" };
     return payload;

@@ -20,7 +20,10 @@ function pullRequest(number: number, sha: string, overrides: Record<string, unkn
   };
 }
 
-const FILES = [{ filename: "src/checkout/discount.ts" }, { filename: "src/checkout/discount.test.ts", status: "added" }];
+const FILES = [
+  { filename: "src/checkout/discount.ts" },
+  { filename: "src/checkout/discount.test.ts", status: "added" },
+];
 
 async function receive(name: WebhookName, payload: unknown) {
   const probot = createTestProbot();
@@ -34,7 +37,13 @@ describe("check_run.rerequested", () => {
     const payload = loadWebhook("check_run.rerequested");
     payload.check_run.name = "single-patch-order";
     payload.check_run.app.id = TEST_APP_ID;
-    payload.check_run.pull_requests = [{ number: 7, head: { sha: payload.check_run.head_sha }, base: { ref: "main", repo: { id: payload.repository.id } } }];
+    payload.check_run.pull_requests = [
+      {
+        number: 7,
+        head: { sha: payload.check_run.head_sha },
+        base: { ref: "main", repo: { id: payload.repository.id } },
+      },
+    ];
     const scope = nock(API);
     scope.get(`/repos/${repo}/pulls/7`).reply(200, pullRequest(7, payload.check_run.head_sha));
     mockSettings(scope, {}, repo);
@@ -44,7 +53,12 @@ describe("check_run.rerequested", () => {
     await receive("check_run.rerequested", payload);
 
     expectAllMocksDone();
-    expect(checks[0]).toMatchObject({ name: "single-patch-order", head_sha: payload.check_run.head_sha, conclusion: "success", external_id: "7" });
+    expect(checks[0]).toMatchObject({
+      name: "single-patch-order",
+      head_sha: payload.check_run.head_sha,
+      conclusion: "success",
+      external_id: "7",
+    });
   });
 
   it("finds a fork PR by its head SHA when the event lists no PR", async () => {
@@ -55,10 +69,13 @@ describe("check_run.rerequested", () => {
     const sha = payload.check_run.head_sha;
     const scope = nock(API);
     scope.get(`/repos/${repo}/commits/${sha}/pulls`).query(true).reply(200, []);
-    scope.get(`/repos/${repo}/pulls`).query({ state: "open", sort: "updated", direction: "desc", per_page: "100" }).reply(200, [
-      { number: 3, head: { sha: "0".repeat(40) } },
-      { number: 9, head: { sha } },
-    ]);
+    scope
+      .get(`/repos/${repo}/pulls`)
+      .query({ state: "open", sort: "updated", direction: "desc", per_page: "100" })
+      .reply(200, [
+        { number: 3, head: { sha: "0".repeat(40) } },
+        { number: 9, head: { sha } },
+      ]);
     scope.get(`/repos/${repo}/pulls/9`).reply(200, pullRequest(9, sha));
     mockSettings(scope, {}, repo);
     mockFiles(scope, repo, 9, FILES);
@@ -87,7 +104,13 @@ describe("check_suite.rerequested", () => {
     const payload = loadWebhook("check_suite.rerequested");
     const repo = payload.repository.full_name;
     payload.check_suite.app.id = TEST_APP_ID;
-    payload.check_suite.pull_requests = [{ number: 5, head: { sha: payload.check_suite.head_sha }, base: { ref: "main", repo: { id: payload.repository.id } } }];
+    payload.check_suite.pull_requests = [
+      {
+        number: 5,
+        head: { sha: payload.check_suite.head_sha },
+        base: { ref: "main", repo: { id: payload.repository.id } },
+      },
+    ];
     const scope = nock(API);
     scope.get(`/repos/${repo}/pulls/5`).reply(200, pullRequest(5, payload.check_suite.head_sha));
     mockSettings(scope, {}, repo);
@@ -106,14 +129,23 @@ describe("check_run.completed of a required check", () => {
     const payload = loadWebhook("check_run.completed");
     const repo = payload.repository.full_name;
     payload.check_run.name = "ci/unit";
-    payload.check_run.pull_requests = [{ number: 4, head: { sha: payload.check_run.head_sha }, base: { ref: "main", repo: { id: payload.repository.id } } }];
+    payload.check_run.pull_requests = [
+      {
+        number: 4,
+        head: { sha: payload.check_run.head_sha },
+        base: { ref: "main", repo: { id: payload.repository.id } },
+      },
+    ];
     const sha = payload.check_run.head_sha;
     const config = "tests:\n  requiredChecks: ['ci/unit']\n";
     const scope = nock(API);
     mockSettings(scope, { config }, repo);
     scope.get(`/repos/${repo}/pulls/4`).reply(200, pullRequest(4, sha));
     mockFiles(scope, repo, 4, FILES);
-    scope.get(`/repos/${repo}/commits/${sha}/check-runs`).query(true).reply(200, { total_count: 1, check_runs: [{ name: "ci/unit", status: "completed", conclusion: "success" }] });
+    scope
+      .get(`/repos/${repo}/commits/${sha}/check-runs`)
+      .query(true)
+      .reply(200, { total_count: 1, check_runs: [{ name: "ci/unit", status: "completed", conclusion: "success" }] });
     scope.get(`/repos/${repo}/commits/${sha}/status`).query(true).reply(200, { state: "success", statuses: [] });
     const checks = captureCheckRuns(scope, repo);
 
@@ -176,10 +208,22 @@ describe("merge_group.checks_requested", () => {
     const repo = payload.repository.full_name;
     const group = payload.merge_group;
     const scope = nock(API);
-    scope.get(`/repos/${repo}/compare/${group.base_sha}...${group.head_sha}`).query(true).reply(200, {
-      commits: [{ commit: { message: "SHOP-1: earlier fix (#101)" } }, { commit: { message: "SHOP-42: fix discount (#104)" } }],
-    });
-    scope.get(`/repos/${repo}/pulls/101`).reply(200, pullRequest(101, "1".repeat(40), { title: "SHOP-1: earlier fix", head: { ref: "feature/x", sha: "1".repeat(40) } }));
+    scope
+      .get(`/repos/${repo}/compare/${group.base_sha}...${group.head_sha}`)
+      .query(true)
+      .reply(200, {
+        commits: [
+          { commit: { message: "SHOP-1: earlier fix (#101)" } },
+          { commit: { message: "SHOP-42: fix discount (#104)" } },
+        ],
+      });
+    scope.get(`/repos/${repo}/pulls/101`).reply(
+      200,
+      pullRequest(101, "1".repeat(40), {
+        title: "SHOP-1: earlier fix",
+        head: { ref: "feature/x", sha: "1".repeat(40) },
+      }),
+    );
     scope.get(`/repos/${repo}/pulls/104`).reply(200, pullRequest(104, "4".repeat(40)));
     mockSettings(scope, {}, repo);
     mockFiles(scope, repo, 104, FILES);
@@ -197,7 +241,10 @@ describe("merge_group.checks_requested", () => {
     const payload = loadWebhook("merge_group.checks_requested");
     const repo = payload.repository.full_name;
     const scope = nock(API);
-    scope.get(`/repos/${repo}/compare/${payload.merge_group.base_sha}...${payload.merge_group.head_sha}`).query(true).reply(404, { message: "Not Found" });
+    scope
+      .get(`/repos/${repo}/compare/${payload.merge_group.base_sha}...${payload.merge_group.head_sha}`)
+      .query(true)
+      .reply(404, { message: "Not Found" });
     const checks = captureCheckRuns(scope, repo);
 
     await receive("merge_group.checks_requested", payload);

@@ -12,12 +12,25 @@ const REPO = "Codertocat/Hello-World";
 /** What `pulls.get` answers: the PR of the recorded `pull_request.opened` delivery, as a hotfix. */
 function hotfixPullRequest() {
   const pr = loadWebhook("pull_request.opened").pull_request;
-  return { ...pr, head: { ...pr.head, ref: "hotfix/SHOP-42-discount-total" }, base: { ...pr.base, ref: "main" }, title: "SHOP-42: fix discount total", body: GOOD_BODY, changed_files: 2 };
+  return {
+    ...pr,
+    head: { ...pr.head, ref: "hotfix/SHOP-42-discount-total" },
+    base: { ...pr.base, ref: "main" },
+    title: "SHOP-42: fix discount total",
+    body: GOOD_BODY,
+    changed_files: 2,
+  };
 }
 
 const GOOD_FILES = [
   { filename: "src/checkout/discount.ts", additions: 3, deletions: 1, patch: "@@ -1,2 +1,4 @@\n-a\n+b\n+c\n+d" },
-  { filename: "src/checkout/discount.test.ts", status: "added", additions: 12, deletions: 0, patch: "@@ -0,0 +1,12 @@\n+test" },
+  {
+    filename: "src/checkout/discount.test.ts",
+    status: "added",
+    additions: 12,
+    deletions: 0,
+    patch: "@@ -0,0 +1,12 @@\n+test",
+  },
 ];
 
 function spo(args: string[], env: Record<string, string> = { GITHUB_TOKEN: "test" }) {
@@ -50,7 +63,10 @@ describe("spo check --pr", () => {
     mockSettings(scope);
     mockFiles(scope, REPO, 2, GOOD_FILES);
 
-    const result = await spo([`https://ghe.example.com/${REPO}/pull/2`], { GITHUB_TOKEN: "test", GITHUB_API_URL: `${ghe}/` });
+    const result = await spo([`https://ghe.example.com/${REPO}/pull/2`], {
+      GITHUB_TOKEN: "test",
+      GITHUB_API_URL: `${ghe}/`,
+    });
 
     expectAllMocksDone();
     expect(result.code).toBe(1);
@@ -59,7 +75,10 @@ describe("spo check --pr", () => {
   });
 
   it("fails with exit 2, GitHub's answer and its request id when GitHub keeps failing", async () => {
-    nock(API).get(`/repos/${REPO}/pulls/2`).times(4).reply(502, { message: "Server Error" }, { "x-github-request-id": "ABCD:1" });
+    nock(API)
+      .get(`/repos/${REPO}/pulls/2`)
+      .times(4)
+      .reply(502, { message: "Server Error" }, { "x-github-request-id": "ABCD:1" });
 
     const result = await spo([`${REPO}#2`]);
 

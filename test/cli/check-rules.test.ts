@@ -23,14 +23,35 @@ const manifestOnly = (version: string, leftPad: string) => ({
 /** Each rule, broken on its own on top of the good hotfix of test/helpers/hotfix-repo.ts. */
 describe("spo check fails each rule with exit 1", () => {
   const failures: Array<[string, HotfixOptions, string[]?]> = [
-    ["base-branch", { onBase: (repo) => repo.git.raw(["branch", "develop"]).then(() => undefined) }, ["--base", "develop"]],
-    ["single-scope", { files: { "src/billing/invoice.ts": "export const invoice = { lines: [] as string[], total: 0 };\n" } }],
-    ["change-size", { files: { "src/checkout/rates.ts": Array.from({ length: 450 }, (_, i) => `export const r${i} = ${i};`).join("\n") } }],
+    [
+      "base-branch",
+      { onBase: (repo) => repo.git.raw(["branch", "develop"]).then(() => undefined) },
+      ["--base", "develop"],
+    ],
+    [
+      "single-scope",
+      { files: { "src/billing/invoice.ts": "export const invoice = { lines: [] as string[], total: 0 };\n" } },
+    ],
+    [
+      "change-size",
+      {
+        files: {
+          "src/checkout/rates.ts": Array.from({ length: 450 }, (_, i) => `export const r${i} = ${i};`).join("\n"),
+        },
+      },
+    ],
     ["linked-ticket", { branch: "hotfix/discount-total", title: "Fix the discount total on checkout" }],
     ["problem-statement", { body: editSection("Root cause") }],
     ["test-evidence", { files: { "src/checkout/discount.test.ts": null }, body: editSection("Test evidence") }],
     ["rollback-plan", { body: editSection("Rollback plan", "N/A") }],
-    ["reversible-migration", { files: { "src/checkout/migrations/002_discount_rate.sql": "ALTER TABLE carts ADD COLUMN discount_rate numeric;\n" } }],
+    [
+      "reversible-migration",
+      {
+        files: {
+          "src/checkout/migrations/002_discount_rate.sql": "ALTER TABLE carts ADD COLUMN discount_rate numeric;\n",
+        },
+      },
+    ],
     ["dependency-change", { files: manifestOnly("1.4.2", "1.3.1") }],
     ["semver-patch", { files: manifestOnly("1.5.0", "1.3.0") }],
   ];

@@ -46,7 +46,9 @@ describe("spo check on a local branch", () => {
   });
 
   it("judges a branch with 3,000 changed files: change-size fails", async () => {
-    const files = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`src/checkout/generated/file-${i}.ts`, `export const v${i} = ${i};\n`]));
+    const files = Object.fromEntries(
+      Array.from({ length: 3000 }, (_, i) => [`src/checkout/generated/file-${i}.ts`, `export const v${i} = ${i};\n`]),
+    );
     const repo = await hotfixRepo({ files });
 
     const json = await checkJson(repo.dir);
@@ -58,7 +60,10 @@ describe("spo check on a local branch", () => {
 
   it("reads the config committed on the base, not the branch's copy", async () => {
     const repo = await hotfixRepo({
-      onBase: (r) => r.commitFiles("Limit hotfixes", { ".github/single-patch-order.yml": "scope:\n  maxFiles: 1\n" }).then(() => undefined),
+      onBase: (r) =>
+        r
+          .commitFiles("Limit hotfixes", { ".github/single-patch-order.yml": "scope:\n  maxFiles: 1\n" })
+          .then(() => undefined),
       files: { ".github/single-patch-order.yml": "scope:\n  maxFiles: 100\n" },
     });
 
@@ -76,7 +81,16 @@ describe("spo check on a local branch", () => {
     await writeFile(join(dir, "spo.yml"), "rules:\n  test-evidence: off\n");
     await writeFile(join(dir, "pr.md"), GOOD_BODY);
 
-    const json = await checkJson(repo.dir, ["--config", join(dir, "spo.yml"), "--title", "SHOP-42: fix discount", "--body-file", join(dir, "pr.md"), "--label", "hotfix"]);
+    const json = await checkJson(repo.dir, [
+      "--config",
+      join(dir, "spo.yml"),
+      "--title",
+      "SHOP-42: fix discount",
+      "--body-file",
+      join(dir, "pr.md"),
+      "--label",
+      "hotfix",
+    ]);
 
     expect(json.code).toBe(0);
     expect(json.report?.hotfix.hotfix).toBe(true);
@@ -145,7 +159,12 @@ describe("spo check on a local branch", () => {
 describe("spo check errors: exit 2 with a message that says which", () => {
   it("names the file and every key path of an invalid config on the base", async () => {
     const repo = await hotfixRepo({
-      onBase: (r) => r.commitFiles("Config", { ".github/single-patch-order.yml": "scope:\n  maxFiles: ten\nrules:\n  single-scop: warn\n" }).then(() => undefined),
+      onBase: (r) =>
+        r
+          .commitFiles("Config", {
+            ".github/single-patch-order.yml": "scope:\n  maxFiles: ten\nrules:\n  single-scop: warn\n",
+          })
+          .then(() => undefined),
     });
 
     const result = await runSpo(["check"], { cwd: repo.dir });
@@ -193,12 +212,15 @@ describe("spo check errors: exit 2 with a message that says which", () => {
 });
 
 describe("help and version", () => {
-  it.each([[["--help"]], [["check", "--help"]], [["init", "-h"]], [["validate", "--help"]], [["help", "check"]]])("prints help for %j", async (argv) => {
-    const result = await runSpo(argv, { cwd: tmpdir() });
+  it.each([[["--help"]], [["check", "--help"]], [["init", "-h"]], [["validate", "--help"]], [["help", "check"]]])(
+    "prints help for %j",
+    async (argv) => {
+      const result = await runSpo(argv, { cwd: tmpdir() });
 
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^spo.*\n\nUsage:\n/);
-  });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^spo.*\n\nUsage:\n/);
+    },
+  );
 
   it("prints the package version", async () => {
     const result = await runSpo(["--version"], { cwd: tmpdir() });

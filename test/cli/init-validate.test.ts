@@ -34,7 +34,9 @@ describe("spo init", () => {
     expect(result.stdout).toContain(`wrote ${CONFIG}\nwrote ${TEMPLATE}\n`);
     const config = await readFile(join(repo.dir, CONFIG), "utf8");
     expect(config).toBe(buildStarterConfig());
-    expect(await readFile(join(repo.dir, TEMPLATE), "utf8")).toBe(await readFile(new URL(`../../${TEMPLATE}`, import.meta.url), "utf8"));
+    expect(await readFile(join(repo.dir, TEMPLATE), "utf8")).toBe(
+      await readFile(new URL(`../../${TEMPLATE}`, import.meta.url), "utf8"),
+    );
   });
 
   it("never overwrites an existing file without --force", async () => {
@@ -58,7 +60,9 @@ describe("spo init", () => {
   it("shows every default, comments each key, and points editors at the schema", () => {
     const text = buildStarterConfig();
 
-    expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=https://raw.githubusercontent.com/single-patch-order/single-patch-order/main/schema.json");
+    expect(text.split("\n")[0]).toBe(
+      "# yaml-language-server: $schema=https://raw.githubusercontent.com/single-patch-order/single-patch-order/main/schema.json",
+    );
     expect({ ...parseConfigText(text, CONFIG), rules: {} }).toEqual(DEFAULT_CONFIG);
     expect(parseConfigText(text, CONFIG).rules).toEqual(Object.fromEntries(RULE_IDS.map((id) => [id, "error"])));
     for (const key of Object.keys(DEFAULT_CONFIG)) expect(text).toMatch(new RegExp(`# .+\\n${key}:`));
@@ -78,7 +82,10 @@ describe("spo validate", () => {
 
   it("prints every problem with its key path and exits 2", async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, "spo.yml"), "scope:\n  maxFiles: ten\nrules:\n  single-scop: warn\nticket:\n  patterns: ['(a)\\1']\nbogus: 1\n");
+    await writeFile(
+      join(dir, "spo.yml"),
+      "scope:\n  maxFiles: ten\nrules:\n  single-scop: warn\nticket:\n  patterns: ['(a)\\1']\nbogus: 1\n",
+    );
 
     const result = await runSpo(["validate", "spo.yml"], { cwd: dir });
 

@@ -26,7 +26,12 @@ describe("parseConfig", () => {
     expect(DEFAULT_CONFIG.base.branches).toEqual(["main", "master", "release/**"]);
     expect(DEFAULT_CONFIG.rollback.minLength).toBe(40);
     expect(DEFAULT_CONFIG.dependencies).toBe("justify");
-    expect(DEFAULT_CONFIG.deploy).toEqual({ canary: ["canary"], production: ["production"], bakeMinutes: 30, autoRevert: false });
+    expect(DEFAULT_CONFIG.deploy).toEqual({
+      canary: ["canary"],
+      production: ["production"],
+      bakeMinutes: 30,
+      autoRevert: false,
+    });
     expect(DEFAULT_CONFIG.override.label).toBe("spo:overridden");
   });
 
@@ -44,8 +49,11 @@ describe("parseConfig", () => {
     ["scope:\n  maxFiles: -1\n", "scope.maxFiles: Too small: expected number to be >0"],
     ["bogus: 1\n", '(root): unknown key "bogus"'],
     ["scope:\n  max_files: 3\n", 'scope: unknown key "max_files"'],
-    ["rules:\n  single-scop: warn\n", 'rules: unknown key "single-scop"; rule ids are base-branch, single-scope, change-size, linked-ticket, problem-statement, test-evidence, rollback-plan, reversible-migration, dependency-change, semver-patch'],
-    ["rules:\n  single-scope: loud\n", "rules.single-scope: Invalid option: expected one of \"error\"|\"warn\"|\"off\""],
+    [
+      "rules:\n  single-scop: warn\n",
+      'rules: unknown key "single-scop"; rule ids are base-branch, single-scope, change-size, linked-ticket, problem-statement, test-evidence, rollback-plan, reversible-migration, dependency-change, semver-patch',
+    ],
+    ["rules:\n  single-scope: loud\n", 'rules.single-scope: Invalid option: expected one of "error"|"warn"|"off"'],
     ["dependencies: maybe\n", 'dependencies: Invalid option: expected one of "justify"|"allow"|"forbid"'],
     ["scope:\n  scopes:\n    api: []\n", "scope.scopes.api: Too small: expected array to have >=1 items"],
     ["- a\n- b\n", "(root): expected a mapping of keys, got a list"],
@@ -65,7 +73,9 @@ describe("parseConfig", () => {
   it("rejects patterns RE2 cannot run in linear time, with the key path", () => {
     const [problem] = problemsOf('ticket:\n  patterns: ["(a)\\\\1"]\n');
     expect(problem).toMatch(/^ticket\.patterns\.0: unsafe or invalid pattern/);
-    expect(problemsOf('ticket:\n  patterns: ["(?=x)"]\n')[0]).toMatch(/^ticket\.patterns\.0: unsafe or invalid pattern/);
+    expect(problemsOf('ticket:\n  patterns: ["(?=x)"]\n')[0]).toMatch(
+      /^ticket\.patterns\.0: unsafe or invalid pattern/,
+    );
   });
 
   it("accepts a catastrophic-backtracking pattern because RE2 runs it in linear time", () => {
@@ -73,7 +83,14 @@ describe("parseConfig", () => {
   });
 
   it("refuses YAML alias bombs", () => {
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join("\n");
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      ...Array.from(
+        { length: 9 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join("\n");
     expect(problemsOf(bomb)[0]).toMatch(/^\(yaml\): invalid YAML: Excessive alias count/);
   });
 });
@@ -86,6 +103,22 @@ describe("schema.json", () => {
 
   it("lets editors complete every top-level key, including _extends", () => {
     const properties = Object.keys((buildJsonSchema().properties ?? {}) as object);
-    expect(properties).toEqual(expect.arrayContaining(["_extends", "hotfix", "rules", "scope", "ticket", "sections", "tests", "rollback", "migrations", "dependencies", "versioning", "override", "deploy"]));
+    expect(properties).toEqual(
+      expect.arrayContaining([
+        "_extends",
+        "hotfix",
+        "rules",
+        "scope",
+        "ticket",
+        "sections",
+        "tests",
+        "rollback",
+        "migrations",
+        "dependencies",
+        "versioning",
+        "override",
+        "deploy",
+      ]),
+    );
   });
 });

@@ -24,7 +24,11 @@ interface Stage {
 
 /** Dockerfile → stages of instructions; comments dropped, `\` continuations joined. */
 function parseDockerfile(text: string): Stage[] {
-  const lines = text.replace(/\\\r?\n/g, " ").split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  const lines = text
+    .replace(/\\\r?\n/g, " ")
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
   const stages: Stage[] = [];
   for (const line of lines) {
     const [, keyword = "", args = ""] = /^(\S+)\s*(.*)$/.exec(line) ?? [];
@@ -39,11 +43,21 @@ function parseDockerfile(text: string): Stage[] {
 const stages = parseDockerfile(read("Dockerfile"));
 const build = stages.find((s) => s.name === "build");
 const runtime = stages.at(-1);
-const pkg = JSON.parse(read("package.json")) as { scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string> };
-const buildTsconfig = JSON.parse(read("tsconfig.build.json")) as { compilerOptions: { outDir: string; rootDir: string } };
-const dockerignore = read(".dockerignore").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+const pkg = JSON.parse(read("package.json")) as {
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+const buildTsconfig = JSON.parse(read("tsconfig.build.json")) as {
+  compilerOptions: { outDir: string; rootDir: string };
+};
+const dockerignore = read(".dockerignore")
+  .split("\n")
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith("#"));
 
-const all = (stage: Stage | undefined, keyword: string) => stage?.instructions.filter((i) => i.keyword === keyword) ?? [];
+const all = (stage: Stage | undefined, keyword: string) =>
+  stage?.instructions.filter((i) => i.keyword === keyword) ?? [];
 const copies = (stage: Stage | undefined) =>
   all(stage, "COPY").map((i) => {
     const from = /--from=(\S+)/.exec(i.args)?.[1];
@@ -69,7 +83,11 @@ describe("Dockerfile", () => {
   });
 
   it("copies only files that exist in the repository and are in the build context", () => {
-    const sources = stages.flatMap((stage) => copies(stage).filter((c) => !c.from).flatMap((c) => c.sources));
+    const sources = stages.flatMap((stage) =>
+      copies(stage)
+        .filter((c) => !c.from)
+        .flatMap((c) => c.sources),
+    );
     expect(sources.length).toBeGreaterThan(0);
     for (const source of sources) {
       expect(existsSync(join(ROOT, source)), `${source} exists`).toBe(true);
@@ -82,14 +100,26 @@ describe("Dockerfile", () => {
   it("takes from the build stage only what `npm run build` writes, after copying what it reads", () => {
     const fromBuild = copies(runtime).filter((c) => c.from === "build");
     const workdir = all(build, "WORKDIR")[0]?.args;
-    expect(fromBuild).toEqual([{ from: "build", sources: [`${workdir}/${buildTsconfig.compilerOptions.outDir}`], target: "./dist" }]);
+    expect(fromBuild).toEqual([
+      { from: "build", sources: [`${workdir}/${buildTsconfig.compilerOptions.outDir}`], target: "./dist" },
+    ]);
     expect(pkg.scripts.build).toBe("tsc -p tsconfig.build.json");
 
     const order = build?.instructions.map((i) => `${i.keyword} ${i.args}`) ?? [];
     const buildAt = order.indexOf("RUN npm run build");
     expect(buildAt).toBeGreaterThan(0);
-    const copiedBefore = copies({ from: "", instructions: (build?.instructions ?? []).slice(0, buildAt) }).flatMap((c) => c.sources);
-    expect(copiedBefore).toEqual(expect.arrayContaining(["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", buildTsconfig.compilerOptions.rootDir]));
+    const copiedBefore = copies({ from: "", instructions: (build?.instructions ?? []).slice(0, buildAt) }).flatMap(
+      (c) => c.sources,
+    );
+    expect(copiedBefore).toEqual(
+      expect.arrayContaining([
+        "package.json",
+        "package-lock.json",
+        "tsconfig.json",
+        "tsconfig.build.json",
+        buildTsconfig.compilerOptions.rootDir,
+      ]),
+    );
   });
 
   it("runs the server that the build compiles from src/server/main.ts", () => {
@@ -114,7 +144,9 @@ describe("Dockerfile", () => {
     const keywords = runtime?.instructions.map((i) => i.keyword) ?? [];
     expect(keywords.lastIndexOf("USER")).toBeLessThan(keywords.indexOf("CMD"));
 
-    const env = all(runtime, "ENV").map((i) => i.args).join(" ");
+    const env = all(runtime, "ENV")
+      .map((i) => i.args)
+      .join(" ");
     expect(env).toContain("NODE_ENV=production");
     expect(env).toContain("HOST=0.0.0.0");
     expect(env).toContain("PORT=3000");

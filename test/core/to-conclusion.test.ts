@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { EXIT, toCheckConclusion, toDeployStatusState, toExitCode, toReviewState } from "../../src/core/to-conclusion.js";
+import {
+  EXIT,
+  toCheckConclusion,
+  toDeployStatusState,
+  toExitCode,
+  toReviewState,
+} from "../../src/core/to-conclusion.js";
 import type { Verdict } from "../../src/core/rule-result.js";
 
 describe("the single switch to GitHub's and the shell's words", () => {

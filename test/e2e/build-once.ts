@@ -29,9 +29,17 @@ export async function buildOnce(): Promise<void> {
 }
 
 function build(): void {
-  const result = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, encoding: "utf8" });
-  if (!existsSync(join(ROOT, "dist/server/main.js"))) throw new Error(`the build emitted no dist/server/main.js:\n${result.stdout}${result.stderr}`);
-  if (result.status !== 0) console.warn(`e2e: the build has type errors (the typecheck reports them):\n${result.stdout.split("\n").slice(0, 10).join("\n")}`);
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
+    { cwd: ROOT, encoding: "utf8" },
+  );
+  if (!existsSync(join(ROOT, "dist/server/main.js")))
+    throw new Error(`the build emitted no dist/server/main.js:\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0)
+    console.warn(
+      `e2e: the build has type errors (the typecheck reports them):\n${result.stdout.split("\n").slice(0, 10).join("\n")}`,
+    );
   writeFileSync(STAMP, new Date().toISOString());
 }
 

@@ -14,7 +14,9 @@ afterEach(async () => {
 /** The App still judges: a good delivery after the bad one gets its check. */
 async function expectStillServing(h: Harness): Promise<void> {
   const before = h.github.requests.filter(isCheckRunPost).length;
-  expect(await sendWebhook(h.app.url, { event: "pull_request", payload: pullRequestEvent({ number: 9 }) })).toMatchObject({ status: 200 });
+  expect(
+    await sendWebhook(h.app.url, { event: "pull_request", payload: pullRequestEvent({ number: 9 }) }),
+  ).toMatchObject({ status: 200 });
   expect(h.github.requests.filter(isCheckRunPost)).toHaveLength(before + 1);
 }
 
@@ -30,7 +32,9 @@ describe("deliveries", () => {
 
     expect(again).toEqual({ status: 200, body: "ok\n" });
     expect(github.requests.filter(isCheckRunPost)).toHaveLength(2);
-    expect(await (await fetch(`${app.url}/metrics`)).text()).toContain('spo_webhook_deliveries_total{event="pull_request",outcome="duplicate"} 3');
+    expect(await (await fetch(`${app.url}/metrics`)).text()).toContain(
+      'spo_webhook_deliveries_total{event="pull_request",outcome="duplicate"} 3',
+    );
   });
 
   it("judges a failed delivery again when GitHub redelivers it (same id)", async () => {
@@ -39,7 +43,11 @@ describe("deliveries", () => {
     github.inject({ match: isTokenCall, times: 2, reply: { status: 401, body: { message: "Bad credentials" } } });
 
     const first = await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent(), id: "redeliver-1" });
-    const redelivered = await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent(), id: "redeliver-1" });
+    const redelivered = await sendWebhook(app.url, {
+      event: "pull_request",
+      payload: pullRequestEvent(),
+      id: "redeliver-1",
+    });
 
     expect([first.status, redelivered.status]).toEqual([500, 200]);
     expect(github.requests.filter(isCheckRunPost)).toHaveLength(1);
@@ -65,7 +73,11 @@ describe("deliveries", () => {
     harness = await startHarness();
     const { github, app } = harness;
 
-    const reply = await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent(), secret: "not-the-secret" });
+    const reply = await sendWebhook(app.url, {
+      event: "pull_request",
+      payload: pullRequestEvent(),
+      secret: "not-the-secret",
+    });
 
     expect(reply.status).toBe(400);
     expect(reply.body).toContain("signature does not match");
@@ -97,7 +109,13 @@ describe("deliveries", () => {
       import("node:http").then(({ request }) => {
         const req = request(`${app.url}/api/github/webhooks`, {
           method: "POST",
-          headers: { "content-type": "application/json", "x-github-event": "pull_request", "x-github-delivery": "chunked-1", "x-hub-signature-256": "sha256=0", "transfer-encoding": "chunked" },
+          headers: {
+            "content-type": "application/json",
+            "x-github-event": "pull_request",
+            "x-github-delivery": "chunked-1",
+            "x-hub-signature-256": "sha256=0",
+            "transfer-encoding": "chunked",
+          },
         });
         req.on("response", (res) => resolve(res.statusCode ?? 0));
         req.on("error", reject);

@@ -26,39 +26,53 @@ const SECONDARY_LIMIT = {
 };
 
 describe("GitHub failing", () => {
-  it.each(CALLS.flatMap(([name, match]) => [500, 502].map((status) => [name, status, match] as const)))("retries the call for %s when it answers %i, then completes the check", async (_name, status, match) => {
-    harness = await startHarness();
-    const { github, app } = harness;
-    github.inject({ match, times: 1, reply: { status, body: { message: "Server Error" } } });
+  it.each(CALLS.flatMap(([name, match]) => [500, 502].map((status) => [name, status, match] as const)))(
+    "retries the call for %s when it answers %i, then completes the check",
+    async (_name, status, match) => {
+      harness = await startHarness();
+      const { github, app } = harness;
+      github.inject({ match, times: 1, reply: { status, body: { message: "Server Error" } } });
 
-    const reply = await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent() });
+      const reply = await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent() });
 
-    expect(reply.status).toBe(200);
-    expect(github.requests.filter(match)).toHaveLength(2);
-    const checks = github.requests.filter(isCheckRunPost).slice(-1);
-    expect(checks.map((c) => [c.body.status, c.body.conclusion, c.body.output.title])).toEqual([["completed", "success", "All rules pass"]]);
-  });
+      expect(reply.status).toBe(200);
+      expect(github.requests.filter(match)).toHaveLength(2);
+      const checks = github.requests.filter(isCheckRunPost).slice(-1);
+      expect(checks.map((c) => [c.body.status, c.body.conclusion, c.body.output.title])).toEqual([
+        ["completed", "success", "All rules pass"],
+      ]);
+    },
+  );
 
   it.each([
     ["the files", isFilesCall],
     ["the check run", isCheckRunPost],
-  ] as const)("waits out a secondary rate limit on %s (retry-after) instead of dropping the check", async (_name, match) => {
-    harness = await startHarness();
-    const { github, app } = harness;
-    github.inject({ match, times: 1, reply: SECONDARY_LIMIT });
+  ] as const)(
+    "waits out a secondary rate limit on %s (retry-after) instead of dropping the check",
+    async (_name, match) => {
+      harness = await startHarness();
+      const { github, app } = harness;
+      github.inject({ match, times: 1, reply: SECONDARY_LIMIT });
 
-    const reply = await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent() });
+      const reply = await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent() });
 
-    expect(reply.status).toBe(200);
-    const [limited, retried] = github.requests.filter(match);
-    expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(900); // retry-after (1 s) was waited out; a bound on behaviour, not a speed target
-    expect(github.requests.filter(isCheckRunPost).at(-1)!.body).toMatchObject({ status: "completed", conclusion: "success" });
-  });
+      expect(reply.status).toBe(200);
+      const [limited, retried] = github.requests.filter(match);
+      expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(900); // retry-after (1 s) was waited out; a bound on behaviour, not a speed target
+      expect(github.requests.filter(isCheckRunPost).at(-1)!.body).toMatchObject({
+        status: "completed",
+        conclusion: "success",
+      });
+    },
+  );
 
   it("answers the delivery with an error and publishes nothing when no installation token can be had", async () => {
     harness = await startHarness();
     const { github, app } = harness;
-    github.inject({ match: isTokenCall, reply: { status: 401, body: { message: "A JSON web token could not be decoded" } } });
+    github.inject({
+      match: isTokenCall,
+      reply: { status: 401, body: { message: "A JSON web token could not be decoded" } },
+    });
 
     const reply = await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent() });
 
@@ -71,7 +85,10 @@ describe("GitHub failing", () => {
   it("completes the check as failure, with GitHub's request id, when a read keeps failing", async () => {
     harness = await startHarness();
     const { github, app } = harness;
-    github.inject({ match: isFilesCall, reply: { status: 404, headers: { "x-github-request-id": "FAKE:gone" }, body: { message: "Not Found" } } });
+    github.inject({
+      match: isFilesCall,
+      reply: { status: 404, headers: { "x-github-request-id": "FAKE:gone" }, body: { message: "Not Found" } },
+    });
 
     await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent() });
 

@@ -46,8 +46,14 @@ describe("the built App against a fake GitHub", () => {
 
     await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent({ ref: "feature/new-cart" }) });
 
-    expect(describeCalls(github.requests.slice(1))).toEqual([`GET /repos/${REPO}/contents/.github%2Fsingle-patch-order.yml`, `POST /repos/${REPO}/check-runs`]);
-    expect(github.requests.find(isCheckRunPost)!.body).toMatchObject({ conclusion: "success", output: { title: "Not a hotfix: no single-patch rules apply" } });
+    expect(describeCalls(github.requests.slice(1))).toEqual([
+      `GET /repos/${REPO}/contents/.github%2Fsingle-patch-order.yml`,
+      `POST /repos/${REPO}/check-runs`,
+    ]);
+    expect(github.requests.find(isCheckRunPost)!.body).toMatchObject({
+      conclusion: "success",
+      output: { title: "Not a hotfix: no single-patch rules apply" },
+    });
   });
 
   it("logs as JSON lines that carry the delivery id", async () => {
@@ -63,7 +69,11 @@ describe("the built App against a fake GitHub", () => {
   it("serves /metrics in Prometheus' text format", async () => {
     harness = await startHarness();
     const { github, app } = harness;
-    github.inject({ match: (r) => r.path.includes("/files"), times: 1, reply: { status: 502, body: { message: "Bad Gateway" } } });
+    github.inject({
+      match: (r) => r.path.includes("/files"),
+      times: 1,
+      reply: { status: 502, body: { message: "Bad Gateway" } },
+    });
     await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent() });
 
     const response = await fetch(`${app.url}/metrics`);

@@ -29,7 +29,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
 export const isCheckRunPost = (r: RecordedRequest) => r.method === "POST" && /\/check-runs$/.test(r.path);
 export const isTokenCall = (r: RecordedRequest) => r.method === "POST" && /\/access_tokens$/.test(r.path);
 export const isFilesCall = (r: RecordedRequest) => r.method === "GET" && /\/pulls\/\d+\/files/.test(r.path);
-export const isConfigCall = (r: RecordedRequest) => r.method === "GET" && r.path.includes("/contents/.github%2Fsingle-patch-order.yml");
+export const isConfigCall = (r: RecordedRequest) =>
+  r.method === "GET" && r.path.includes("/contents/.github%2Fsingle-patch-order.yml");
 
 /** `METHOD path` of each request, to compare the calls a delivery made. */
 export function describeCalls(requests: readonly RecordedRequest[]): string[] {

@@ -23,12 +23,18 @@ describe("logs at LOG_LEVEL=trace", () => {
     github.inject({ match: isTokenCall, times: 1, reply: { status: 401, body: { message: "Bad credentials" } } });
     await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent({ installationId: 2 }) });
     await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent(), secret: "forged" });
-    await fetch(`${app.url}/api/gate/Codertocat/Hello-World/${"c".repeat(40)}?environment=canary`, { headers: { authorization: `Bearer ${GATE_TOKEN}` } });
-    await fetch(`${app.url}/api/gate/Codertocat/Hello-World/${"c".repeat(40)}?environment=canary`, { headers: { authorization: "Bearer wrong-guess-0123456789" } });
+    await fetch(`${app.url}/api/gate/Codertocat/Hello-World/${"c".repeat(40)}?environment=canary`, {
+      headers: { authorization: `Bearer ${GATE_TOKEN}` },
+    });
+    await fetch(`${app.url}/api/gate/Codertocat/Hello-World/${"c".repeat(40)}?environment=canary`, {
+      headers: { authorization: "Bearer wrong-guess-0123456789" },
+    });
     await app.stop();
 
     const output = app.output();
-    const jwts = github.requests.filter(isTokenCall).map((r) => String(r.headers.authorization).replace(/^bearer /, ""));
+    const jwts = github.requests
+      .filter(isTokenCall)
+      .map((r) => String(r.headers.authorization).replace(/^bearer /, ""));
     const secrets: Record<string, string[]> = {
       "the private key": PRIVATE_KEY.split("\n").filter((line) => line.length > 40),
       "the installation token": [github.token],

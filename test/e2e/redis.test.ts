@@ -21,14 +21,19 @@ afterEach(async () => {
 
 async function startRedis(): Promise<string> {
   const port = await findFreePort();
-  const redis: ChildProcess = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const redis: ChildProcess = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: "ignore" },
+  );
   const exited = new Promise((resolve) => redis.once("exit", resolve));
   cleanups.push(async () => {
     redis.kill("SIGTERM");
     await exited;
   });
   for (let attempt = 0; attempt < 100; attempt++) {
-    if (spawnSync("redis-cli", ["-p", String(port), "ping"], { encoding: "utf8" }).stdout.trim() === "PONG") return `redis://127.0.0.1:${port}`;
+    if (spawnSync("redis-cli", ["-p", String(port), "ping"], { encoding: "utf8" }).stdout.trim() === "PONG")
+      return `redis://127.0.0.1:${port}`;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error("redis-server did not answer PING within 5 s");
@@ -48,7 +53,11 @@ describe.skipIf(!hasRedis)("two replicas sharing REDIS_URL", () => {
     const [a, b] = await startReplicas(github, await startRedis());
     const payload = pullRequestEvent();
 
-    const replies = await Promise.all([a!, b!, a!, b!].map((replica) => sendWebhook(replica.url, { event: "pull_request", payload, id: "shared-delivery-1" })));
+    const replies = await Promise.all(
+      [a!, b!, a!, b!].map((replica) =>
+        sendWebhook(replica.url, { event: "pull_request", payload, id: "shared-delivery-1" }),
+      ),
+    );
 
     expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     expect(github.requests.filter(isCheckRunPost)).toHaveLength(1);
@@ -66,7 +75,11 @@ describe.skipIf(!hasRedis)("two replicas sharing REDIS_URL", () => {
     ]);
 
     expect(github.requests.filter(isCheckRunPost).map((r) => r.body.conclusion)).toEqual(["success", "success"]);
-    const writeQueues = spawnSync("redis-cli", ["-u", redisUrl, "--scan", "--pattern", "b_octokit-write-*_settings"], { encoding: "utf8" }).stdout.split("\n").filter(Boolean);
+    const writeQueues = spawnSync("redis-cli", ["-u", redisUrl, "--scan", "--pattern", "b_octokit-write-*_settings"], {
+      encoding: "utf8",
+    })
+      .stdout.split("\n")
+      .filter(Boolean);
     expect(writeQueues.sort()).toEqual(["b_octokit-write-1_settings", "b_octokit-write-2_settings"]); // one shared queue per installation
   });
 });

@@ -18,7 +18,11 @@ describe("timing", () => {
     const { github, app } = harness;
     const oldHead = pullRequestEvent({ action: "opened", headSha: "a".repeat(40) });
     const newHead = pullRequestEvent({ action: "synchronize", headSha: "b".repeat(40) });
-    github.inject({ match: isFilesCall, times: 1, reply: { status: 200, body: toListedFiles(DEFAULT_FILES), delayMs: 1_500 } });
+    github.inject({
+      match: isFilesCall,
+      times: 1,
+      reply: { status: 200, body: toListedFiles(DEFAULT_FILES), delayMs: 1_500 },
+    });
 
     const oldReply = sendWebhook(app.url, { event: "pull_request", payload: oldHead });
     await github.waitFor(isFilesCall);
@@ -28,7 +32,9 @@ describe("timing", () => {
 
     expect(newReply.status).toBe(200);
     expect(checksWhenNewAnswered).toEqual(["b".repeat(40)]);
-    const checks = github.requests.filter(isCheckRunPost).map((r) => [r.body.head_sha, r.body.status, r.body.conclusion]);
+    const checks = github.requests
+      .filter(isCheckRunPost)
+      .map((r) => [r.body.head_sha, r.body.status, r.body.conclusion]);
     expect(checks).toEqual([
       ["b".repeat(40), "completed", "success"],
       ["a".repeat(40), "completed", "success"],
@@ -52,5 +58,7 @@ describe("timing", () => {
 
 /** The config and the files, as the routes answer them (6 s later: 12 s before the check can be written). */
 function slowRead(path: string) {
-  return path.includes("/contents/") ? { status: 200, body: "scope:\n  maxFiles: 10\n" } : { status: 200, body: toListedFiles(DEFAULT_FILES) };
+  return path.includes("/contents/")
+    ? { status: 200, body: "scope:\n  maxFiles: 10\n" }
+    : { status: 200, body: toListedFiles(DEFAULT_FILES) };
 }

@@ -12,7 +12,11 @@ const raw = { "content-type": "text/plain; charset=utf-8" };
 
 describe("loadRepoSettings", () => {
   it("uses the defaults when neither the repository nor the org has a config", async () => {
-    nock(API).get(`/repos/octo/shop/contents/${FILE}`).reply(404).get(`/repos/octo/.github/contents/${FILE}`).reply(404);
+    nock(API)
+      .get(`/repos/octo/shop/contents/${FILE}`)
+      .reply(404)
+      .get(`/repos/octo/.github/contents/${FILE}`)
+      .reply(404);
     const settings = await loadRepoSettings(new TestOctokit({ auth: "t" }), repo, "main");
     expectAllMocksDone();
     expect(settings.configSource).toBe("(defaults)");
@@ -46,7 +50,10 @@ describe("loadRepoSettings", () => {
   });
 
   it("turns a GitHub outage into a temporary SourceError with the request id", async () => {
-    nock(API).get(`/repos/octo/shop/contents/${FILE}`).times(4).reply(503, { message: "down" }, { "x-github-request-id": "REQ:1" });
+    nock(API)
+      .get(`/repos/octo/shop/contents/${FILE}`)
+      .times(4)
+      .reply(503, { message: "down" }, { "x-github-request-id": "REQ:1" });
     const error = await loadRepoSettings(new TestOctokit({ auth: "t" }), repo, "main").catch((e: unknown) => e);
     expectAllMocksDone();
     expect(error).toBeInstanceOf(SourceError);

@@ -2,12 +2,22 @@ import { describe, expect, it, vi } from "vitest";
 import { retrySecondaryRateLimit, SECONDARY_LIMIT_RETRIES, withPacing } from "../../src/github/paced-octokit.js";
 
 const observer = { apiError: vi.fn(), checkCompleted: vi.fn() };
-const probotThrottle = { onRateLimit: () => true, onSecondaryRateLimit: () => undefined, connection: { redis: true }, Bottleneck: class {} };
+const probotThrottle = {
+  onRateLimit: () => true,
+  onSecondaryRateLimit: () => undefined,
+  connection: { redis: true },
+  Bottleneck: class {},
+};
 
 describe("the App's Octokit options", () => {
   it("keys an installation's client by its installation id and keeps Probot's Redis connection", () => {
     const options = withPacing({ auth: { installationId: 42, token: "t" }, throttle: probotThrottle }, observer);
-    expect(options.throttle).toMatchObject({ id: "42", connection: probotThrottle.connection, Bottleneck: probotThrottle.Bottleneck, onRateLimit: probotThrottle.onRateLimit });
+    expect(options.throttle).toMatchObject({
+      id: "42",
+      connection: probotThrottle.connection,
+      Bottleneck: probotThrottle.Bottleneck,
+      onRateLimit: probotThrottle.onRateLimit,
+    });
     expect(options.throttle.onSecondaryRateLimit).toBe(retrySecondaryRateLimit);
   });
 
@@ -17,7 +27,9 @@ describe("the App's Octokit options", () => {
 
   it("retries a secondary rate limit a bounded number of times", () => {
     const octokit = { log: { warn: vi.fn() } };
-    const retries = [0, 1, 2, 3].map((count) => retrySecondaryRateLimit(60, { method: "POST", url: "/x" }, octokit, count));
+    const retries = [0, 1, 2, 3].map((count) =>
+      retrySecondaryRateLimit(60, { method: "POST", url: "/x" }, octokit, count),
+    );
     expect(retries).toEqual([0, 1, 2, 3].map((count) => count < SECONDARY_LIMIT_RETRIES));
   });
 

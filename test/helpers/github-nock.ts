@@ -16,17 +16,28 @@ const CONFIG_FILE = ".github%2Fsingle-patch-order.yml";
  * The config read, as Probot's config plugin does it: one GET of the repository's file, and a
  * second of the org `.github` repository's only when the first is missing.
  */
-export function mockSettings(scope: nock.Scope, fixture: SettingsFixture = {}, repo = "Codertocat/Hello-World"): nock.Scope {
+export function mockSettings(
+  scope: nock.Scope,
+  fixture: SettingsFixture = {},
+  repo = "Codertocat/Hello-World",
+): nock.Scope {
   const [owner] = repo.split("/");
   const reply = (interceptor: nock.Interceptor, text: string | null | undefined) =>
-    text == null ? interceptor.reply(404, { message: "Not Found" }) : interceptor.reply(200, text, { "content-type": "text/plain; charset=utf-8" });
+    text == null
+      ? interceptor.reply(404, { message: "Not Found" })
+      : interceptor.reply(200, text, { "content-type": "text/plain; charset=utf-8" });
   reply(scope.get(`/repos/${repo}/contents/${CONFIG_FILE}`), fixture.config);
-  if (fixture.config == null && !repo.endsWith("/.github")) reply(scope.get(`/repos/${owner}/.github/contents/${CONFIG_FILE}`), fixture.orgConfig);
+  if (fixture.config == null && !repo.endsWith("/.github"))
+    reply(scope.get(`/repos/${owner}/.github/contents/${CONFIG_FILE}`), fixture.orgConfig);
   return scope;
 }
 
 /** The workspace manifests at the PR's base, read only when production files span folders. */
-export function mockWorkspaces(scope: nock.Scope, repo: string, manifests: { packageJson?: string; pnpmWorkspace?: string } = {}): nock.Scope {
+export function mockWorkspaces(
+  scope: nock.Scope,
+  repo: string,
+  manifests: { packageJson?: string; pnpmWorkspace?: string } = {},
+): nock.Scope {
   const reply = (path: string, text: string | undefined) => {
     const interceptor = scope.get(`/repos/${repo}/contents/${path}`).query(true);
     if (text === undefined) interceptor.reply(404, { message: "Not Found" });

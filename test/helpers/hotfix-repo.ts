@@ -5,15 +5,18 @@ import { createGitRepo, type TempRepo } from "./git-repo.js";
 export const BASE_FILES: Record<string, string> = {
   "package.json": `${JSON.stringify({ name: "shop", version: "1.4.2", dependencies: { "left-pad": "1.3.0" } }, null, 2)}\n`,
   "README.md": "# Shop\n",
-  "src/checkout/discount.ts": "export function discountTotal(total: number, rate: number): number {\n  return total / rate;\n}\n",
+  "src/checkout/discount.ts":
+    "export function discountTotal(total: number, rate: number): number {\n  return total / rate;\n}\n",
   "src/checkout/cart.ts": "export const cart: string[] = [];\n",
   "src/billing/invoice.ts": "export const invoice = { lines: [] as string[] };\n",
 };
 
 /** The good hotfix: a one-line fix and its regression test. */
 export const FIX_FILES: Record<string, string | null> = {
-  "src/checkout/discount.ts": "export function discountTotal(total: number, rate: number): number {\n  return rate === 0 ? total : total * (1 - rate);\n}\n",
-  "src/checkout/discount.test.ts": 'import { discountTotal } from "./discount";\ntest("no rate", () => expect(discountTotal(10, 0)).toBe(10));\n',
+  "src/checkout/discount.ts":
+    "export function discountTotal(total: number, rate: number): number {\n  return rate === 0 ? total : total * (1 - rate);\n}\n",
+  "src/checkout/discount.test.ts":
+    'import { discountTotal } from "./discount";\ntest("no rate", () => expect(discountTotal(10, 0)).toBe(10));\n',
 };
 
 export const GOOD_TITLE = "SHOP-42: fix discount total on checkout";

@@ -45,8 +45,15 @@ export const TWO_SCOPES = [
   { filename: "src/billing/invoice.ts" },
 ];
 
-export function mockRole(scope: nock.Scope, username: string, roleName: string, permission = roleName === "maintain" ? "write" : roleName): nock.Scope {
-  return scope.get(`/repos/${REPO}/collaborators/${username}/permission`).reply(200, { permission, role_name: roleName, user: { login: username } });
+export function mockRole(
+  scope: nock.Scope,
+  username: string,
+  roleName: string,
+  permission = roleName === "maintain" ? "write" : roleName,
+): nock.Scope {
+  return scope
+    .get(`/repos/${REPO}/collaborators/${username}/permission`)
+    .reply(200, { permission, role_name: roleName, user: { login: username } });
 }
 
 export function mockComments(scope: nock.Scope, comments: unknown[], number = 1): nock.Scope {

@@ -19,7 +19,11 @@ export interface ActionResult {
 }
 
 /** Runs the Action as a runner would: event file, summary and output files, INPUT_* variables. */
-export async function runAction(payload: unknown, inputs: Record<string, string> = {}, eventName = "pull_request"): Promise<ActionResult> {
+export async function runAction(
+  payload: unknown,
+  inputs: Record<string, string> = {},
+  eventName = "pull_request",
+): Promise<ActionResult> {
   const dir = await mkdtemp(join(tmpdir(), "spo-action-"));
   try {
     const files = { event: join(dir, "event.json"), summary: join(dir, "summary.md"), output: join(dir, "output.txt") };
@@ -38,8 +42,16 @@ export async function runAction(payload: unknown, inputs: Record<string, string>
     };
     const code = await run({ env, stdout: (text) => void (log += text), now: () => FIXED_NOW, Octokit: TestOctokit });
     const outputText = await readFile(files.output, "utf8");
-    const outputs = Object.fromEntries([...outputText.matchAll(/^(.+?)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm)].map((m) => [m[1] ?? "", m[3] ?? ""]));
-    return { code, log, summary: await readFile(files.summary, "utf8"), outputs, errors: log.split("\n").filter((line) => line.startsWith("::error")) };
+    const outputs = Object.fromEntries(
+      [...outputText.matchAll(/^(.+?)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm)].map((m) => [m[1] ?? "", m[3] ?? ""]),
+    );
+    return {
+      code,
+      log,
+      summary: await readFile(files.summary, "utf8"),
+      outputs,
+      errors: log.split("\n").filter((line) => line.startsWith("::error")),
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

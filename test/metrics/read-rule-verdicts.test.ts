@@ -17,6 +17,10 @@ describe("readRuleVerdicts", () => {
   });
 
   it("reads nothing from a report without a rule table", () => {
-    expect(readRuleVerdicts(renderConfigError(new ConfigError("o/r/.github/single-patch-order.yml@main", ["rules: unknown"])).summary)).toEqual([]);
+    expect(
+      readRuleVerdicts(
+        renderConfigError(new ConfigError("o/r/.github/single-patch-order.yml@main", ["rules: unknown"])).summary,
+      ),
+    ).toEqual([]);
   });
 });

@@ -14,10 +14,22 @@ import {
 } from "../../src/render/check-run-output.js";
 import type { Annotation } from "../../src/render/build-annotations.js";
 import { verdictIcon } from "../../src/render/markdown.js";
-import { buildReport, hugeReport, notHotfix, oneFail, reports, severalFailWithFindings, tooLarge, warnOnly, withOverride, allPass } from "../fixtures/reports.js";
+import {
+  buildReport,
+  hugeReport,
+  notHotfix,
+  oneFail,
+  reports,
+  severalFailWithFindings,
+  tooLarge,
+  warnOnly,
+  withOverride,
+  allPass,
+} from "../fixtures/reports.js";
 import { formatOutput, tableShapes } from "./format-output.js";
 
-const TRUNCATION_NOTE = /\n\n\*\*… truncated: [\d,]+ more bytes\*\*; GitHub shows at most 65,535 bytes here\. See the annotations, or run `spo` on the branch for the full report\.$/;
+const TRUNCATION_NOTE =
+  /\n\n\*\*… truncated: [\d,]+ more bytes\*\*; GitHub shows at most 65,535 bytes here\. See the annotations, or run `spo` on the branch for the full report\.$/;
 
 describe("renderReport snapshots", () => {
   const hotfixes = { allPass, oneFail, severalFailWithFindings, warnOnly, tooLarge };
@@ -26,7 +38,9 @@ describe("renderReport snapshots", () => {
   });
 
   it("notHotfix", async () => {
-    await expect(formatOutput(renderNotHotfix(notHotfix))).toMatchFileSnapshot("./__snapshots__/check-run/notHotfix.md");
+    await expect(formatOutput(renderNotHotfix(notHotfix))).toMatchFileSnapshot(
+      "./__snapshots__/check-run/notHotfix.md",
+    );
   });
 
   it("withOverride", async () => {
@@ -40,7 +54,10 @@ describe("renderReport snapshots", () => {
       `title (${[...output.title].length} chars): ${output.title}`,
       `summary: ${Buffer.byteLength(output.summary)} bytes; text: ${Buffer.byteLength(output.text ?? "")} bytes; annotations: ${output.annotations.length}`,
       "--- summary, first 12 lines ---",
-      ...output.summary.split("\n").slice(0, 12).map((line) => line.slice(0, 200)),
+      ...output.summary
+        .split("\n")
+        .slice(0, 12)
+        .map((line) => line.slice(0, 200)),
       "--- summary, last 300 characters ---",
       output.summary.slice(-300),
     ].join("\n");
@@ -51,11 +68,20 @@ describe("renderReport snapshots", () => {
 describe("renderReport", () => {
   it("titles the report by its failures, warnings or override", () => {
     expect(renderReport(allPass).title).toBe("All rules pass");
-    expect(renderReport(oneFail).title).toBe("1 rule fails: Production files span 2 scopes: src/checkout and src/billing.");
-    expect(renderReport(severalFailWithFindings).title).toBe("3 rules fail: Production files span 3 scopes: src/checkout, src/billing and db.");
+    expect(renderReport(oneFail).title).toBe(
+      "1 rule fails: Production files span 2 scopes: src/checkout and src/billing.",
+    );
+    expect(renderReport(severalFailWithFindings).title).toBe(
+      "3 rules fail: Production files span 3 scopes: src/checkout, src/billing and db.",
+    );
     expect(renderReport(warnOnly).title).toBe("All rules pass, 1 warning");
-    expect(renderReport(buildReport(warnOnly.hotfix, [...warnOnly.results, { ruleId: "x", verdict: "warn", message: "m" }])).title).toBe("All rules pass, 2 warnings");
-    expect(renderReport(tooLarge).title).toBe("1 rule fails: 3,000 files changed and only the first 300 could be listed: the pull request is too large to judge.");
+    expect(
+      renderReport(buildReport(warnOnly.hotfix, [...warnOnly.results, { ruleId: "x", verdict: "warn", message: "m" }]))
+        .title,
+    ).toBe("All rules pass, 2 warnings");
+    expect(renderReport(tooLarge).title).toBe(
+      "1 rule fails: 3,000 files changed and only the first 300 could be listed: the pull request is too large to judge.",
+    );
     expect(renderReport(withOverride.report, { override: withOverride.override }).title).toBe(
       "Overridden by @release-manager: Checkout is down for every EU customer; billing follow-up in SHOP-44",
     );
@@ -85,7 +111,9 @@ describe("renderReport", () => {
   });
 
   it("says why the PR is a hotfix", () => {
-    expect(renderReport(oneFail).summary).toContain("Judged as a hotfix because its branch `hotfix/SHOP-42-discount-total` matches `hotfix/**` or `hotfix-*`.");
+    expect(renderReport(oneFail).summary).toContain(
+      "Judged as a hotfix because its branch `hotfix/SHOP-42-discount-total` matches `hotfix/**` or `hotfix-*`.",
+    );
   });
 
   it("lists the fix of every failing and warning rule under How to fix, and no passing rule", () => {
@@ -125,23 +153,40 @@ describe("renderReport", () => {
       title: "reversible-migration",
       message: "ALTER TABLE with no down/rollback counterpart.",
     });
-    expect(annotations).toContainEqual(expect.objectContaining({ path: "package.json", start_line: 12, end_line: 12, annotation_level: "warning", title: "dependency-change" }));
+    expect(annotations).toContainEqual(
+      expect.objectContaining({
+        path: "package.json",
+        start_line: 12,
+        end_line: 12,
+        annotation_level: "warning",
+        title: "dependency-change",
+      }),
+    );
     expect(annotations[0]).toMatchObject({ path: "src/billing/invoice.ts", start_line: 1, end_line: 1 });
     expect(renderReport(allPass).annotations).toEqual([]);
   });
 
   it("lists every finding in the text, and sends no text without findings", () => {
-    expect(renderReport(severalFailWithFindings).text).toContain("- `db/migrations/0042_discount.sql` lines 3–9: `ALTER TABLE` with no down/rollback counterpart.");
+    expect(renderReport(severalFailWithFindings).text).toContain(
+      "- `db/migrations/0042_discount.sql` lines 3–9: `ALTER TABLE` with no down/rollback counterpart.",
+    );
     expect(renderReport(allPass).text).toBeUndefined();
   });
 
   it("caps annotations at 50, failures first, and says how many were left out", () => {
     const huge = renderReport(hugeReport);
     expect(huge.annotations).toHaveLength(MAX_ANNOTATIONS_PER_REQUEST);
-    expect(huge.summary).toContain("> ⚠️ 2,950 of 3,000 findings are not annotated on the files: GitHub takes 50 annotations per request");
+    expect(huge.summary).toContain(
+      "> ⚠️ 2,950 of 3,000 findings are not annotated on the files: GitHub takes 50 annotations per request",
+    );
 
     const finding = (i: number) => ({ path: `src/a${i}.ts`, message: "m" });
-    const withFindings = (n: number, verdict: "fail" | "warn"): RuleResult => ({ ruleId: `r-${verdict}`, verdict, message: "m", findings: Array.from({ length: n }, (_, i) => finding(i)) });
+    const withFindings = (n: number, verdict: "fail" | "warn"): RuleResult => ({
+      ruleId: `r-${verdict}`,
+      verdict,
+      message: "m",
+      findings: Array.from({ length: n }, (_, i) => finding(i)),
+    });
     const exactly50 = renderReport(buildReport(allPass.hotfix, [withFindings(50, "fail")]));
     expect(exactly50.annotations).toHaveLength(50);
     expect(exactly50.summary).not.toContain("not annotated");
@@ -162,7 +207,9 @@ describe("renderReport", () => {
   });
 
   it("puts the override first and keeps every real verdict", () => {
-    const { summary, annotations } = renderReport(withOverride.report, { override: { ...withOverride.override, by: "@release-manager" } });
+    const { summary, annotations } = renderReport(withOverride.report, {
+      override: { ...withOverride.override, by: "@release-manager" },
+    });
     expect(summary.split("\n")[0]).toBe(
       "**Overridden by @release-manager**: Checkout is down for every EU customer; billing follow-up in SHOP-44 (at 2026-11-21T12:00:00.000Z); every rule's real verdict is kept below.",
     );
@@ -174,7 +221,11 @@ describe("renderReport", () => {
 describe("renderNotHotfix", () => {
   it("passes with the fixed title, why, and how to make it a hotfix", () => {
     const output = renderNotHotfix(notHotfix);
-    expect(output).toMatchObject({ conclusion: "success", title: "Not a hotfix: no single-patch rules apply", annotations: [] });
+    expect(output).toMatchObject({
+      conclusion: "success",
+      title: "Not a hotfix: no single-patch rules apply",
+      annotations: [],
+    });
     expect(output.summary).toContain("because its branch `feature/faster-search` matches none of");
     expect(output.summary).toContain("`hotfix.branches`");
     expect(output.summary).toContain("`hotfix.labels`");
@@ -194,7 +245,9 @@ describe("renderConfigError", () => {
     expect(output.title).toBe("Invalid config: scope.maxFiles: Invalid input: expected number, received string");
     expect(output.summary).toContain("`octo/shop/.github/single-patch-order.yml@main`");
     expect(output.summary).toContain('- `rules: unknown key "single-scop"; rule ids are base-branch, single-scope`');
-    expect(output.summary).toContain("- ``ticket.patterns.0: unsafe pattern `(a)\\1`: backreferences are not supported``");
+    expect(output.summary).toContain(
+      "- ``ticket.patterns.0: unsafe pattern `(a)\\1`: backreferences are not supported``",
+    );
     expect(output.summary).toMatch(/`\/spo recheck`.*\*\*Re-run\*\*/);
     await expect(formatOutput(output)).toMatchFileSnapshot("./__snapshots__/check-run/configError.md");
   });
@@ -228,35 +281,59 @@ describe("renderEvaluationError", () => {
   });
 
   it("shows no stack trace and no token", () => {
-    const error = new TypeError("Cannot read properties of undefined (reading 'sha') with token ghs_abcdefghijklmnopqrstuvwxyz0123\n    at readSha (/app/dist/x.js:1:2)");
+    const error = new TypeError(
+      "Cannot read properties of undefined (reading 'sha') with token ghs_abcdefghijklmnopqrstuvwxyz0123\n    at readSha (/app/dist/x.js:1:2)",
+    );
     const output = renderEvaluationError(error);
     expect(error.stack).toContain("    at ");
     expect(output.summary).not.toMatch(/\bat \S+ \(|dist\/x\.js/);
     expect(output.summary).not.toContain("ghs_abcdefghijklmnopqrstuvwxyz0123");
     expect(output.summary).toContain("[redacted token]");
     expect(output.summary).toContain("It is not known whether this is temporary");
-    expect(output.title).toBe("Could not evaluate: Cannot read properties of undefined (reading 'sha') with token [redacted token]");
+    expect(output.title).toBe(
+      "Could not evaluate: Cannot read properties of undefined (reading 'sha') with token [redacted token]",
+    );
   });
 
   it("says so when a source error is not temporary, and survives a non-Error", () => {
-    expect(renderEvaluationError(new SourceError("GitHub answered 404 while reading the PR: Not Found", false)).summary).toContain("This does not look temporary");
+    expect(
+      renderEvaluationError(new SourceError("GitHub answered 404 while reading the PR: Not Found", false)).summary,
+    ).toContain("This does not look temporary");
     expect(renderEvaluationError({ weird: true }).title).toBe("Could not evaluate: an unexpected error");
   });
 });
 
 describe("boundCheckOutput", () => {
-  const annotation = (i: number): Annotation => ({ path: `f${i}`, start_line: 1, end_line: 1, annotation_level: "failure", title: "t", message: "m" });
+  const annotation = (i: number): Annotation => ({
+    path: `f${i}`,
+    start_line: 1,
+    end_line: 1,
+    annotation_level: "failure",
+    title: "t",
+    message: "m",
+  });
 
   it("keeps the first 50 annotations, so that one request carries them all", () => {
-    const output = boundCheckOutput("failure", { title: "t", summary: "s" }, Array.from({ length: 120 }, (_, i) => annotation(i)));
+    const output = boundCheckOutput(
+      "failure",
+      { title: "t", summary: "s" },
+      Array.from({ length: 120 }, (_, i) => annotation(i)),
+    );
     expect(output.annotations).toHaveLength(MAX_ANNOTATIONS_PER_REQUEST);
     expect(output.annotations.at(-1)?.path).toBe("f49");
   });
 });
 
-
 describe("fixtures", () => {
   it("cover every named report", () => {
-    expect(Object.keys(reports)).toEqual(["allPass", "oneFail", "severalFailWithFindings", "warnOnly", "notHotfix", "tooLarge", "hugeReport"]);
+    expect(Object.keys(reports)).toEqual([
+      "allPass",
+      "oneFail",
+      "severalFailWithFindings",
+      "warnOnly",
+      "notHotfix",
+      "tooLarge",
+      "hugeReport",
+    ]);
   });
 });

@@ -14,8 +14,12 @@ const readyAt = new Date("2026-11-21T12:15:00.000Z");
 
 describe("renderReviewComment", () => {
   it("says approved or rejected, for which environment, and why", () => {
-    expect(renderReviewComment("canary", { allowed: true, reason: "It passed." })).toBe("✅ **Approved** by Single Patch Order for `canary`: It passed.");
-    expect(renderReviewComment("canary", { allowed: false, reason: "It failed." })).toBe("❌ **Rejected** by Single Patch Order for `canary`: It failed.");
+    expect(renderReviewComment("canary", { allowed: true, reason: "It passed." })).toBe(
+      "✅ **Approved** by Single Patch Order for `canary`: It passed.",
+    );
+    expect(renderReviewComment("canary", { allowed: false, reason: "It failed." })).toBe(
+      "❌ **Rejected** by Single Patch Order for `canary`: It failed.",
+    );
   });
 
   it("tells when a job rejected only for bake time can be re-run", () => {
@@ -40,23 +44,32 @@ describe("renderStatusDescription", () => {
   });
 
   it("says when to deploy again for bake time", () => {
-    expect(renderStatusDescription({ allowed: false, reason: "long", readyAt })).toBe("Canary bakes until 2026-11-21T12:15:00Z; deploy again after that.");
+    expect(renderStatusDescription({ allowed: false, reason: "long", readyAt })).toBe(
+      "Canary bakes until 2026-11-21T12:15:00Z; deploy again after that.",
+    );
   });
 });
 
 describe("renderGateJson", () => {
   it("carries readyAt only when bake time is what is missing", () => {
     expect(renderGateJson({ allowed: true, reason: "ok" })).toEqual({ allowed: true, reason: "ok" });
-    expect(renderGateJson({ allowed: false, reason: "wait", readyAt })).toEqual({ allowed: false, reason: "wait", readyAt: "2026-11-21T12:15:00Z" });
+    expect(renderGateJson({ allowed: false, reason: "wait", readyAt })).toEqual({
+      allowed: false,
+      reason: "wait",
+      readyAt: "2026-11-21T12:15:00Z",
+    });
   });
 });
 
 describe("decideUndecidable", () => {
   it("refuses with the reason and GitHub's request id", () => {
-    const decision = decideUndecidable(new SourceError("GitHub answered 502 while listing: bad gateway", true, "AB:12"));
+    const decision = decideUndecidable(
+      new SourceError("GitHub answered 502 while listing: bad gateway", true, "AB:12"),
+    );
     expect(decision).toEqual({
       allowed: false,
-      reason: "Refused because Single Patch Order could not decide: GitHub answered 502 while listing: bad gateway (GitHub request id AB:12). This may be temporary: deploy again to retry.",
+      reason:
+        "Refused because Single Patch Order could not decide: GitHub answered 502 while listing: bad gateway (GitHub request id AB:12). This may be temporary: deploy again to retry.",
     });
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { codeSpan, escapeCell, table, toPlainText, truncateChars, truncateUtf8, verdictIcon } from "../../src/render/markdown.js";
+import {
+  codeSpan,
+  escapeCell,
+  table,
+  toPlainText,
+  truncateChars,
+  truncateUtf8,
+  verdictIcon,
+} from "../../src/render/markdown.js";
 
 describe("escapeCell", () => {
   it("escapes pipes, backslashes and newlines so the cell stays one cell on one row", () => {
@@ -19,13 +27,26 @@ describe("escapeCell", () => {
 
 describe("table", () => {
   it("renders a header, a delimiter row and the rows as given", () => {
-    expect(table(["A", "B"], [["1", "2"], ["3", "4"]])).toBe("| A | B |\n| --- | --- |\n| 1 | 2 |\n| 3 | 4 |");
+    expect(
+      table(
+        ["A", "B"],
+        [
+          ["1", "2"],
+          ["3", "4"],
+        ],
+      ),
+    ).toBe("| A | B |\n| --- | --- |\n| 1 | 2 |\n| 3 | 4 |");
   });
 });
 
 describe("verdictIcon", () => {
   it("has an icon per verdict", () => {
-    expect([verdictIcon("pass"), verdictIcon("fail"), verdictIcon("warn"), verdictIcon("skip")]).toEqual(["✅", "❌", "⚠️", "⏭️"]);
+    expect([verdictIcon("pass"), verdictIcon("fail"), verdictIcon("warn"), verdictIcon("skip")]).toEqual([
+      "✅",
+      "❌",
+      "⚠️",
+      "⏭️",
+    ]);
   });
 });
 

@@ -7,7 +7,10 @@ const failing = { conclusion: "failure" as const, title: "1 rule fails: …", su
 
 describe("renderMergeGroup", () => {
   it("fails a group whose PRs could not be found: the queue never passes unjudged work", () => {
-    expect(renderMergeGroup([])).toMatchObject({ conclusion: "failure", title: "Could not find the pull requests in this merge group" });
+    expect(renderMergeGroup([])).toMatchObject({
+      conclusion: "failure",
+      title: "Could not find the pull requests in this merge group",
+    });
   });
 
   it("passes only when every PR passes, and names each PR in one table", () => {

@@ -6,8 +6,10 @@ import type { Change } from "../../src/core/change.js";
 import { changeSize } from "../../src/rules/change-size.js";
 import { buildChange, file } from "../../support/build-change.js";
 
-const evaluate = (change: Change, config: Config = DEFAULT_CONFIG) => changeSize.evaluate({ change, config, sections: readBodySections(change.body) });
-const files = (count: number, additions = 1, deletions = 1) => Array.from({ length: count }, (_, i) => file(`src/checkout/f${i}.ts`, { additions, deletions }));
+const evaluate = (change: Change, config: Config = DEFAULT_CONFIG) =>
+  changeSize.evaluate({ change, config, sections: readBodySections(change.body) });
+const files = (count: number, additions = 1, deletions = 1) =>
+  Array.from({ length: count }, (_, i) => file(`src/checkout/f${i}.ts`, { additions, deletions }));
 
 describe("change-size", () => {
   it("passes the default change with its counts", () => {
@@ -20,10 +22,14 @@ describe("change-size", () => {
 
   it("passes a change exactly at every limit", () => {
     const config = parseConfig({ scope: { maxFiles: 2, maxLines: 10, maxCommits: 2 } }, "test");
-    const change = buildChange({ files: [file("a.ts", { additions: 6, deletions: 0 }), file("b.ts", { additions: 0, deletions: 4 })], commitCount: 2 });
+    const change = buildChange({
+      files: [file("a.ts", { additions: 6, deletions: 0 }), file("b.ts", { additions: 0, deletions: 4 })],
+      commitCount: 2,
+    });
     expect(evaluate(change, config)).toEqual({
       verdict: "pass",
-      message: "The change is within the size limits: 2 files (limit 2), 10 changed lines (limit 10), 2 commits (limit 2).",
+      message:
+        "The change is within the size limits: 2 files (limit 2), 10 changed lines (limit 10), 2 commits (limit 2).",
       facts: { Files: "2", "Changed lines": "+6 −4", Commits: "2" },
     });
   });
@@ -48,8 +54,12 @@ describe("change-size", () => {
   it("names every exceeded limit with its value", () => {
     const config = parseConfig({ scope: { maxFiles: 2, maxLines: 5, maxCommits: 1 } }, "test");
     const result = evaluate(buildChange({ files: files(3, 2, 1), commitCount: 4 }), config);
-    expect(result.message).toBe("The change is larger than a hotfix may be: 3 files (limit 2), 9 changed lines (limit 5), 4 commits (limit 1).");
-    expect(result.fix).toBe("Cut the change to at most 2 files and 5 changed lines by moving refactors and unrelated edits to another PR, and squash the branch to at most 1 commit.");
+    expect(result.message).toBe(
+      "The change is larger than a hotfix may be: 3 files (limit 2), 9 changed lines (limit 5), 4 commits (limit 1).",
+    );
+    expect(result.fix).toBe(
+      "Cut the change to at most 2 files and 5 changed lines by moving refactors and unrelated edits to another PR, and squash the branch to at most 1 commit.",
+    );
   });
 
   it("fails too many commits only when maxCommits is set", () => {
@@ -67,7 +77,9 @@ describe("change-size", () => {
   it("uses the host's file count, not the listed files", () => {
     const config = parseConfig({ scope: { maxFiles: 2 } }, "test");
     expect(evaluate(buildChange(), config).verdict).toBe("pass");
-    expect(evaluate(buildChange({ files: files(3) }), config).message).toBe("The change is larger than a hotfix may be: 3 files (limit 2).");
+    expect(evaluate(buildChange({ files: files(3) }), config).message).toBe(
+      "The change is larger than a hotfix may be: 3 files (limit 2).",
+    );
   });
 
   it("fails a partial listing instead of passing what it could not see", () => {
@@ -84,6 +96,8 @@ describe("change-size wording", () => {
   it("uses the singular for one", () => {
     const config = parseConfig({ scope: { maxFiles: 1, maxLines: 1, maxCommits: 1 } }, "test");
     const result = evaluate(buildChange({ files: [file("a.ts", { additions: 1, deletions: 0 })] }), config);
-    expect(result.message).toBe("The change is within the size limits: 1 file (limit 1), 1 changed line (limit 1), 1 commit (limit 1).");
+    expect(result.message).toBe(
+      "The change is within the size limits: 1 file (limit 1), 1 changed line (limit 1), 1 commit (limit 1).",
+    );
   });
 });

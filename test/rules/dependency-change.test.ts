@@ -6,22 +6,39 @@ import type { Change } from "../../src/core/change.js";
 import { dependencyChange } from "../../src/rules/dependency-change.js";
 import { buildChange, file, GOOD_BODY } from "../../support/build-change.js";
 
-const evaluate = (change: Change, config: Config = DEFAULT_CONFIG) => dependencyChange.evaluate({ change, config, sections: readBodySections(change.body) });
+const evaluate = (change: Change, config: Config = DEFAULT_CONFIG) =>
+  dependencyChange.evaluate({ change, config, sections: readBodySections(change.body) });
 const diff = (...lines: string[]) => lines.join("\n");
 
-const lockfileChange = (body = GOOD_BODY) => buildChange({ body, files: [file("src/checkout/discount.ts"), file("package-lock.json", { additions: 40, deletions: 12 })] });
+const lockfileChange = (body = GOOD_BODY) =>
+  buildChange({
+    body,
+    files: [file("src/checkout/discount.ts"), file("package-lock.json", { additions: 40, deletions: 12 })],
+  });
 const JUSTIFIED = `${GOOD_BODY}\n## Dependencies\nBumps \`decimal.js\` to 10.4.3, which fixes the rounding bug this hotfix is about.\n`;
 const LOCKFILE_FINDING = { path: "package-lock.json", message: "`package-lock.json` is a lockfile." };
 const FACTS = { "Dependency files": "`package-lock.json`" };
 
 describe("dependency-change: no dependency files", () => {
   it("passes the default change", () => {
-    expect(evaluate(buildChange())).toEqual({ verdict: "pass", message: "No dependency manifest or lockfile changed." });
+    expect(evaluate(buildChange())).toEqual({
+      verdict: "pass",
+      message: "No dependency manifest or lockfile changed.",
+    });
   });
 
   it("passes a package.json whose only edit is the version", () => {
-    const patch = diff("@@ -1,4 +1,4 @@", " {", '   "name": "shop",', '-  "version": "1.4.2",', '+  "version": "1.4.3",', '   "private": true');
-    expect(evaluate(buildChange({ files: [file("src/checkout/discount.ts"), file("package.json", { patch })] }))).toEqual({
+    const patch = diff(
+      "@@ -1,4 +1,4 @@",
+      " {",
+      '   "name": "shop",',
+      '-  "version": "1.4.2",',
+      '+  "version": "1.4.3",',
+      '   "private": true',
+    );
+    expect(
+      evaluate(buildChange({ files: [file("src/checkout/discount.ts"), file("package.json", { patch })] })),
+    ).toEqual({
       verdict: "pass",
       message: "No dependency manifest or lockfile changed.",
     });
@@ -48,39 +65,78 @@ describe("dependency-change: justify (default)", () => {
   });
 
   it("accepts a heading alias", () => {
-    expect(evaluate(lockfileChange(`${GOOD_BODY}\n### Dependency changes\nPins lodash to 4.17.21 for CVE-2021-23337.\n`)).verdict).toBe("pass");
+    expect(
+      evaluate(lockfileChange(`${GOOD_BODY}\n### Dependency changes\nPins lodash to 4.17.21 for CVE-2021-23337.\n`))
+        .verdict,
+    ).toBe("pass");
   });
 
   it.each(["N/A", "TBD", "- none", ""])("fails a Dependencies section that only says %j", (text) => {
     const result = evaluate(lockfileChange(`${GOOD_BODY}\n## Dependencies\n${text}\n`));
     expect(result.verdict).toBe("fail");
-    expect(result.message).toBe('`package-lock.json` changes dependencies, but the "Dependencies" section is empty or a placeholder.');
-    expect(result.fix).toBe("Add a `## Dependencies` section that says which dependency changed and why this hotfix needs it.");
+    expect(result.message).toBe(
+      '`package-lock.json` changes dependencies, but the "Dependencies" section is empty or a placeholder.',
+    );
+    expect(result.fix).toBe(
+      "Add a `## Dependencies` section that says which dependency changed and why this hotfix needs it.",
+    );
   });
 
   it("uses the configured heading in the message and the fix", () => {
     const config = parseConfig({ sections: { dependencies: ["Third-party changes"] } }, "test");
     const result = evaluate(lockfileChange(JUSTIFIED), config);
-    expect(result.message).toBe('`package-lock.json` changes dependencies without a "Third-party changes" section to justify it.');
-    expect(result.fix).toBe("Add a `## Third-party changes` section that says which dependency changed and why this hotfix needs it.");
-    expect(evaluate(lockfileChange(`${GOOD_BODY}\n## Third-party changes\nBumps decimal.js to 10.4.3 for the rounding fix.\n`), config).verdict).toBe("pass");
+    expect(result.message).toBe(
+      '`package-lock.json` changes dependencies without a "Third-party changes" section to justify it.',
+    );
+    expect(result.fix).toBe(
+      "Add a `## Third-party changes` section that says which dependency changed and why this hotfix needs it.",
+    );
+    expect(
+      evaluate(
+        lockfileChange(`${GOOD_BODY}\n## Third-party changes\nBumps decimal.js to 10.4.3 for the rounding fix.\n`),
+        config,
+      ).verdict,
+    ).toBe("pass");
   });
 
   it("fails a package.json dependency edit whose hunk lacks the block header, with a finding on its line", () => {
-    const patch = diff("@@ -20,3 +20,3 @@", '     "express": "^4.18.0",', '-    "lodash": "^4.17.20",', '+    "lodash": "^4.17.21",', '     "zod": "^4.0.0"');
-    const result = evaluate(buildChange({ files: [file("src/checkout/discount.ts"), file("package.json", { patch })] }));
+    const patch = diff(
+      "@@ -20,3 +20,3 @@",
+      '     "express": "^4.18.0",',
+      '-    "lodash": "^4.17.20",',
+      '+    "lodash": "^4.17.21",',
+      '     "zod": "^4.0.0"',
+    );
+    const result = evaluate(
+      buildChange({ files: [file("src/checkout/discount.ts"), file("package.json", { patch })] }),
+    );
     expect(result.verdict).toBe("fail");
     expect(result.message).toBe('`package.json` changes dependencies without a "Dependencies" section to justify it.');
-    expect(result.findings).toEqual([{ path: "package.json", line: 21, message: "`package.json` changes the version of `lodash`." }]);
+    expect(result.findings).toEqual([
+      { path: "package.json", line: 21, message: "`package.json` changes the version of `lodash`." },
+    ]);
   });
 
   it("says when a manifest counts because its diff is missing", () => {
     const result = evaluate(buildChange({ files: [file("go.mod")] }));
-    expect(result.findings).toEqual([{ path: "go.mod", message: "`go.mod` is a dependency manifest and its diff is not available, so it counts as changed." }]);
+    expect(result.findings).toEqual([
+      {
+        path: "go.mod",
+        message: "`go.mod` is a dependency manifest and its diff is not available, so it counts as changed.",
+      },
+    ]);
   });
 
   it("lists several files, at most five in the message and all in the facts", () => {
-    const paths = ["a/yarn.lock", "b/yarn.lock", "c/yarn.lock", "d/yarn.lock", "e/yarn.lock", "f/yarn.lock", "g/yarn.lock"];
+    const paths = [
+      "a/yarn.lock",
+      "b/yarn.lock",
+      "c/yarn.lock",
+      "d/yarn.lock",
+      "e/yarn.lock",
+      "f/yarn.lock",
+      "g/yarn.lock",
+    ];
     const result = evaluate(buildChange({ files: paths.map((p) => file(p)) }));
     expect(result.message).toBe(
       '`a/yarn.lock`, `b/yarn.lock`, `c/yarn.lock`, `d/yarn.lock`, `e/yarn.lock` and 2 more change dependencies without a "Dependencies" section to justify it.',
@@ -93,7 +149,11 @@ describe("dependency-change: justify (default)", () => {
 describe("dependency-change: allow and forbid", () => {
   it("passes with allow, without a section, listing the files", () => {
     const config = parseConfig({ dependencies: "allow" }, "test");
-    expect(evaluate(lockfileChange(), config)).toEqual({ verdict: "pass", message: "Dependency changes are allowed by the config: `package-lock.json`.", facts: FACTS });
+    expect(evaluate(lockfileChange(), config)).toEqual({
+      verdict: "pass",
+      message: "Dependency changes are allowed by the config: `package-lock.json`.",
+      facts: FACTS,
+    });
   });
 
   it("fails with forbid, even with a Dependencies section", () => {

@@ -50,18 +50,35 @@ describe("evaluatePolicy", () => {
     expect(warned.verdict).toBe("warn");
     expect(warned.results.find((r) => r.ruleId === "single-scope")?.verdict).toBe("warn");
     const off = evaluatePolicy(change, parseConfig({ rules: { "single-scope": "off" } }, "test"), rules);
-    expect(off.results.find((r) => r.ruleId === "single-scope")).toEqual({ ruleId: "single-scope", verdict: "skip", message: "Turned off in the config." });
+    expect(off.results.find((r) => r.ruleId === "single-scope")).toEqual({
+      ruleId: "single-scope",
+      verdict: "skip",
+      message: "Turned off in the config.",
+    });
   });
 
   it("reports a rule that throws as a failure of that rule, never a pass", () => {
-    const broken = { id: "base-branch" as const, description: "Broken.", evaluate: () => { throw new Error("boom"); } };
+    const broken = {
+      id: "base-branch" as const,
+      description: "Broken.",
+      evaluate: () => {
+        throw new Error("boom");
+      },
+    };
     const report = evaluatePolicy(buildChange(), DEFAULT_CONFIG, [broken]);
     expect(report.verdict).toBe("fail");
-    expect(report.results[0]).toMatchObject({ ruleId: "base-branch", verdict: "fail", message: "The rule could not be evaluated: boom" });
+    expect(report.results[0]).toMatchObject({
+      ruleId: "base-branch",
+      verdict: "fail",
+      message: "The rule could not be evaluated: boom",
+    });
   });
 
   it("collects the facts the rules saw, first writer wins", () => {
     const report = evaluatePolicy(buildChange(), DEFAULT_CONFIG, rules);
-    expect(report.facts).toMatchObject({ "Base branch": expect.any(String), Scopes: expect.stringContaining("src/checkout") });
+    expect(report.facts).toMatchObject({
+      "Base branch": expect.any(String),
+      Scopes: expect.stringContaining("src/checkout"),
+    });
   });
 });

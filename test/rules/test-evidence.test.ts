@@ -16,7 +16,11 @@ function judge(overrides: Partial<Change>, config: Config = DEFAULT_CONFIG) {
 }
 
 const done = (name: string, conclusion = "success"): HeadCheck => ({ name, status: "completed", conclusion });
-const running = (name: string, status: HeadCheck["status"] = "in_progress"): HeadCheck => ({ name, status, conclusion: null });
+const running = (name: string, status: HeadCheck["status"] = "in_progress"): HeadCheck => ({
+  name,
+  status,
+  conclusion: null,
+});
 
 describe("test-evidence", () => {
   it("passes the default change: a test file changed", () => {
@@ -25,7 +29,11 @@ describe("test-evidence", () => {
 
   it("passes a test-only change", () => {
     const files = [file("test/checkout.spec.ts"), file("src/checkout/__tests__/total.ts", { status: "added" })];
-    expect(judge({ files, body: NO_EVIDENCE_BODY })).toEqual({ verdict: "pass", message: "2 test files changed.", facts: { "Test files": "2" } });
+    expect(judge({ files, body: NO_EVIDENCE_BODY })).toEqual({
+      verdict: "pass",
+      message: "2 test files changed.",
+      facts: { "Test files": "2" },
+    });
   });
 
   it("passes with the evidence only as a section", () => {
@@ -37,15 +45,37 @@ describe("test-evidence", () => {
   });
 
   it("finds the section under an alias", () => {
-    const body = NO_EVIDENCE_BODY.replace("## Rollback plan", "### How was this tested?\nReplayed the failing request on staging.\n\n## Rollback plan");
-    expect(judge({ files: CODE_ONLY, body })).toMatchObject({ verdict: "pass", message: "The `How was this tested?` section describes how the fix was tested." });
+    const body = NO_EVIDENCE_BODY.replace(
+      "## Rollback plan",
+      "### How was this tested?\nReplayed the failing request on staging.\n\n## Rollback plan",
+    );
+    expect(judge({ files: CODE_ONLY, body })).toMatchObject({
+      verdict: "pass",
+      message: "The `How was this tested?` section describes how the fix was tested.",
+    });
   });
 
   it.each<[string, Partial<Change>, string]>([
-    ["no test file and no section", { files: CODE_ONLY, body: NO_EVIDENCE_BODY }, "No test file changed and the description has no `Test evidence` section."],
-    ["a placeholder section", { files: CODE_ONLY, body: GOOD_BODY.replace(/(## Test evidence\n).*\n/, "$1N/A\n") }, "No test file changed and the description has only a placeholder under `Test evidence`."],
-    ["only a removed test file", { files: [...CODE_ONLY, file("src/checkout/discount.test.ts", { status: "removed" })], body: NO_EVIDENCE_BODY }, "No test file changed and the description has no `Test evidence` section."],
-    ["a test-looking doc file", { files: [...CODE_ONLY, file("docs/testing.md")], body: NO_EVIDENCE_BODY }, "No test file changed and the description has no `Test evidence` section."],
+    [
+      "no test file and no section",
+      { files: CODE_ONLY, body: NO_EVIDENCE_BODY },
+      "No test file changed and the description has no `Test evidence` section.",
+    ],
+    [
+      "a placeholder section",
+      { files: CODE_ONLY, body: GOOD_BODY.replace(/(## Test evidence\n).*\n/, "$1N/A\n") },
+      "No test file changed and the description has only a placeholder under `Test evidence`.",
+    ],
+    [
+      "only a removed test file",
+      { files: [...CODE_ONLY, file("src/checkout/discount.test.ts", { status: "removed" })], body: NO_EVIDENCE_BODY },
+      "No test file changed and the description has no `Test evidence` section.",
+    ],
+    [
+      "a test-looking doc file",
+      { files: [...CODE_ONLY, file("docs/testing.md")], body: NO_EVIDENCE_BODY },
+      "No test file changed and the description has no `Test evidence` section.",
+    ],
   ])("fails with %s", (_, overrides, message) => {
     expect(judge(overrides)).toEqual({
       verdict: "fail",
@@ -58,13 +88,19 @@ describe("test-evidence", () => {
   it("reads a 1 MB body full of `#` and `*` characters", () => {
     const body = `${"# * ** #x *y* ##\n**\n".repeat(60_000)}## Test evidence\nReplayed the failing request on staging.`;
     expect(body.length).toBeGreaterThan(1_000_000);
-    expect(judge({ files: CODE_ONLY, body })).toMatchObject({ verdict: "pass", message: "The `Test evidence` section describes how the fix was tested." });
+    expect(judge({ files: CODE_ONLY, body })).toMatchObject({
+      verdict: "pass",
+      message: "The `Test evidence` section describes how the fix was tested.",
+    });
   });
 
   it("uses the configured test paths", () => {
     const config = parseConfig({ tests: { paths: ["qa/**"] } }, "test");
     expect(judge({ body: NO_EVIDENCE_BODY }, config)).toMatchObject({ verdict: "fail" });
-    expect(judge({ files: [...CODE_ONLY, file("qa/discount.py")], body: NO_EVIDENCE_BODY }, config)).toMatchObject({ verdict: "pass", facts: { "Test files": "1" } });
+    expect(judge({ files: [...CODE_ONLY, file("qa/discount.py")], body: NO_EVIDENCE_BODY }, config)).toMatchObject({
+      verdict: "pass",
+      facts: { "Test files": "1" },
+    });
   });
 
   describe("required checks", () => {
@@ -134,7 +170,12 @@ describe("test-evidence", () => {
         "`ci/unit`: not started, `ci/lint`: not started",
       ],
     ])("fails when a required check is %s", (_, checks, message, fix, conclusions) => {
-      expect(judge({ checks }, CHECKS)).toEqual({ verdict: "fail", message, fix, facts: { "Test files": "1", "Required checks": conclusions } });
+      expect(judge({ checks }, CHECKS)).toEqual({
+        verdict: "fail",
+        message,
+        fix,
+        facts: { "Test files": "1", "Required checks": conclusions },
+      });
     });
 
     it("fails when the checks on the head commit could not be read", () => {
@@ -147,15 +188,24 @@ describe("test-evidence", () => {
     });
 
     it("names both problems when evidence is missing and a check failed", () => {
-      expect(judge({ files: CODE_ONLY, body: NO_EVIDENCE_BODY, checks: [done("ci/unit", "failure"), done("ci/lint")] }, CHECKS)).toMatchObject({
+      expect(
+        judge(
+          { files: CODE_ONLY, body: NO_EVIDENCE_BODY, checks: [done("ci/unit", "failure"), done("ci/lint")] },
+          CHECKS,
+        ),
+      ).toMatchObject({
         verdict: "fail",
-        message: "No test file changed and the description has no `Test evidence` section; required check `ci/unit` concluded `failure`.",
+        message:
+          "No test file changed and the description has no `Test evidence` section; required check `ci/unit` concluded `failure`.",
         fix: "Add or update a test for the bug, or describe under `## Test evidence` how you verified the fix; make `ci/unit` pass on the head commit.",
       });
     });
 
     it("ignores checks when none are required", () => {
-      expect(judge({ checks: [done("ci/unit", "failure")] })).toMatchObject({ verdict: "pass", facts: { "Test files": "1" } });
+      expect(judge({ checks: [done("ci/unit", "failure")] })).toMatchObject({
+        verdict: "pass",
+        facts: { "Test files": "1" },
+      });
     });
   });
 });

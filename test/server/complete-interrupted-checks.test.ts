@@ -16,7 +16,9 @@ describe("findInterruptedCheck", () => {
   it("finds the head SHA of a re-run of the gate check", () => {
     const payload = { ...loadWebhook("check_run.rerequested"), installation: { id: 9 } };
     payload.check_run.name = "single-patch-order";
-    expect(findInterruptedCheck({ id: "d", event: "check_run", payload })).toMatchObject({ headSha: payload.check_run.head_sha });
+    expect(findInterruptedCheck({ id: "d", event: "check_run", payload })).toMatchObject({
+      headSha: payload.check_run.head_sha,
+    });
   });
 
   it("names no check for other deliveries", () => {

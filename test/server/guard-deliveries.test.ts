@@ -12,8 +12,16 @@ const SECRET = "s3cret";
 function setUp(claims: DeliveryClaims = createMemoryClaims()) {
   const webhooks = new Webhooks({ secret: SECRET });
   const inFlight = createInFlight();
-  guardDeliveries(webhooks, { claims, inFlight, metrics: createAppMetrics(() => inFlight.size), log: pino({ level: "silent" }) });
-  const deliver = async (id: string, payload: unknown = { ...loadWebhook("pull_request.opened"), installation: { id: 1 } }) => {
+  guardDeliveries(webhooks, {
+    claims,
+    inFlight,
+    metrics: createAppMetrics(() => inFlight.size),
+    log: pino({ level: "silent" }),
+  });
+  const deliver = async (
+    id: string,
+    payload: unknown = { ...loadWebhook("pull_request.opened"), installation: { id: 1 } },
+  ) => {
     const text = JSON.stringify(payload);
     return webhooks.verifyAndReceive({ id, name: "pull_request", payload: text, signature: await webhooks.sign(text) });
   };
@@ -33,16 +41,25 @@ describe("guardDeliveries", () => {
 
   it("releases the claim of a failed delivery (answered 500) so that a redelivery runs", async () => {
     const { webhooks, deliver } = setUp();
-    const handler = vi.fn().mockRejectedValueOnce(Object.assign(new Error("Bad credentials"), { status: 401 })).mockResolvedValue(undefined);
+    const handler = vi
+      .fn()
+      .mockRejectedValueOnce(Object.assign(new Error("Bad credentials"), { status: 401 }))
+      .mockResolvedValue(undefined);
     webhooks.on("pull_request", handler);
     const failed = await deliver("a").catch((error: AggregateError) => error);
     await deliver("a");
-    expect((failed as AggregateError).errors[0]).toMatchObject({ status: 500, message: expect.stringContaining("Bad credentials") });
+    expect((failed as AggregateError).errors[0]).toMatchObject({
+      status: 500,
+      message: expect.stringContaining("Bad credentials"),
+    });
     expect(handler).toHaveBeenCalledTimes(2);
   });
 
   it("handles the delivery when the claim store fails", async () => {
-    const { webhooks, deliver } = setUp({ claim: async () => Promise.reject(new Error("redis down")), release: async () => undefined });
+    const { webhooks, deliver } = setUp({
+      claim: async () => Promise.reject(new Error("redis down")),
+      release: async () => undefined,
+    });
     const handler = vi.fn();
     webhooks.on("pull_request", handler);
     await deliver("a");

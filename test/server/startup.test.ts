@@ -12,7 +12,11 @@ describe("startup", () => {
 
   it("the server process exits 1 with the reason, before listening", () => {
     const env = { PATH: process.env.PATH, NODE_ENV: "production", APP_ID: "1", PRIVATE_KEY: "x" };
-    const result = spawnSync(process.execPath, ["--import", "tsx", "src/server/main.ts"], { env, encoding: "utf8", timeout: 20_000 });
+    const result = spawnSync(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+      env,
+      encoding: "utf8",
+      timeout: 20_000,
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("WEBHOOK_SECRET is not set");
   });

@@ -10,7 +10,10 @@ describe("in-flight deliveries", () => {
 
   it("waits for running deliveries to finish", async () => {
     const inFlight = createInFlight();
-    const done = [inFlight.add({ id: "a", event: "pull_request", payload: {} }), inFlight.add({ id: "b", event: "pull_request", payload: {} })];
+    const done = [
+      inFlight.add({ id: "a", event: "pull_request", payload: {} }),
+      inFlight.add({ id: "b", event: "pull_request", payload: {} }),
+    ];
     const drained = inFlight.drain(10_000);
     done.forEach((finish) => finish());
     expect(await drained).toEqual([]);

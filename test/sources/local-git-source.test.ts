@@ -8,7 +8,11 @@ afterEach(async () => {
   await Promise.all(cleanup.splice(0).map((remove) => remove()));
 });
 
-async function repoWithBranch(base: Record<string, string>, branch: Record<string, string | null>, message = "Change"): Promise<TempRepo> {
+async function repoWithBranch(
+  base: Record<string, string>,
+  branch: Record<string, string | null>,
+  message = "Change",
+): Promise<TempRepo> {
   const repo = await createGitRepo(base);
   cleanup.push(repo.remove);
   await repo.branch("hotfix/x");
@@ -26,7 +30,14 @@ describe("the local-git source", () => {
     const lines = Array.from({ length: 20 }, (_, i) => `line ${i}`).join("\n");
     const repo = await repoWithBranch(
       { "a.txt": "one\ntwo\n", "gone.txt": "bye\n", "old name.txt": `${lines}\n`, "logo.bin": "\u0000\u0001" },
-      { "a.txt": "one\n2\n", "gone.txt": null, "old name.txt": null, "new name.txt": `${lines}\nline 20\n`, "logo.bin": "\u0000\u0002", "added.txt": "new\n" },
+      {
+        "a.txt": "one\n2\n",
+        "gone.txt": null,
+        "old name.txt": null,
+        "new name.txt": `${lines}\nline 20\n`,
+        "logo.bin": "\u0000\u0002",
+        "added.txt": "new\n",
+      },
     );
 
     const change = await readChange(repo);
@@ -36,7 +47,14 @@ describe("the local-git source", () => {
       { path: "added.txt", status: "added", additions: 1, deletions: 0, patch: "@@ -0,0 +1 @@\n+new" },
       { path: "gone.txt", status: "removed", additions: 0, deletions: 1, patch: "@@ -1 +0,0 @@\n-bye" },
       { path: "logo.bin", status: "modified", additions: 0, deletions: 0 },
-      { path: "new name.txt", previousPath: "old name.txt", status: "renamed", additions: 1, deletions: 0, patch: "@@ -18,3 +18,4 @@ line 16\n line 17\n line 18\n line 19\n+line 20" },
+      {
+        path: "new name.txt",
+        previousPath: "old name.txt",
+        status: "renamed",
+        additions: 1,
+        deletions: 0,
+        patch: "@@ -18,3 +18,4 @@ line 16\n line 17\n line 18\n line 19\n+line 20",
+      },
     ]);
     expect(change.changedFiles).toBe(5);
   });
@@ -47,7 +65,13 @@ describe("the local-git source", () => {
 
     const change = await readChange(repo, "main");
 
-    expect(change).toMatchObject({ title: "SHOP-1: second", body: "## Problem\nBroken.", headBranch: "hotfix/x", baseBranch: "main", commitCount: 2 });
+    expect(change).toMatchObject({
+      title: "SHOP-1: second",
+      body: "## Problem\nBroken.",
+      headBranch: "hotfix/x",
+      baseBranch: "main",
+      commitCount: 2,
+    });
     expect(change.commits.map((c) => [c.message, c.parents])).toEqual([
       ["SHOP-1: second\n\n## Problem\nBroken.", 1],
       ["First", 1],

@@ -1,7 +1,12 @@
 import type { Config } from "../../config/schema.js";
 import { decideCanary } from "../../core/deploy/decide-canary.js";
 import { decideProduction } from "../../core/deploy/decide-production.js";
-import { decideUnconfigured, findEnvironmentKind, type DeploymentDecision, type EnvironmentKind } from "../../core/deploy/deployment-decision.js";
+import {
+  decideUnconfigured,
+  findEnvironmentKind,
+  type DeploymentDecision,
+  type EnvironmentKind,
+} from "../../core/deploy/deployment-decision.js";
 import type { GitHubClient, RepoRef } from "../../github/github-client.js";
 import { loadRepoSettings } from "../../github/load-repo-config.js";
 import { readCanaryFacts } from "../../github/read-canary-facts.js";
@@ -26,7 +31,13 @@ export interface DeploymentAssessment {
  * The one deployment decision behind the protection rule, the commit status and the gate
  * endpoint. Never throws and never approves by default: any error is a refusal with its reason.
  */
-export async function assessDeployment(octokit: GitHubClient, repo: RepoRef, question: DeploymentQuestion, deps: AppDeps, log: Log): Promise<DeploymentAssessment> {
+export async function assessDeployment(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  question: DeploymentQuestion,
+  deps: AppDeps,
+  log: Log,
+): Promise<DeploymentAssessment> {
   let config: Config;
   try {
     config = (await loadRepoSettings(octokit, repo, question.defaultBranch)).config;
@@ -44,7 +55,14 @@ export async function assessDeployment(octokit: GitHubClient, repo: RepoRef, que
   }
 }
 
-async function decideKind(octokit: GitHubClient, repo: RepoRef, kind: EnvironmentKind, sha: string, config: Config, deps: AppDeps): Promise<DeploymentDecision> {
+async function decideKind(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  kind: EnvironmentKind,
+  sha: string,
+  config: Config,
+  deps: AppDeps,
+): Promise<DeploymentDecision> {
   if (kind === "canary") return decideCanary(await readCanaryFacts(octokit, repo, sha, config, deps.appId));
   const facts = await readProductionFacts(octokit, repo, sha, config.deploy.canary);
   return decideProduction(facts, config.deploy.bakeMinutes, deps.now());

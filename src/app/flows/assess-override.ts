@@ -20,12 +20,23 @@ export type OverrideVerdict = { allowed: true; grant: OverrideGrant } | { allowe
  * short reason: no call), then the look-ups the policy needs (none, one role, or one per team).
  * The comment and the button ask the same question.
  */
-export async function assessOverride(octokit: GitHubClient, repo: RepoRef, ask: OverrideAsk, config: Config): Promise<OverrideVerdict> {
-  if (sameLogin(ask.actor, ask.author)) return { allowed: false, denial: { kind: "refused", refusal: { kind: "author" } } };
+export async function assessOverride(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  ask: OverrideAsk,
+  config: Config,
+): Promise<OverrideVerdict> {
+  if (sameLogin(ask.actor, ask.author))
+    return { allowed: false, denial: { kind: "refused", refusal: { kind: "author" } } };
   const problem = ask.reason === undefined ? undefined : checkOverrideReason(ask.reason);
   if (problem) return { allowed: false, denial: { kind: "reason", problem } };
   const policy = config.override;
-  const access = await lookUpAccess(octokit, repo, ask.actor, planAccessLookup(ask.actor, ask.author, policy, repo.owner));
+  const access = await lookUpAccess(
+    octokit,
+    repo,
+    ask.actor,
+    planAccessLookup(ask.actor, ask.author, policy, repo.owner),
+  );
   const decision = decideOverride({ actor: ask.actor, author: ask.author, policy, access });
   return decision.allowed ? decision : { allowed: false, denial: { kind: "refused", refusal: decision.refusal } };
 }

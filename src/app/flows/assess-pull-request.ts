@@ -7,7 +7,14 @@ import { hasLabel } from "../../github/labels.js";
 import type { RepoSettings } from "../../github/load-repo-config.js";
 import { findRecordedOverride } from "../../github/overrides.js";
 import type { PullRequestData } from "../../github/pull-request-data.js";
-import { renderGateOutput, renderConfigError, renderEvaluationError, renderReport, type CheckRunOutput, type Override } from "../../render/check-run-output.js";
+import {
+  renderGateOutput,
+  renderConfigError,
+  renderEvaluationError,
+  renderReport,
+  type CheckRunOutput,
+  type Override,
+} from "../../render/check-run-output.js";
 import type { JudgeTarget } from "./judge-target.js";
 
 export interface JudgeOptions {
@@ -37,17 +44,42 @@ export interface GateAssessment {
  * up only when rules fail and the PR carries the override label, so a normal judgement costs no
  * extra call.
  */
-export async function assessPullRequest(target: JudgeTarget, pr: PullRequestData, appId: number | undefined, options: JudgeOptions = {}): Promise<GateAssessment> {
+export async function assessPullRequest(
+  target: JudgeTarget,
+  pr: PullRequestData,
+  appId: number | undefined,
+  options: JudgeOptions = {},
+): Promise<GateAssessment> {
   try {
-    const { report, settings } = await assessGitHubPullRequest(target.octokit, target.repo, pr, target.defaultBranch, options.settings);
+    const { report, settings } = await assessGitHubPullRequest(
+      target.octokit,
+      target.repo,
+      pr,
+      target.defaultBranch,
+      options.settings,
+    );
     const labelled = hasLabel(pr.labels, settings.config.override.label);
     const freshLabel = Boolean(options.freshHead && labelled);
     if (!report.hotfix.hotfix) return { output: renderGateOutput(report), settings, staleLabel: freshLabel };
-    const lookUp = report.verdict === "fail" && options.override === undefined && labelled && !options.freshHead && appId !== undefined;
+    const lookUp =
+      report.verdict === "fail" &&
+      options.override === undefined &&
+      labelled &&
+      !options.freshHead &&
+      appId !== undefined;
     const known = options.override ?? undefined;
-    const override = report.verdict !== "fail" ? undefined : (known ?? (lookUp ? await findRecordedOverride(target.octokit, target.repo, pr, appId) : undefined));
+    const override =
+      report.verdict !== "fail"
+        ? undefined
+        : (known ?? (lookUp ? await findRecordedOverride(target.octokit, target.repo, pr, appId) : undefined));
     const output = renderReport(report, override ? { override: toOverride(override) } : {});
-    return { output, report, settings, ...(override ? { override } : {}), staleLabel: freshLabel || (lookUp && !override) };
+    return {
+      output,
+      report,
+      settings,
+      ...(override ? { override } : {}),
+      staleLabel: freshLabel || (lookUp && !override),
+    };
   } catch (error) {
     if (error instanceof ConfigError) return { output: renderConfigError(error) };
     target.log.error({ err: error, pr: pr.number }, "could not evaluate the pull request");
@@ -56,7 +88,10 @@ export async function assessPullRequest(target: JudgeTarget, pr: PullRequestData
 }
 
 /** The same verdicts with an override on top: the check passes and shows who, when and why. */
-export function applyOverride(assessment: GateAssessment & { report: PolicyReport }, record: OverrideRecord): GateAssessment {
+export function applyOverride(
+  assessment: GateAssessment & { report: PolicyReport },
+  record: OverrideRecord,
+): GateAssessment {
   const output = renderReport(assessment.report, { override: toOverride(record) });
   return { ...assessment, output, override: record, staleLabel: false };
 }

@@ -7,7 +7,11 @@ import { assessPullRequest } from "./assess-pull-request.js";
 import { toJudgeTarget } from "./judge-target.js";
 
 /** `/spo explain`: the gate's current report (an override included) as a comment; nothing is published. */
-export async function explainPullRequest(context: Context<"issue_comment.created">, deps: AppDeps, actor: string): Promise<void> {
+export async function explainPullRequest(
+  context: Context<"issue_comment.created">,
+  deps: AppDeps,
+  actor: string,
+): Promise<void> {
   const repo = context.repo();
   const pr = await getPullRequest(context.octokit, repo, context.payload.issue.number);
   const target = toJudgeTarget(context);

@@ -24,7 +24,12 @@ type RepoContext = Context<"check_run" | "check_suite" | "issue_comment">;
  * An override that holds for the head SHA turns the check into `success` with every rule's real
  * verdict kept.
  */
-export async function judgePullRequest(target: JudgeTarget, pr: PullRequestData, deps: AppDeps, options: JudgeOptions = {}): Promise<GateAssessment> {
+export async function judgePullRequest(
+  target: JudgeTarget,
+  pr: PullRequestData,
+  deps: AppDeps,
+  options: JudgeOptions = {},
+): Promise<GateAssessment> {
   const assessment = await assessPullRequest(target, pr, deps.appId, options);
   await publishAssessment(target, pr, deps, assessment);
   return assessment;
@@ -35,7 +40,13 @@ export async function judgePullRequest(target: JudgeTarget, pr: PullRequestData,
  * no list (fork PRs). Each PR is judged on its own; one failing does not stop the others.
  * `settings` the event already read are reused, not read again.
  */
-export async function judgePullRequests(context: RepoContext, deps: AppDeps, numbers: number[], headSha?: string, settings?: RepoSettings): Promise<void> {
+export async function judgePullRequests(
+  context: RepoContext,
+  deps: AppDeps,
+  numbers: number[],
+  headSha?: string,
+  settings?: RepoSettings,
+): Promise<void> {
   const repo = context.repo();
   const found = numbers.length || !headSha ? numbers : await findOpenPullRequestsByHead(context.octokit, repo, headSha);
   if (!found.length) {
@@ -44,13 +55,18 @@ export async function judgePullRequests(context: RepoContext, deps: AppDeps, num
   }
   const target = toJudgeTarget(context);
   const results = await Promise.allSettled(
-    [...new Set(found)].map(async (number) => judgePullRequest(target, await getPullRequest(context.octokit, repo, number), deps, settings ? { settings } : {})),
+    [...new Set(found)].map(async (number) =>
+      judgePullRequest(target, await getPullRequest(context.octokit, repo, number), deps, settings ? { settings } : {}),
+    ),
   );
   const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failed) throw failed.reason;
 }
 
 /** PR numbers of a check's PR list that belong to this repository (a fork network shares SHAs). */
-export function numbersInRepo(prs: ReadonlyArray<{ number: number; base: { repo: { id: number } } }>, repositoryId: number): number[] {
+export function numbersInRepo(
+  prs: ReadonlyArray<{ number: number; base: { repo: { id: number } } }>,
+  repositoryId: number,
+): number[] {
   return prs.filter((pr) => pr.base.repo.id === repositoryId).map((pr) => pr.number);
 }

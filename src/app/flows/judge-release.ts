@@ -19,9 +19,14 @@ export const RELEASE_EXTERNAL_ID = /^release:(\d+)$/;
  * check as `failure`; only when no commit can be found (nowhere to put a check) does this throw.
  */
 export async function judgeRelease(target: JudgeTarget, release: ReleaseRef, deps: AppDeps): Promise<CheckRunOutput> {
-  const sha = await resolveCommitSha(target.octokit, target.repo, release.tag).catch(() => resolveCommitSha(target.octokit, target.repo, release.target));
+  const sha = await resolveCommitSha(target.octokit, target.repo, release.tag).catch(() =>
+    resolveCommitSha(target.octokit, target.repo, release.target),
+  );
   const output = await assessRelease(target, release, sha);
-  target.log.info({ release: release.tag, sha, conclusion: output.conclusion }, `judged release ${release.tag}: ${output.title}`);
+  target.log.info(
+    { release: release.tag, sha, conclusion: output.conclusion },
+    `judged release ${release.tag}: ${output.title}`,
+  );
   await publishCompletedCheck(target.octokit, target.repo, {
     name: RELEASE_CHECK_NAME,
     headSha: sha,
@@ -35,7 +40,11 @@ export async function judgeRelease(target: JudgeTarget, release: ReleaseRef, dep
 async function assessRelease(target: JudgeTarget, release: ReleaseRef, sha: string): Promise<CheckRunOutput> {
   try {
     const { config } = await loadRepoSettings(target.octokit, target.repo, target.defaultBranch);
-    const facts = await readReleaseFacts(target.octokit, target.repo, { tag: release.tag, target: release.target, sha });
+    const facts = await readReleaseFacts(target.octokit, target.repo, {
+      tag: release.tag,
+      target: release.target,
+      sha,
+    });
     return renderRelease(evaluateRelease(facts, config));
   } catch (error) {
     target.log.error({ err: error, release: release.tag }, "could not evaluate the release");

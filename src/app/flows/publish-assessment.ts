@@ -11,9 +11,17 @@ import type { JudgeTarget } from "./judge-target.js";
  * effort, drops an override label that no longer holds. A failing report carries the "Override"
  * button. Throws only when GitHub refuses the check itself.
  */
-export async function publishAssessment(target: JudgeTarget, pr: PullRequestData, deps: AppDeps, assessment: GateAssessment): Promise<void> {
+export async function publishAssessment(
+  target: JudgeTarget,
+  pr: PullRequestData,
+  deps: AppDeps,
+  assessment: GateAssessment,
+): Promise<void> {
   const { output } = assessment;
-  target.log.info({ pr: pr.number, sha: pr.head.sha, conclusion: output.conclusion, overridden: Boolean(assessment.override) }, `judged #${pr.number}: ${output.title}`);
+  target.log.info(
+    { pr: pr.number, sha: pr.head.sha, conclusion: output.conclusion, overridden: Boolean(assessment.override) },
+    `judged #${pr.number}: ${output.title}`,
+  );
   await publishCompletedCheck(target.octokit, target.repo, {
     name: GATE_CHECK_NAME,
     headSha: pr.head.sha,
@@ -22,7 +30,8 @@ export async function publishAssessment(target: JudgeTarget, pr: PullRequestData
     externalId: String(pr.number),
     ...(canBeOverridden(assessment) ? { actions: [{ ...OVERRIDE_ACTION }] } : {}),
   });
-  if (assessment.staleLabel && assessment.settings) await dropLabel(target, pr.number, assessment.settings.config.override.label);
+  if (assessment.staleLabel && assessment.settings)
+    await dropLabel(target, pr.number, assessment.settings.config.override.label);
 }
 
 /** Best effort, after the check is published: a label left behind is removed on the next judgement. */

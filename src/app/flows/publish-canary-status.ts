@@ -18,6 +18,11 @@ export async function publishCanaryStatus(target: JudgeTarget, sha: string, deps
   if (!isCanaryCandidate(facts)) return;
   const decision = decideCanary(facts);
   for (const environment of config.deploy.canary) {
-    await postDeployStatus(target.octokit, target.repo, { sha, environment, decision, description: renderStatusDescription(decision) });
+    await postDeployStatus(target.octokit, target.repo, {
+      sha,
+      environment,
+      decision,
+      description: renderStatusDescription(decision),
+    });
   }
 }

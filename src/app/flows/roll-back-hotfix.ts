@@ -1,5 +1,11 @@
 import type { Config } from "../../config/schema.js";
-import { findRollbackPlan, revertBranchName, rollbackMarker, type FailedCanary, type RevertOutcome } from "../../core/deploy/failed-canary.js";
+import {
+  findRollbackPlan,
+  revertBranchName,
+  rollbackMarker,
+  type FailedCanary,
+  type RevertOutcome,
+} from "../../core/deploy/failed-canary.js";
 import { distinctTickets, findChangeTickets } from "../../core/readers/find-tickets.js";
 import type { GitHubClient, RepoRef } from "../../github/github-client.js";
 import type { CommitPull } from "../../github/list-commit-pulls.js";
@@ -21,7 +27,12 @@ interface Target {
  * rollback plan with the revert's outcome. A redelivery finds the comment's marker and does
  * nothing; the revert PR is opened at most once per hotfix branch whatever happens.
  */
-export async function rollBackHotfix(target: Target, pr: CommitPull, failure: FailedCanary, config: Config): Promise<void> {
+export async function rollBackHotfix(
+  target: Target,
+  pr: CommitPull,
+  failure: FailedCanary,
+  config: Config,
+): Promise<void> {
   const marker = rollbackMarker(failure);
   const comments = await listComments(target.octokit, target.repo, pr.number);
   if (comments.some((comment) => comment.body?.includes(marker))) {
@@ -29,19 +40,42 @@ export async function rollBackHotfix(target: Target, pr: CommitPull, failure: Fa
     return;
   }
   const revert = config.deploy.autoRevert ? await revertHotfix(target, pr, failure, config) : undefined;
-  const body = renderRollbackComment({ failure, plan: findRollbackPlan(pr.body, config.sections.rollback), headings: config.sections.rollback, ...(revert ? { revert } : {}) });
+  const body = renderRollbackComment({
+    failure,
+    plan: findRollbackPlan(pr.body, config.sections.rollback),
+    headings: config.sections.rollback,
+    ...(revert ? { revert } : {}),
+  });
   await postComment(target.octokit, target.repo, pr.number, body);
   target.log.info({ pr: pr.number, revert: revert?.kind }, `posted the rollback plan on #${pr.number}`);
 }
 
-async function revertHotfix(target: Target, pr: CommitPull, failure: FailedCanary, config: Config): Promise<RevertOutcome> {
-  if (!pr.mergedAt || !pr.mergeCommitSha) return { kind: "skipped", reason: `#${pr.number} is not merged, so there is nothing to revert on ${pr.baseRef}; close it or push a fix.` };
+async function revertHotfix(
+  target: Target,
+  pr: CommitPull,
+  failure: FailedCanary,
+  config: Config,
+): Promise<RevertOutcome> {
+  if (!pr.mergedAt || !pr.mergeCommitSha)
+    return {
+      kind: "skipped",
+      reason: `#${pr.number} is not merged, so there is nothing to revert on ${pr.baseRef}; close it or push a fix.`,
+    };
   const repository = `${target.repo.owner}/${target.repo.repo}`;
-  const found = findChangeTickets({ title: pr.title, headBranch: pr.headRef, body: pr.body, repository }, config.ticket.patterns);
+  const found = findChangeTickets(
+    { title: pr.title, headBranch: pr.headRef, body: pr.body, repository },
+    config.ticket.patterns,
+  );
   const ticket = distinctTickets([...found.title, ...found.branch, ...found.body])[0]?.label;
   const text = renderRevertPull(pr, pr.mergeCommitSha, ticket, failure);
   try {
-    return await openRevertPull(target.octokit, target.repo, { number: pr.number, baseRef: pr.baseRef, mergeCommitSha: pr.mergeCommitSha, branch: revertBranchName(pr.headRef), ...text });
+    return await openRevertPull(target.octokit, target.repo, {
+      number: pr.number,
+      baseRef: pr.baseRef,
+      mergeCommitSha: pr.mergeCommitSha,
+      branch: revertBranchName(pr.headRef),
+      ...text,
+    });
   } catch (error) {
     target.log.error({ err: error, pr: pr.number }, "could not open the revert pull request");
     return { kind: "failed", reason: describeFailure(error).reason };

@@ -24,26 +24,51 @@ export interface GateEndpointOptions {
  * read the status code (a Flagger webhook through `curl -f`). POST is accepted like GET (Flagger
  * posts). A Probot server handler: returns false for other paths so the next handler runs.
  */
-export function createGateHandler({ token, app, deps }: GateEndpointOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+export function createGateHandler({
+  token,
+  app,
+  deps,
+}: GateEndpointOptions): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const expected = digest(token);
   return async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (!url.pathname.startsWith(GATE_PATH)) return false;
     req.resume();
-    if (req.method !== "GET" && req.method !== "POST") return send(res, 405, { error: "Use GET." }, { allow: "GET, POST" });
+    if (req.method !== "GET" && req.method !== "POST")
+      return send(res, 405, { error: "Use GET." }, { allow: "GET, POST" });
     if (!isAuthorized(req.headers.authorization, expected)) {
-      return send(res, 401, { error: "Send Authorization: Bearer <GATE_TOKEN>." }, { "www-authenticate": 'Bearer realm="single-patch-order"' });
+      return send(
+        res,
+        401,
+        { error: "Send Authorization: Bearer <GATE_TOKEN>." },
+        { "www-authenticate": 'Bearer realm="single-patch-order"' },
+      );
     }
     const [owner = "", repo = "", sha = "", ...extra] = url.pathname.slice(GATE_PATH.length).split("/");
     const environment = url.searchParams.get("environment") ?? "";
-    if (extra.length || !NAME.test(owner) || !NAME.test(repo) || !SHA.test(sha) || !environment || environment.length > 255) {
+    if (
+      extra.length ||
+      !NAME.test(owner) ||
+      !NAME.test(repo) ||
+      !SHA.test(sha) ||
+      !environment ||
+      environment.length > 255
+    ) {
       return send(res, 400, { error: "Expected /api/gate/<owner>/<repo>/<40-hex sha>?environment=<name>." });
     }
     const strict = url.searchParams.get("strict") === "true";
     const answer = async () => {
       try {
         const octokit = await getRepoClient(app, { owner, repo });
-        return (await assessDeployment(octokit, { owner, repo }, { sha: sha.toLowerCase(), environment, defaultBranch: "HEAD" }, deps, app.log)).decision;
+        return (
+          await assessDeployment(
+            octokit,
+            { owner, repo },
+            { sha: sha.toLowerCase(), environment, defaultBranch: "HEAD" },
+            deps,
+            app.log,
+          )
+        ).decision;
       } catch (error) {
         if ((error as { status?: number }).status === 404) return undefined;
         app.log.error({ err: error, owner, repo }, "gate endpoint: could not authenticate for the repository");
@@ -51,7 +76,8 @@ export function createGateHandler({ token, app, deps }: GateEndpointOptions): (r
       }
     };
     const decision = await answer();
-    if (!decision) return send(res, 404, { allowed: false, reason: `Single Patch Order is not installed on ${owner}/${repo}.` });
+    if (!decision)
+      return send(res, 404, { allowed: false, reason: `Single Patch Order is not installed on ${owner}/${repo}.` });
     return send(res, strict && !decision.allowed ? 412 : 200, renderGateJson(decision));
   };
 }

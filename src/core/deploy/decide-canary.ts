@@ -40,15 +40,23 @@ export function decideCanary(facts: CanaryFacts): DeploymentDecision {
   const hotfixes = facts.pulls.filter((p) => p.hotfix);
   const passed = hotfixes.find((p) => isSuccess(p.gate));
   if (passed) {
-    return { allowed: true, reason: `${sha} is the ${roleName(passed.role)} of hotfix #${passed.number}, whose single-patch-order check passed.` };
+    return {
+      allowed: true,
+      reason: `${sha} is the ${roleName(passed.role)} of hotfix #${passed.number}, whose single-patch-order check passed.`,
+    };
   }
   if (isSuccess(facts.releaseCheck)) {
     return { allowed: true, reason: `${sha} is a release commit whose single-patch-order/release check passed.` };
   }
-  const blocked = hotfixes.map((p) => `hotfix #${p.number} (${roleName(p.role)}): ${describeCheck("single-patch-order", p.gate)}`);
+  const blocked = hotfixes.map(
+    (p) => `hotfix #${p.number} (${roleName(p.role)}): ${describeCheck("single-patch-order", p.gate)}`,
+  );
   if (facts.releaseCheck) blocked.push(`release: ${describeCheck("single-patch-order/release", facts.releaseCheck)}`);
   if (blocked.length) {
-    return { allowed: false, reason: `${sha} may not go to canary: ${blocked.join("; ")}. Fix the change until its check passes (or override the gate with /spo override <reason>), then deploy again.` };
+    return {
+      allowed: false,
+      reason: `${sha} may not go to canary: ${blocked.join("; ")}. Fix the change until its check passes (or override the gate with /spo override <reason>), then deploy again.`,
+    };
   }
   const others = facts.pulls.map((p) => `#${p.number}`);
   if (others.length) {

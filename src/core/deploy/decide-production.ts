@@ -30,13 +30,20 @@ const MINUTE_MS = 60_000;
 export function decideProduction(facts: ProductionFacts, bakeMinutes: number, now: Date): DeploymentDecision {
   const sha = shortSha(facts.sha);
   if (!facts.canaryDeployments.length) {
-    return { allowed: false, reason: `${sha} has not been deployed to canary. Deploy it to canary first; production follows after ${minutes(bakeMinutes)} of healthy canary.` };
+    return {
+      allowed: false,
+      reason: `${sha} has not been deployed to canary. Deploy it to canary first; production follows after ${minutes(bakeMinutes)} of healthy canary.`,
+    };
   }
-  const failures = facts.canaryDeployments.flatMap((d) => d.statuses.filter((s) => FAILED.has(s.state)).map((s) => ({ deployment: d, status: s })));
+  const failures = facts.canaryDeployments.flatMap((d) =>
+    d.statuses.filter((s) => FAILED.has(s.state)).map((s) => ({ deployment: d, status: s })),
+  );
   const lastFailure = latest(failures.map((f) => f.status.createdAt));
   const successes = facts.canaryDeployments.flatMap((d) => {
     const newest = [...d.statuses].sort(byTime).at(-1);
-    return newest?.state === "success" && (!lastFailure || newest.createdAt > lastFailure) ? [{ deployment: d, status: newest }] : [];
+    return newest?.state === "success" && (!lastFailure || newest.createdAt > lastFailure)
+      ? [{ deployment: d, status: newest }]
+      : [];
   });
   const bake = successes.sort((a, b) => byTime(a.status, b.status))[0];
 
@@ -48,8 +55,13 @@ export function decideProduction(facts: ProductionFacts, bakeMinutes: number, no
         reason: `The canary deployment of ${sha} failed (${failed.status.state} at ${iso(failed.status.createdAt)}, deployment ${failed.deployment.id} to ${failed.deployment.environment}). Production needs a healthy canary: fix it and deploy to canary again.`,
       };
     }
-    const states = facts.canaryDeployments.map((d) => `deployment ${d.id}: ${[...d.statuses].sort(byTime).at(-1)?.state ?? "no status"}`);
-    return { allowed: false, reason: `${sha} has no successful canary deployment yet (${states.join(", ")}). Production follows after ${minutes(bakeMinutes)} of healthy canary.` };
+    const states = facts.canaryDeployments.map(
+      (d) => `deployment ${d.id}: ${[...d.statuses].sort(byTime).at(-1)?.state ?? "no status"}`,
+    );
+    return {
+      allowed: false,
+      reason: `${sha} has no successful canary deployment yet (${states.join(", ")}). Production follows after ${minutes(bakeMinutes)} of healthy canary.`,
+    };
   }
 
   const readyAt = new Date(bake.status.createdAt.getTime() + bakeMinutes * MINUTE_MS);

@@ -18,7 +18,10 @@ export type EnvironmentKind = "canary" | "production";
  * Which gate an environment has. GitHub environment names are case-insensitive, so they are
  * compared without case. An environment listed in both is treated as production (the stricter).
  */
-export function findEnvironmentKind(environment: string, deploy: Pick<Config["deploy"], "canary" | "production">): EnvironmentKind | undefined {
+export function findEnvironmentKind(
+  environment: string,
+  deploy: Pick<Config["deploy"], "canary" | "production">,
+): EnvironmentKind | undefined {
   const name = environment.toLowerCase();
   if (deploy.production.some((e) => e.toLowerCase() === name)) return "production";
   if (deploy.canary.some((e) => e.toLowerCase() === name)) return "canary";
@@ -35,7 +38,10 @@ export function isEnvironmentIn(environment: string, names: readonly string[]): 
  * An environment in neither list. Approving would open a gate nobody configured, and ignoring the
  * request would leave the job waiting with no word, so the request is rejected with how to fix it.
  */
-export function decideUnconfigured(environment: string, deploy: Pick<Config["deploy"], "canary" | "production">): DeploymentDecision {
+export function decideUnconfigured(
+  environment: string,
+  deploy: Pick<Config["deploy"], "canary" | "production">,
+): DeploymentDecision {
   const list = (names: readonly string[]) => (names.length ? names.join(", ") : "none");
   return {
     allowed: false,

@@ -53,7 +53,12 @@ export function formatTeamRef(team: TeamRef): string {
 }
 
 /** The GitHub look-ups `decideOverride` needs for this person, and no more. */
-export function planAccessLookup(actor: string, author: string | undefined, policy: OverridePolicy, defaultOrg: string): AccessLookup {
+export function planAccessLookup(
+  actor: string,
+  author: string | undefined,
+  policy: OverridePolicy,
+  defaultOrg: string,
+): AccessLookup {
   if (sameLogin(actor, author) || policy.users.some((u) => sameLogin(u, actor))) return { kind: "none" };
   if (policy.teams.length) return { kind: "teams", teams: policy.teams.map((t) => parseTeamRef(t, defaultOrg)) };
   if (policy.users.length) return { kind: "none" };
@@ -74,10 +79,14 @@ export function decideOverride({ actor, author, policy, access }: OverrideQuesti
   const active = memberships.find((m) => m.state === "active");
   if (policy.teams.length && active) return { allowed: true, grant: { kind: "team", team: active.team } };
   if (policy.teams.length || policy.users.length) {
-    return { allowed: false, refusal: { kind: "not-listed", pending: memberships.filter((m) => m.state === "pending").map((m) => m.team) } };
+    return {
+      allowed: false,
+      refusal: { kind: "not-listed", pending: memberships.filter((m) => m.state === "pending").map((m) => m.team) },
+    };
   }
   const role = access.role;
-  if (role && (isOverrideRole(role.name) || role.permission === "admin")) return { allowed: true, grant: { kind: "role", role: role.name } };
+  if (role && (isOverrideRole(role.name) || role.permission === "admin"))
+    return { allowed: true, grant: { kind: "role", role: role.name } };
   return { allowed: false, refusal: { kind: "role", role: role?.name ?? "none" } };
 }
 

@@ -22,7 +22,10 @@ const MARKER = /<!-- spo:override (\{.*?\}) -->/;
 /** `<`, `>` and `&` are escaped inside the JSON, so a reason cannot close the HTML comment. */
 export function formatOverrideMarker(record: OverrideRecord): string {
   const { sha, by, reason, at, comment } = record;
-  const json = JSON.stringify({ sha, by, reason, at, comment }).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const json = JSON.stringify({ sha, by, reason, at, comment }).replace(
+    /[<>&]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
   return `<!-- spo:override ${json} -->`;
 }
 
@@ -33,7 +36,8 @@ export function parseOverrideMarker(body: string | null | undefined): OverrideRe
   try {
     const value = JSON.parse(json) as Record<string, unknown>;
     const { sha, by, reason, at, comment } = value;
-    if (typeof sha !== "string" || typeof by !== "string" || typeof reason !== "string" || typeof at !== "string") return undefined;
+    if (typeof sha !== "string" || typeof by !== "string" || typeof reason !== "string" || typeof at !== "string")
+      return undefined;
     if (typeof comment !== "number" || !Number.isSafeInteger(comment)) return undefined;
     return { sha, by, reason, at, comment };
   } catch {

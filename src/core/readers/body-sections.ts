@@ -45,7 +45,8 @@ export function readBodySections(body: string): BodySection[] {
     const marker = FENCE.exec(line)?.[1];
     if (fence !== undefined || marker !== undefined) {
       if (fence === undefined) fence = marker;
-      else if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && isClosingFence(line)) fence = undefined;
+      else if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && isClosingFence(line))
+        fence = undefined;
       for (const section of open) section.lines.push(line);
       continue;
     }
@@ -101,12 +102,7 @@ function isClosingFence(line: string): boolean {
 }
 
 function normalizeHeading(text: string): string {
-  return text
-    .replace(/[*_`]/g, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/:$/, "")
-    .trimEnd();
+  return text.replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().replace(/:$/, "").trimEnd();
 }
 
 function toHeadingKey(heading: string): string {

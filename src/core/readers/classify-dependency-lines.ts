@@ -62,8 +62,10 @@ const SCALAR_KEYS = new Set([
   "default-run",
 ]);
 
-export const classifyPackageJson: LineClassifierFactory = (atFileStart) => classifyJson(atFileStart, PACKAGE_JSON_BLOCKS);
-export const classifyComposerJson: LineClassifierFactory = (atFileStart) => classifyJson(atFileStart, COMPOSER_JSON_BLOCKS);
+export const classifyPackageJson: LineClassifierFactory = (atFileStart) =>
+  classifyJson(atFileStart, PACKAGE_JSON_BLOCKS);
+export const classifyComposerJson: LineClassifierFactory = (atFileStart) =>
+  classifyJson(atFileStart, COMPOSER_JSON_BLOCKS);
 
 function classifyJson(atFileStart: boolean, blocks: ReadonlySet<string>): LineClassifier {
   const tracker = trackJsonBlocks(atFileStart);
@@ -102,7 +104,8 @@ export const classifyCargoToml: LineClassifierFactory = (atFileStart, section) =
 
 const PYPROJECT_TABLE =
   /^(?:project\.optional-dependencies|dependency-groups|tool\.poetry\.(?:dev-)?dependencies|tool\.poetry\.group\..+\.dependencies|tool\.pdm\.dev-dependencies|tool\.uv\.sources)$/;
-const PYPROJECT_ARRAY = /(?:^|\.)(?:dependencies|requires|dev-dependencies|constraint-dependencies|override-dependencies)$/;
+const PYPROJECT_ARRAY =
+  /(?:^|\.)(?:dependencies|requires|dev-dependencies|constraint-dependencies|override-dependencies)$/;
 
 export const classifyPyprojectToml: LineClassifierFactory = (atFileStart, section) => {
   const tracker = trackTomlTables(atFileStart ? "" : readTomlHeader(section));
@@ -111,7 +114,8 @@ export const classifyPyprojectToml: LineClassifierFactory = (atFileStart, sectio
     classify(line) {
       const header = readTomlHeader(line);
       const { table, arrayKey } = tracker.position();
-      if (header !== undefined && arrayKey === undefined) return PYPROJECT_TABLE.test(header) ? `\`[${header}]\`` : undefined;
+      if (header !== undefined && arrayKey === undefined)
+        return PYPROJECT_TABLE.test(header) ? `\`[${header}]\`` : undefined;
       if (table !== undefined && PYPROJECT_TABLE.test(table)) return `\`[${table}]\``;
       const key = arrayKey ?? (line.includes("[") ? readTomlLineKey(line) : undefined);
       if (key !== undefined && PYPROJECT_ARRAY.test(key)) return `\`${table ? `${table}.` : ""}${key}\``;
@@ -141,7 +145,8 @@ function classifyTomlShape(line: string): string | undefined {
 export const classifyProjectFile: LineClassifierFactory = () => {
   let inReference = false;
   return {
-    classify: (line) => (inReference || /<Package(?:Reference|Version)\b/.test(line) ? "a `PackageReference`" : undefined),
+    classify: (line) =>
+      inReference || /<Package(?:Reference|Version)\b/.test(line) ? "a `PackageReference`" : undefined,
     read(line) {
       if (/<\/PackageReference>/.test(line)) inReference = false;
       else if (/<PackageReference\b/.test(line) && !/\/>/.test(line)) inReference = true;
@@ -162,7 +167,8 @@ export const classifyAnyLine: LineClassifierFactory = () => ({
 function looksLikeVersionRange(value: string): boolean {
   const text = value.trim();
   if (text === "") return false;
-  if (/^(?:npm|workspace|file|link|portal|patch|catalog|github|gitlab|bitbucket|git(?:\+[a-z]+)?|https?):/.test(text)) return true;
+  if (/^(?:npm|workspace|file|link|portal|patch|catalog|github|gitlab|bitbucket|git(?:\+[a-z]+)?|https?):/.test(text))
+    return true;
   if (/^(?:latest|next)$/.test(text)) return true;
   // Python-style specifiers (`>=2.0,<3`) that semver does not read.
   if (/^(?:[<>=!~]=?|===)\s*\d/.test(text)) return true;

@@ -39,7 +39,15 @@ const LOCKFILES = new Set([
   "gradle.lockfile",
 ]);
 
-const MOSTLY_DEPENDENCY_MANIFESTS = new Set(["go.mod", "pom.xml", "Gemfile", "Pipfile", "build.gradle", "build.gradle.kts", "Directory.Packages.props"]);
+const MOSTLY_DEPENDENCY_MANIFESTS = new Set([
+  "go.mod",
+  "pom.xml",
+  "Gemfile",
+  "Pipfile",
+  "build.gradle",
+  "build.gradle.kts",
+  "Directory.Packages.props",
+]);
 
 /** The files of a change that edit dependencies: lockfiles, and manifests whose dependency part changed. */
 export function findDependencyChanges(files: readonly ChangedFile[]): DependencyChange[] {
@@ -56,7 +64,10 @@ function findManifestChange(file: ChangedFile): DependencyChange | undefined {
   if (!classifier) return undefined;
   if (file.patch === undefined) {
     if (file.additions + file.deletions === 0 && file.status !== "added" && file.status !== "removed") return undefined;
-    return { path: file.path, reason: "is a dependency manifest and its diff is not available, so it counts as changed" };
+    return {
+      path: file.path,
+      reason: "is a dependency manifest and its diff is not available, so it counts as changed",
+    };
   }
   const edit = findDependencyEdit(file.patch, classifier);
   if (!edit) return undefined;
@@ -73,11 +84,15 @@ function chooseClassifier(path: string): LineClassifierFactory | undefined {
   if (name === "pyproject.toml") return classifyPyprojectToml;
   if (/\.(?:cs|fs|vb)proj$/.test(name)) return classifyProjectFile;
   if (MOSTLY_DEPENDENCY_MANIFESTS.has(name)) return classifyAnyLine;
-  if (/^(?:requirements|constraints).*\.txt$/.test(name) || /(?:^|\/)requirements\/[^/]+\.txt$/.test(path)) return classifyAnyLine;
+  if (/^(?:requirements|constraints).*\.txt$/.test(name) || /(?:^|\/)requirements\/[^/]+\.txt$/.test(path))
+    return classifyAnyLine;
   return undefined;
 }
 
-function findDependencyEdit(patch: string, factory: LineClassifierFactory): { labels: string[]; line: number } | undefined {
+function findDependencyEdit(
+  patch: string,
+  factory: LineClassifierFactory,
+): { labels: string[]; line: number } | undefined {
   const labels: string[] = [];
   let line: number | undefined;
   for (const hunk of readPatchHunks(patch)) {

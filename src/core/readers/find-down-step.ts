@@ -18,7 +18,11 @@ const DOWN_STEPS: ReadonlyArray<{ pattern: RegExp; label: string }> = [
   { pattern: /^[ \t]*def[ \t]+(?:self\.)?down\b/m, label: "`def down`" },
   { pattern: /^[ \t]*def[ \t]+downgrade[ \t]*\(/m, label: "`def downgrade()`" },
   { pattern: /\bexports\.down[ \t]*=/, label: "`exports.down`" },
-  { pattern: /^[ \t]*(?:export[ \t]+)?(?:(?:public|protected|static|override)[ \t]+)*(?:async[ \t]+)?(?:function[ \t]+)?down[ \t]*\(/m, label: "`down()`" },
+  {
+    pattern:
+      /^[ \t]*(?:export[ \t]+)?(?:(?:public|protected|static|override)[ \t]+)*(?:async[ \t]+)?(?:function[ \t]+)?down[ \t]*\(/m,
+    label: "`down()`",
+  },
   { pattern: /^[ \t]*["']?down["']?[ \t]*:/m, label: "`down:`" },
   { pattern: /^[ \t]*--[ \t]*\+migrate[ \t]+down\b/im, label: "`-- +migrate Down`" },
   { pattern: /^[ \t]*--[ \t]*migrate:down\b/im, label: "`-- migrate:down`" },
@@ -30,7 +34,8 @@ const DOWN_STEPS: ReadonlyArray<{ pattern: RegExp; label: string }> = [
 ];
 
 /** Rails and Ecto reverse `def change` themselves, except for these operations. */
-const IRREVERSIBLE_CHANGE = /\bexecute\b|\bchange_column\b|IrreversibleMigration|\bremove_column[ \t(]+:\w+,[ \t]*:\w+[ \t)]*$|\bdrop_table[ \t(]+:\w+[ \t)]*$/m;
+const IRREVERSIBLE_CHANGE =
+  /\bexecute\b|\bchange_column\b|IrreversibleMigration|\bremove_column[ \t(]+:\w+,[ \t]*:\w+[ \t)]*$|\bdrop_table[ \t(]+:\w+[ \t)]*$/m;
 
 export interface Migration {
   file: ChangedFile;
@@ -44,7 +49,9 @@ export interface Migration {
 export function describeMigration(file: ChangedFile, migrations: readonly ChangedFile[]): Migration {
   if (isDownFile(file.path)) return { file, downStep: "a down migration" };
   const key = toPairKey(file.path);
-  const counterpart = migrations.find((other) => other !== file && isDownFile(other.path) && toPairKey(other.path) === key);
+  const counterpart = migrations.find(
+    (other) => other !== file && isDownFile(other.path) && toPairKey(other.path) === key,
+  );
   if (counterpart) return { file, downStep: `down: \`${counterpart.path}\``, counterpart: counterpart.path };
   const inPatch = file.patch === undefined ? undefined : findDownStep(readHeadSide(file.patch));
   return inPatch ? { file, downStep: inPatch } : { file };
@@ -55,7 +62,11 @@ function isDownFile(path: string): boolean {
   const segments = path.split("/");
   const name = segments.at(-1) ?? "";
   const folder = segments.at(-2)?.toLowerCase() ?? "";
-  return FLYWAY_PREFIX.exec(name)?.[1] === "U" || DOWN_TOKENS.has(folder) || splitTokens(name).some((token) => DOWN_TOKENS.has(token.toLowerCase()));
+  return (
+    FLYWAY_PREFIX.exec(name)?.[1] === "U" ||
+    DOWN_TOKENS.has(folder) ||
+    splitTokens(name).some((token) => DOWN_TOKENS.has(token.toLowerCase()))
+  );
 }
 
 /** The path with its direction words removed: a migration and its down counterpart share it. */
@@ -92,7 +103,8 @@ function findDownStep(text: string): string | undefined {
 function findDjangoReverse(text: string): string | undefined {
   if (!/\bclass[ \t]+Migration\b/.test(text) || !/\boperations[ \t]*=/.test(text)) return undefined;
   const runs = count(text, /\bRun(?:Python|SQL)[ \t]*\(/g);
-  const reverses = count(text, /\breverse_(?:code|sql)[ \t]*=/g) + count(text, /\bRunPython[ \t]*\([ \t]*[\w.]+[ \t]*,[ \t]*[\w.]+/g);
+  const reverses =
+    count(text, /\breverse_(?:code|sql)[ \t]*=/g) + count(text, /\bRunPython[ \t]*\([ \t]*[\w.]+[ \t]*,[ \t]*[\w.]+/g);
   if (runs === 0) return "Django reverses its operations";
   return reverses >= runs ? "`reverse_code`" : undefined;
 }

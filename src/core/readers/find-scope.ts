@@ -11,7 +11,11 @@ export const ROOT_SCOPE = "(root)";
  * else `container/child` for a file below a container folder (`src/checkout`), else the first
  * path segment, else `(root)`.
  */
-export function findScope(path: string, scope: Pick<Config["scope"], "scopes" | "containers">, workspaces: readonly string[]): string | undefined {
+export function findScope(
+  path: string,
+  scope: Pick<Config["scope"], "scopes" | "containers">,
+  workspaces: readonly string[],
+): string | undefined {
   const declared = Object.entries(scope.scopes ?? {});
   if (declared.length > 0) return declared.find(([, globs]) => matchesAny(path, globs))?.[0];
 
@@ -29,9 +33,14 @@ export function findScope(path: string, scope: Pick<Config["scope"], "scopes" | 
  * scopes, and only when the production files lie in more than one folder. Sources read the
  * workspace manifests only then.
  */
-export function needsWorkspaces(files: readonly ChangedFile[], config: Pick<Config, "scope" | "tests" | "docs">): boolean {
+export function needsWorkspaces(
+  files: readonly ChangedFile[],
+  config: Pick<Config, "scope" | "tests" | "docs">,
+): boolean {
   if (config.scope.scopes) return false;
-  const folders = new Set(files.filter((f) => classifyFile(f.path, config) === "production").map((f) => f.path.replace(/\/?[^/]*$/, "")));
+  const folders = new Set(
+    files.filter((f) => classifyFile(f.path, config) === "production").map((f) => f.path.replace(/\/?[^/]*$/, "")),
+  );
   return folders.size > 1;
 }
 
@@ -42,7 +51,14 @@ export function needsWorkspaces(files: readonly ChangedFile[], config: Pick<Conf
  * matching folder is the package (`apps/**` puts `apps/web/src/x.ts` in `apps/web`).
  */
 function findWorkspaceFolder(segments: string[], workspaces: readonly string[]): string | undefined {
-  const normalized = workspaces.map((w) => w.trim().replace(/^(!?)\.\//, "$1").replace(/\/+$/, "")).filter((w) => w.replace(/^!/, "") !== "" && w !== ".");
+  const normalized = workspaces
+    .map((w) =>
+      w
+        .trim()
+        .replace(/^(!?)\.\//, "$1")
+        .replace(/\/+$/, ""),
+    )
+    .filter((w) => w.replace(/^!/, "") !== "" && w !== ".");
   const included = normalized.filter((w) => !w.startsWith("!"));
   const excluded = normalized.filter((w) => w.startsWith("!")).map((w) => w.slice(1));
   const exact = included.filter((w) => !w.includes("**"));

@@ -47,7 +47,25 @@ const CLOSING_KEYWORD = /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\b:?[ \t]*/g
  * Standard identifiers that look like Jira keys (`UTF-8`, `SHA-256`, `CVE-2024-1234`): never
  * tickets, so a title such as "SHOP-42: fix UTF-8 names" links one ticket, not two.
  */
-const NOT_TICKET_PREFIXES = new Set(["UTF", "UCS", "ISO", "IEC", "SHA", "MD", "AES", "RSA", "ECDSA", "CVE", "CWE", "RFC", "ECMA", "HTTP", "TLS", "SSL", "PEP"]);
+const NOT_TICKET_PREFIXES = new Set([
+  "UTF",
+  "UCS",
+  "ISO",
+  "IEC",
+  "SHA",
+  "MD",
+  "AES",
+  "RSA",
+  "ECDSA",
+  "CVE",
+  "CWE",
+  "RFC",
+  "ECMA",
+  "HTTP",
+  "TLS",
+  "SSL",
+  "PEP",
+]);
 
 /** A branch's `hotfix/`, `hotfix-` prefix is not part of a ticket key (`hotfix-123` is no `HOTFIX-123`). */
 const HOTFIX_PREFIX = /^hot-?fix(?:es)?[-/_]/i;
@@ -60,7 +78,9 @@ const compiled = new Map<string, RE2JS>();
 /** Every ticket referenced anywhere in `text`, in order of appearance, repeats included. */
 export function findTicketRefs(text: string, patterns: readonly string[], repository?: string): TicketRef[] {
   // The three GitHub forms never overlap each other (their lookbehinds see to it).
-  const githubRefs = GITHUB_GLOBAL.flatMap((regex) => Array.from(text.matchAll(regex), (match) => toGitHubRef(match, match.index, repository)));
+  const githubRefs = GITHUB_GLOBAL.flatMap((regex) =>
+    Array.from(text.matchAll(regex), (match) => toGitHubRef(match, match.index, repository)),
+  );
   githubRefs.sort((a, b) => a.start - b.start);
   const refs = githubRefs.slice();
   for (const source of patterns) {
@@ -93,7 +113,10 @@ export function findBranchRefs(branch: string, patterns: readonly string[], repo
   return findTicketRefs(branch.replace(HOTFIX_PREFIX, ""), patterns, repository);
 }
 
-export function findChangeTickets(change: Pick<Change, "title" | "headBranch" | "body" | "repository">, patterns: readonly string[]): ChangeTickets {
+export function findChangeTickets(
+  change: Pick<Change, "title" | "headBranch" | "body" | "repository">,
+  patterns: readonly string[],
+): ChangeTickets {
   return {
     title: findTicketRefs(change.title, patterns, change.repository),
     branch: findBranchRefs(change.headBranch, patterns, change.repository),
@@ -102,7 +125,10 @@ export function findChangeTickets(change: Pick<Change, "title" | "headBranch" | 
 }
 
 /** The GitHub references an adapter must look up (into `change.tickets`) when `ticket.verify` is on. */
-export function listTicketsToVerify(change: Pick<Change, "title" | "headBranch" | "body" | "repository">, patterns: readonly string[]): string[] {
+export function listTicketsToVerify(
+  change: Pick<Change, "title" | "headBranch" | "body" | "repository">,
+  patterns: readonly string[],
+): string[] {
   const { title, branch, body } = findChangeTickets(change, patterns);
   return distinctTickets([...title, ...branch, ...body])
     .filter((ref) => ref.kind === "github")
@@ -115,7 +141,12 @@ export function distinctTickets(refs: readonly TicketRef[]): TicketRef[] {
   return refs.filter((ref) => !seen.has(ref.id) && seen.add(ref.id));
 }
 
-function readTicketAt(text: string, at: number, patterns: readonly string[], repository: string | undefined): TicketRef | undefined {
+function readTicketAt(
+  text: string,
+  at: number,
+  patterns: readonly string[],
+  repository: string | undefined,
+): TicketRef | undefined {
   for (const regex of GITHUB_STICKY) {
     regex.lastIndex = at;
     const match = regex.exec(text);

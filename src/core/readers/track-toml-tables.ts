@@ -21,7 +21,10 @@ export function trackTomlTables(table: string | undefined): TomlTableTracker {
   let arrayKey: string | undefined;
   let depth = 0;
   return {
-    position: () => ({ ...(current === undefined ? {} : { table: current }), ...(arrayKey === undefined ? {} : { arrayKey }) }),
+    position: () => ({
+      ...(current === undefined ? {} : { table: current }),
+      ...(arrayKey === undefined ? {} : { arrayKey }),
+    }),
     read(line) {
       const header = depth === 0 ? readTomlHeader(line) : undefined;
       if (header !== undefined) {
@@ -44,12 +47,17 @@ export function trackTomlTables(table: string | undefined): TomlTableTracker {
 /** The table a `[table]` or `[[array.of.tables]]` header line opens, normalized; else undefined. */
 export function readTomlHeader(line: string): string | undefined {
   const match = /^\s*\[\[?([^[\]]+)\]\]?\s*(?:#.*)?$/.exec(line);
-  return match?.[1]?.replace(/["']/g, "").replace(/\s*\.\s*/g, ".").trim();
+  return match?.[1]
+    ?.replace(/["']/g, "")
+    .replace(/\s*\.\s*/g, ".")
+    .trim();
 }
 
 /** The (possibly dotted) key a `key = value` line assigns, unquoted; else undefined. */
 export function readTomlLineKey(line: string): string | undefined {
-  const match = /^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=/.exec(line);
+  const match = /^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=/.exec(
+    line,
+  );
   return match?.[1]?.replace(/["']/g, "").replace(/\s*\.\s*/g, ".");
 }
 

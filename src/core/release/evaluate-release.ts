@@ -14,7 +14,9 @@ import { rollUp } from "../policy-report.js";
  */
 export function evaluateRelease(facts: ReleaseFacts, config: Pick<Config, "hotfix">): ReleaseReport {
   const version = parseReleaseTag(facts.tag);
-  const hotfixPulls = facts.pulls.filter((pr) => isHotfix({ headBranch: pr.headBranch, labels: pr.labels }, config).hotfix);
+  const hotfixPulls = facts.pulls.filter(
+    (pr) => isHotfix({ headBranch: pr.headBranch, labels: pr.labels }, config).hotfix,
+  );
   const otherPulls = facts.pulls.filter((pr) => !hotfixPulls.includes(pr));
   const hotfix = describeHotfix(facts, hotfixPulls, config);
   const since = facts.previous ? `since \`${facts.previous.tag}\`` : "in this release";
@@ -28,7 +30,10 @@ export function evaluateRelease(facts: ReleaseFacts, config: Pick<Config, "hotfi
       message: `The tag \`${facts.tag}\` is not a semantic version (MAJOR.MINOR.PATCH, e.g. \`v1.4.3\`).`,
       fix: "Delete this release and its tag, and publish it again with a semver tag such as `v1.4.3` (a leading `v` is allowed).",
     });
-    results.push(skip("patch-bump", "Not judged: the tag is not a version."), skip("single-hotfix", "Not judged: the tag is not a version."));
+    results.push(
+      skip("patch-bump", "Not judged: the tag is not a version."),
+      skip("single-hotfix", "Not judged: the tag is not a version."),
+    );
   } else {
     results.push({ id: "semver-tag", verdict: "pass", message: `\`${facts.tag}\` is version \`${version.version}\`.` });
     if (!hotfix.hotfix) {
@@ -52,14 +57,23 @@ export function evaluateRelease(facts: ReleaseFacts, config: Pick<Config, "hotfi
   return { hotfix, hotfixPulls, otherPulls, results, verdict: rollUp(results), facts: shown };
 }
 
-function describeHotfix(facts: ReleaseFacts, hotfixPulls: ReleasePull[], config: Pick<Config, "hotfix">): ReleaseReport["hotfix"] {
+function describeHotfix(
+  facts: ReleaseFacts,
+  hotfixPulls: ReleasePull[],
+  config: Pick<Config, "hotfix">,
+): ReleaseReport["hotfix"] {
   if (matchesAny(facts.target, config.hotfix.branches)) {
     return { hotfix: true, reason: `its target \`${facts.target}\` is a hotfix branch` };
   }
   if (hotfixPulls.length) {
-    return { hotfix: true, reason: `it carries the hotfix pull request${hotfixPulls.length > 1 ? "s" : ""} ${hotfixPulls.map((p) => `#${p.number}`).join(", ")}` };
+    return {
+      hotfix: true,
+      reason: `it carries the hotfix pull request${hotfixPulls.length > 1 ? "s" : ""} ${hotfixPulls.map((p) => `#${p.number}`).join(", ")}`,
+    };
   }
-  const prs = facts.pulls.length ? `none of its ${facts.pulls.length} pull request${facts.pulls.length > 1 ? "s is a hotfix" : " is a hotfix"}` : "it carries no pull request";
+  const prs = facts.pulls.length
+    ? `none of its ${facts.pulls.length} pull request${facts.pulls.length > 1 ? "s is a hotfix" : " is a hotfix"}`
+    : "it carries no pull request";
   return { hotfix: false, reason: `its target \`${facts.target}\` is not a hotfix branch and ${prs}` };
 }
 

@@ -26,7 +26,12 @@ export function evaluatePatchBump(previous: PreviousRelease | undefined, version
   };
 }
 
-export function evaluateSingleHotfix(hotfixPulls: ReleasePull[], since: string, partial: boolean, commits: ReleaseFacts["commits"]): ReleaseCheckResult {
+export function evaluateSingleHotfix(
+  hotfixPulls: ReleasePull[],
+  since: string,
+  partial: boolean,
+  commits: ReleaseFacts["commits"],
+): ReleaseCheckResult {
   const list = hotfixPulls.map((p) => `#${p.number}`).join(", ");
   if (partial) {
     return {
@@ -36,7 +41,12 @@ export function evaluateSingleHotfix(hotfixPulls: ReleasePull[], since: string, 
       fix: "A hotfix release carries one pull request: cut it from the previous release's tag plus the one hotfix.",
     };
   }
-  if (hotfixPulls.length === 1) return { id: "single-hotfix", verdict: "pass", message: `Carries exactly one hotfix pull request ${since}: ${list}.` };
+  if (hotfixPulls.length === 1)
+    return {
+      id: "single-hotfix",
+      verdict: "pass",
+      message: `Carries exactly one hotfix pull request ${since}: ${list}.`,
+    };
   if (hotfixPulls.length === 0) {
     return {
       id: "single-hotfix",
@@ -53,11 +63,22 @@ export function evaluateSingleHotfix(hotfixPulls: ReleasePull[], since: string, 
   };
 }
 
-export function evaluateOtherChanges(otherPulls: ReleasePull[], orphans: string[], since: string): ReleaseCheckResult | undefined {
+export function evaluateOtherChanges(
+  otherPulls: ReleasePull[],
+  orphans: string[],
+  since: string,
+): ReleaseCheckResult | undefined {
   if (!otherPulls.length && !orphans.length) return undefined;
   const parts = [
-    otherPulls.length ? `${otherPulls.length} pull request${otherPulls.length > 1 ? "s" : ""} that ${otherPulls.length > 1 ? "are" : "is"} not a hotfix (${otherPulls.map((p) => `#${p.number}`).join(", ")})` : "",
-    orphans.length ? `${orphans.length} commit${orphans.length > 1 ? "s" : ""} without a pull request (${orphans.slice(0, 5).map((s) => `\`${s}\``).join(", ")}${orphans.length > 5 ? ", …" : ""})` : "",
+    otherPulls.length
+      ? `${otherPulls.length} pull request${otherPulls.length > 1 ? "s" : ""} that ${otherPulls.length > 1 ? "are" : "is"} not a hotfix (${otherPulls.map((p) => `#${p.number}`).join(", ")})`
+      : "",
+    orphans.length
+      ? `${orphans.length} commit${orphans.length > 1 ? "s" : ""} without a pull request (${orphans
+          .slice(0, 5)
+          .map((s) => `\`${s}\``)
+          .join(", ")}${orphans.length > 5 ? ", …" : ""})`
+      : "",
   ].filter(Boolean);
   return {
     id: "hotfix-only",

@@ -37,7 +37,10 @@ async function startApp(gateToken?: string): Promise<string> {
 }
 
 async function get(base: string, path: string, token?: string, method = "GET") {
-  const response = await fetch(`${base}${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
 }
@@ -75,7 +78,10 @@ describe("GET /api/gate/<owner>/<repo>/<sha>", () => {
     expectAllMocksDone();
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
-    expect(response.body).toEqual({ allowed: true, reason: "f95f852 is the head commit of hotfix #12, whose single-patch-order check passed." });
+    expect(response.body).toEqual({
+      allowed: true,
+      reason: "f95f852 is the head commit of hotfix #12, whose single-patch-order check passed.",
+    });
   });
 
   it("answers 200 not allowed, with readyAt, for production before the bake time", async () => {
@@ -83,7 +89,9 @@ describe("GET /api/gate/<owner>/<repo>/<sha>", () => {
     const scope = nock(API);
     mockInstallation(scope);
     mockSettings(scope, {}, REPO);
-    mockDeployments(scope, REPO, SHA, [{ id: 7, environment: "canary", statuses: [{ state: "success", created_at: "2026-11-21T11:50:00Z" }] }]);
+    mockDeployments(scope, REPO, SHA, [
+      { id: 7, environment: "canary", statuses: [{ state: "success", created_at: "2026-11-21T11:50:00Z" }] },
+    ]);
 
     const response = await get(base, `/api/gate/${REPO}/${SHA}?environment=production`, TOKEN);
 
@@ -92,7 +100,8 @@ describe("GET /api/gate/<owner>/<repo>/<sha>", () => {
     expect(response.body).toEqual({
       allowed: false,
       readyAt: "2026-11-21T12:20:00Z",
-      reason: "Canary of f95f852 is still baking: deployment 7 to canary succeeded at 2026-11-21T11:50:00Z and must bake 30 minutes, until 2026-11-21T12:20:00Z (20 minutes left).",
+      reason:
+        "Canary of f95f852 is still baking: deployment 7 to canary succeeded at 2026-11-21T11:50:00Z and must bake 30 minutes, until 2026-11-21T12:20:00Z (20 minutes left).",
     });
   });
 
@@ -117,7 +126,10 @@ describe("GET /api/gate/<owner>/<repo>/<sha>", () => {
     const response = await get(base, `/api/gate/${REPO}/${SHA}?environment=canary`, TOKEN);
 
     expectAllMocksDone();
-    expect(response).toMatchObject({ status: 404, body: { allowed: false, reason: "Single Patch Order is not installed on octo/shop." } });
+    expect(response).toMatchObject({
+      status: 404,
+      body: { allowed: false, reason: "Single Patch Order is not installed on octo/shop." },
+    });
   });
 
   it.each([

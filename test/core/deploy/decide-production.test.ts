@@ -9,7 +9,8 @@ const deployment = (id: number, ...statuses: Array<[string, string]>): CanaryDep
   environment: "canary",
   statuses: statuses.map(([state, time]) => ({ state, createdAt: at(time) })),
 });
-const decide = (deployments: CanaryDeploymentFact[], now: string, bake = 30) => decideProduction({ sha: SHA, canaryDeployments: deployments }, bake, at(now));
+const decide = (deployments: CanaryDeploymentFact[], now: string, bake = 30) =>
+  decideProduction({ sha: SHA, canaryDeployments: deployments }, bake, at(now));
 
 describe("decideProduction", () => {
   it("rejects before the bake time, with when it will be ready", () => {
@@ -17,13 +18,18 @@ describe("decideProduction", () => {
     expect(decision).toEqual({
       allowed: false,
       readyAt: at("12:15"),
-      reason: "Canary of ec26c3e is still baking: deployment 7 to canary succeeded at 2026-11-21T11:45:00Z and must bake 30 minutes, until 2026-11-21T12:15:00Z (15 minutes left).",
+      reason:
+        "Canary of ec26c3e is still baking: deployment 7 to canary succeeded at 2026-11-21T11:45:00Z and must bake 30 minutes, until 2026-11-21T12:15:00Z (15 minutes left).",
     });
   });
 
   it("approves once the canary has baked", () => {
     const decision = decide([deployment(7, ["success", "11:30"])], "12:00");
-    expect(decision).toEqual({ allowed: true, reason: "Canary of ec26c3e baked 30 minutes with no failure since: deployment 7 to canary succeeded at 2026-11-21T11:30:00Z." });
+    expect(decision).toEqual({
+      allowed: true,
+      reason:
+        "Canary of ec26c3e baked 30 minutes with no failure since: deployment 7 to canary succeeded at 2026-11-21T11:30:00Z.",
+    });
   });
 
   it("rejects after a failed canary, even when an earlier one succeeded", () => {
@@ -36,7 +42,9 @@ describe("decideProduction", () => {
   });
 
   it("rejects a canary whose latest status is an error", () => {
-    expect(decide([deployment(7, ["success", "10:00"], ["error", "10:30"])], "12:00").reason).toMatch(/^The canary deployment of ec26c3e failed \(error at/);
+    expect(decide([deployment(7, ["success", "10:00"], ["error", "10:30"])], "12:00").reason).toMatch(
+      /^The canary deployment of ec26c3e failed \(error at/,
+    );
   });
 
   it("bakes from the first success after the last failure", () => {
@@ -45,11 +53,20 @@ describe("decideProduction", () => {
   });
 
   it("rejects a commit never deployed to canary", () => {
-    expect(decide([], "12:00")).toEqual({ allowed: false, reason: "ec26c3e has not been deployed to canary. Deploy it to canary first; production follows after 30 minutes of healthy canary." });
+    expect(decide([], "12:00")).toEqual({
+      allowed: false,
+      reason:
+        "ec26c3e has not been deployed to canary. Deploy it to canary first; production follows after 30 minutes of healthy canary.",
+    });
   });
 
   it("rejects a canary deployment that is still in progress or was replaced", () => {
-    expect(decide([deployment(7, ["in_progress", "11:00"]), deployment(9, ["success", "10:00"], ["inactive", "11:00"])], "12:00").reason).toBe(
+    expect(
+      decide(
+        [deployment(7, ["in_progress", "11:00"]), deployment(9, ["success", "10:00"], ["inactive", "11:00"])],
+        "12:00",
+      ).reason,
+    ).toBe(
       "ec26c3e has no successful canary deployment yet (deployment 7: in_progress, deployment 9: inactive). Production follows after 30 minutes of healthy canary.",
     );
   });

@@ -1,9 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { findOverrideForSha, formatOverrideMarker, isOwnComment, parseOverrideMarker, readOverrideRecords, type OverrideRecord } from "../../../src/core/override/override-record.js";
+import {
+  findOverrideForSha,
+  formatOverrideMarker,
+  isOwnComment,
+  parseOverrideMarker,
+  readOverrideRecords,
+  type OverrideRecord,
+} from "../../../src/core/override/override-record.js";
 
 const APP_ID = 7;
-const record = (sha: string, by = "lead", comment = 1): OverrideRecord => ({ sha, by, reason: "INC-1 checkout is down", at: "2026-11-21T12:00:00Z", comment });
-const own = (id: number, body: string) => ({ id, body, user: { login: "spo[bot]", type: "Bot" }, performed_via_github_app: { id: APP_ID } });
+const record = (sha: string, by = "lead", comment = 1): OverrideRecord => ({
+  sha,
+  by,
+  reason: "INC-1 checkout is down",
+  at: "2026-11-21T12:00:00Z",
+  comment,
+});
+const own = (id: number, body: string) => ({
+  id,
+  body,
+  user: { login: "spo[bot]", type: "Bot" },
+  performed_via_github_app: { id: APP_ID },
+});
 
 describe("override marker", () => {
   it("round-trips a record, and a reason cannot close the HTML comment", () => {
@@ -30,7 +48,12 @@ describe("trusting a recorded override", () => {
     ["the App's own bot comment", own(1, marker), APP_ID, true],
     ["another App's bot comment", { ...own(1, marker), performed_via_github_app: { id: 99 } }, APP_ID, false],
     ["a user comment through this App", { ...own(1, marker), user: { login: "mallory", type: "User" } }, APP_ID, false],
-    ["a user typing the marker", { id: 1, body: marker, user: { login: "mallory", type: "User" }, performed_via_github_app: null }, APP_ID, false],
+    [
+      "a user typing the marker",
+      { id: 1, body: marker, user: { login: "mallory", type: "User" }, performed_via_github_app: null },
+      APP_ID,
+      false,
+    ],
     ["any comment when the App id is unknown", own(1, marker), undefined, false],
   ] as const)("%s: %s", (_name, comment, appId, trusted) => {
     expect(isOwnComment(comment, appId)).toBe(trusted);

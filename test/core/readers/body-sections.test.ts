@@ -58,7 +58,8 @@ describe("readBodySections", () => {
   });
 
   it("ignores HTML comments, also as content and when unclosed", () => {
-    const body = "## Fix\n<!-- describe the fix -->\nSet the currency.\n<!--\n## Rollback plan\n-->\n## Tests\n<!-- unclosed";
+    const body =
+      "## Fix\n<!-- describe the fix -->\nSet the currency.\n<!--\n## Rollback plan\n-->\n## Tests\n<!-- unclosed";
     expect(readBodySections(body)).toEqual([
       { heading: "Fix", text: "Set the currency." },
       { heading: "Tests", text: "" },
@@ -66,13 +67,19 @@ describe("readBodySections", () => {
   });
 
   it("reads a template left with only its hints as empty sections", () => {
-    expect(readBodySections("## Rollback plan\n<!-- How do we undo this? -->\n")).toEqual([{ heading: "Rollback plan", text: "" }]);
+    expect(readBodySections("## Rollback plan\n<!-- How do we undo this? -->\n")).toEqual([
+      { heading: "Rollback plan", text: "" },
+    ]);
   });
 
   it("does not treat `#` lines in fenced code as headings, and keeps them as content", () => {
-    const body = "## Test evidence\n```sh\n# run the suite\nnpm test\n```\n~~~\n## not a heading\n```\n# still code\n~~~\n## Rollback plan\nRevert.";
+    const body =
+      "## Test evidence\n```sh\n# run the suite\nnpm test\n```\n~~~\n## not a heading\n```\n# still code\n~~~\n## Rollback plan\nRevert.";
     expect(readBodySections(body)).toEqual([
-      { heading: "Test evidence", text: "```sh\n# run the suite\nnpm test\n```\n~~~\n## not a heading\n```\n# still code\n~~~" },
+      {
+        heading: "Test evidence",
+        text: "```sh\n# run the suite\nnpm test\n```\n~~~\n## not a heading\n```\n# still code\n~~~",
+      },
       { heading: "Rollback plan", text: "Revert." },
     ]);
   });
@@ -116,7 +123,15 @@ describe("readBodySections", () => {
   });
 
   it("reads a 1 MB body full of `#` and `*` characters", () => {
-    const lines = ["# # # # ########", "**********", "** # ** # **", "#".repeat(5000), `# ${"#".repeat(5000)}x`, `**${" ".repeat(5000)}x`, "*".repeat(5000)];
+    const lines = [
+      "# # # # ########",
+      "**********",
+      "** # ** # **",
+      "#".repeat(5000),
+      `# ${"#".repeat(5000)}x`,
+      `**${" ".repeat(5000)}x`,
+      "*".repeat(5000),
+    ];
     const body = `${lines.join("\n")}\n`.repeat(50);
     expect(body.length).toBeGreaterThan(1_000_000);
     const sections = readBodySections(body);
@@ -133,7 +148,9 @@ describe("readBodySections", () => {
 });
 
 describe("findBodySection", () => {
-  const sections = readBodySections("## ROOT CAUSE\nA.\n### 2. Root-cause analysis:\nB.\n## 🔙 Rollback plan\nC.\n## Fix\nD.\n## Fix\nE.");
+  const sections = readBodySections(
+    "## ROOT CAUSE\nA.\n### 2. Root-cause analysis:\nB.\n## 🔙 Rollback plan\nC.\n## Fix\nD.\n## Fix\nE.",
+  );
 
   it.each([
     [["Root cause"], "A.\n### 2. Root-cause analysis:\nB."],

@@ -43,7 +43,10 @@ describe("findScope with workspaces", () => {
 });
 
 describe("findScope with declared scopes", () => {
-  const config = parseConfig({ scope: { scopes: { checkout: ["src/checkout/**", "api/checkout/**"], payments: ["src/pay*/**"] } } }, "test");
+  const config = parseConfig(
+    { scope: { scopes: { checkout: ["src/checkout/**", "api/checkout/**"], payments: ["src/pay*/**"] } } },
+    "test",
+  );
 
   it.each([
     ["src/checkout/x.ts", "checkout"],

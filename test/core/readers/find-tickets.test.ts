@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../../src/config/parse-config.js";
-import { distinctTickets, findBranchRefs, findChangeTickets, findClosingRefs, findTicketRefs, listTicketsToVerify } from "../../../src/core/readers/find-tickets.js";
+import {
+  distinctTickets,
+  findBranchRefs,
+  findChangeTickets,
+  findClosingRefs,
+  findTicketRefs,
+  listTicketsToVerify,
+} from "../../../src/core/readers/find-tickets.js";
 import { buildChange } from "../../../support/build-change.js";
 
 const JIRA = DEFAULT_CONFIG.ticket.patterns;
@@ -34,7 +41,9 @@ describe("findTicketRefs", () => {
   });
 
   it("labels a reference to the change's own repository as `#12`, others in full", () => {
-    expect(labels(findTicketRefs("octo/shop#12 https://github.com/octo/shop/issues/12 other/lib#3", JIRA, REPO))).toEqual(["#12", "#12", "other/lib#3"]);
+    expect(
+      labels(findTicketRefs("octo/shop#12 https://github.com/octo/shop/issues/12 other/lib#3", JIRA, REPO)),
+    ).toEqual(["#12", "#12", "other/lib#3"]);
   });
 
   it("treats `#12`, `owner/repo#12` and the issue URL of the same repository as one ticket", () => {
@@ -47,7 +56,10 @@ describe("findTicketRefs", () => {
   });
 
   it("runs every configured pattern", () => {
-    expect(ids(findTicketRefs("SHOP-42 and INC0012345", [...JIRA, "\\bINC[0-9]{7}\\b"], REPO))).toEqual(["SHOP-42", "INC0012345"]);
+    expect(ids(findTicketRefs("SHOP-42 and INC0012345", [...JIRA, "\\bINC[0-9]{7}\\b"], REPO))).toEqual([
+      "SHOP-42",
+      "INC0012345",
+    ]);
   });
 });
 
@@ -95,13 +107,23 @@ describe("findClosingRefs", () => {
 
 describe("findChangeTickets / listTicketsToVerify", () => {
   it("reads the title, the branch without its hotfix prefix, and the body's closing references", () => {
-    const change = buildChange({ repository: REPO, title: "SHOP-42: fix", headBranch: "hotfix/SHOP-42", body: "Fixes #12\nSee #13" });
+    const change = buildChange({
+      repository: REPO,
+      title: "SHOP-42: fix",
+      headBranch: "hotfix/SHOP-42",
+      body: "Fixes #12\nSee #13",
+    });
     const found = findChangeTickets(change, JIRA);
     expect([ids(found.title), ids(found.branch), ids(found.body)]).toEqual([["SHOP-42"], ["SHOP-42"], [`${REPO}#12`]]);
   });
 
   it("lists only GitHub references to verify, once each", () => {
-    const change = buildChange({ repository: REPO, title: "#12: fix", headBranch: "hotfix/SHOP-42", body: "Fixes https://github.com/octo/shop/issues/12\nCloses other/lib#3" });
+    const change = buildChange({
+      repository: REPO,
+      title: "#12: fix",
+      headBranch: "hotfix/SHOP-42",
+      body: "Fixes https://github.com/octo/shop/issues/12\nCloses other/lib#3",
+    });
     expect(listTicketsToVerify(change, JIRA)).toEqual([`${REPO}#12`, "other/lib#3"]);
   });
 });

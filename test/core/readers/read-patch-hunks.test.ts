@@ -29,7 +29,16 @@ describe("readPatchHunks", () => {
   });
 
   it("ignores file headers and the no-newline marker, even when they look like diff lines", () => {
-    const patch = ["diff --git a/x b/x", "--- a/x", "+++ b/x", "@@ -1,1 +1,1 @@", "-old", "\\ No newline at end of file", "+new", "\\ No newline at end of file"].join("\n");
+    const patch = [
+      "diff --git a/x b/x",
+      "--- a/x",
+      "+++ b/x",
+      "@@ -1,1 +1,1 @@",
+      "-old",
+      "\\ No newline at end of file",
+      "+new",
+      "\\ No newline at end of file",
+    ].join("\n");
     expect(readPatchHunks(patch)[0]?.lines.map((l) => `${l.kind}:${l.text}`)).toEqual(["removed:old", "added:new"]);
   });
 

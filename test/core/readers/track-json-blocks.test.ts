@@ -11,8 +11,24 @@ const positionsAfter = (atFileStart: boolean, lines: string[]) => {
 
 describe("trackJsonBlocks", () => {
   it("follows keyed and keyless blocks from the top of a file", () => {
-    const after = positionsAfter(true, ["{", '  "scripts": {', '    "a": "b"', "  },", '  "files": ["dist", "{x}"],', '  "pnpm": { "overrides": {', "  } }"]);
-    expect(after.map((p) => p.keys)).toEqual([[null], [null, "scripts"], [null, "scripts"], [null], [null], [null, "pnpm", "overrides"], [null]]);
+    const after = positionsAfter(true, [
+      "{",
+      '  "scripts": {',
+      '    "a": "b"',
+      "  },",
+      '  "files": ["dist", "{x}"],',
+      '  "pnpm": { "overrides": {',
+      "  } }",
+    ]);
+    expect(after.map((p) => p.keys)).toEqual([
+      [null],
+      [null, "scripts"],
+      [null, "scripts"],
+      [null],
+      [null],
+      [null, "pnpm", "overrides"],
+      [null],
+    ]);
     expect(after.every((p) => p.known)).toBe(true);
   });
 

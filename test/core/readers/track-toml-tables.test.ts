@@ -4,7 +4,15 @@ import { readTomlHeader, readTomlLineKey, trackTomlTables } from "../../../src/c
 describe("trackTomlTables", () => {
   it("follows tables and multi-line arrays", () => {
     const tracker = trackTomlTables("");
-    const seen = ["[project]", 'name = "x"', "dependencies = [", '  "a>=1", # comment ]', '  { x = "]" },', "]", "[tool.poetry.dependencies]"].map((line) => {
+    const seen = [
+      "[project]",
+      'name = "x"',
+      "dependencies = [",
+      '  "a>=1", # comment ]',
+      '  { x = "]" },',
+      "]",
+      "[tool.poetry.dependencies]",
+    ].map((line) => {
       tracker.read(line);
       return tracker.position();
     });

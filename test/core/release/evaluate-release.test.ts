@@ -3,8 +3,18 @@ import { DEFAULT_CONFIG } from "../../../src/config/parse-config.js";
 import { evaluateRelease } from "../../../src/core/release/evaluate-release.js";
 import type { ReleaseFacts, ReleasePull } from "../../../src/core/release/release-facts.js";
 
-const hotfix = (number: number): ReleasePull => ({ number, title: `SHOP-${number}: fix`, headBranch: `hotfix/SHOP-${number}`, labels: [] });
-const feature = (number: number): ReleasePull => ({ number, title: `Feature ${number}`, headBranch: `feature/${number}`, labels: [] });
+const hotfix = (number: number): ReleasePull => ({
+  number,
+  title: `SHOP-${number}: fix`,
+  headBranch: `hotfix/SHOP-${number}`,
+  labels: [],
+});
+const feature = (number: number): ReleasePull => ({
+  number,
+  title: `Feature ${number}`,
+  headBranch: `feature/${number}`,
+  labels: [],
+});
 
 function facts(overrides: Partial<ReleaseFacts> = {}): ReleaseFacts {
   const pulls = overrides.pulls ?? [hotfix(12)];
@@ -19,7 +29,8 @@ function facts(overrides: Partial<ReleaseFacts> = {}): ReleaseFacts {
   };
 }
 
-const verdicts = (report: ReturnType<typeof evaluateRelease>) => Object.fromEntries(report.results.map((r) => [r.id, r.verdict]));
+const verdicts = (report: ReturnType<typeof evaluateRelease>) =>
+  Object.fromEntries(report.results.map((r) => [r.id, r.verdict]));
 
 describe("evaluateRelease", () => {
   it("passes v1.4.2 → v1.4.3 with one hotfix PR", () => {
@@ -57,14 +68,21 @@ describe("evaluateRelease", () => {
   it("fails a tag that is not semver with a clear message and judges nothing else", () => {
     const report = evaluateRelease(facts({ tag: "release-7" }), DEFAULT_CONFIG);
     expect(report.verdict).toBe("fail");
-    expect(report.results[0]).toMatchObject({ id: "semver-tag", verdict: "fail", message: "The tag `release-7` is not a semantic version (MAJOR.MINOR.PATCH, e.g. `v1.4.3`)." });
+    expect(report.results[0]).toMatchObject({
+      id: "semver-tag",
+      verdict: "fail",
+      message: "The tag `release-7` is not a semantic version (MAJOR.MINOR.PATCH, e.g. `v1.4.3`).",
+    });
     expect(verdicts(report)).toEqual({ "semver-tag": "fail", "patch-bump": "skip", "single-hotfix": "skip" });
   });
 
   it("passes a minor release from main with no hotfix PR, with a note", () => {
     const report = evaluateRelease(facts({ tag: "v1.5.0", pulls: [feature(20), feature(21)] }), DEFAULT_CONFIG);
     expect(report.verdict).toBe("pass");
-    expect(report.hotfix).toEqual({ hotfix: false, reason: "its target `main` is not a hotfix branch and none of its 2 pull requests is a hotfix" });
+    expect(report.hotfix).toEqual({
+      hotfix: false,
+      reason: "its target `main` is not a hotfix branch and none of its 2 pull requests is a hotfix",
+    });
     expect(report.results[1]!.message).toMatch(/^Not a hotfix release, so no patch rule applies/);
     expect(report.otherPulls.map((p) => p.number)).toEqual([20, 21]);
   });
@@ -75,12 +93,16 @@ describe("evaluateRelease", () => {
   });
 
   it("warns when a hotfix release also carries other PRs or direct commits", () => {
-    const report = evaluateRelease(facts({ pulls: [hotfix(12), feature(14)], orphanCommits: ["abc1234"] }), DEFAULT_CONFIG);
+    const report = evaluateRelease(
+      facts({ pulls: [hotfix(12), feature(14)], orphanCommits: ["abc1234"] }),
+      DEFAULT_CONFIG,
+    );
     expect(report.verdict).toBe("warn");
     expect(report.results.at(-1)).toMatchObject({
       id: "hotfix-only",
       verdict: "warn",
-      message: "Also carries 1 pull request that is not a hotfix (#14) and 1 commit without a pull request (`abc1234`) since `v1.4.2`.",
+      message:
+        "Also carries 1 pull request that is not a hotfix (#14) and 1 commit without a pull request (`abc1234`) since `v1.4.2`.",
     });
   });
 
@@ -91,7 +113,9 @@ describe("evaluateRelease", () => {
 
   it("fails a hotfix release whose commits could not all be read", () => {
     const report = evaluateRelease(facts({ commits: { total: 400, listed: 300 } }), DEFAULT_CONFIG);
-    expect(report.results.find((r) => r.id === "single-hotfix")?.message).toBe("Only 300 of the 400 commits since `v1.4.2` could be read, so the release cannot be shown to carry a single hotfix.");
+    expect(report.results.find((r) => r.id === "single-hotfix")?.message).toBe(
+      "Only 300 of the 400 commits since `v1.4.2` could be read, so the release cannot be shown to carry a single hotfix.",
+    );
   });
 
   it("passes a release candidate of the patch", () => {

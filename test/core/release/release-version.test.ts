@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { findPreviousRelease, isPatchBump, nextPatch, parseReleaseTag } from "../../../src/core/release/release-version.js";
+import {
+  findPreviousRelease,
+  isPatchBump,
+  nextPatch,
+  parseReleaseTag,
+} from "../../../src/core/release/release-version.js";
 
 describe("parseReleaseTag", () => {
   it.each([
@@ -20,7 +25,10 @@ describe("parseReleaseTag", () => {
 });
 
 describe("findPreviousRelease", () => {
-  const tags = ["v1.4.2", "v1.5.0-rc.1", "nightly", "v1.3.9", "v1.4.10", "1.4.2", "v1.4.3"].map((name, i) => ({ name, sha: `sha${i}` }));
+  const tags = ["v1.4.2", "v1.5.0-rc.1", "nightly", "v1.3.9", "v1.4.10", "1.4.2", "v1.4.3"].map((name, i) => ({
+    name,
+    sha: `sha${i}`,
+  }));
 
   it.each([
     ["1.4.3", "v1.4.2"],
@@ -28,12 +36,19 @@ describe("findPreviousRelease", () => {
     ["1.4.11", "v1.4.10"],
     ["1.5.0", "v1.4.10"],
     ["1.3.9", undefined],
-  ])("below %s is %s (highest stable, pre-releases and non-versions ignored, the v tag preferred)", (version, previous) => {
-    expect(findPreviousRelease(tags, parseReleaseTag(version)!)?.tag).toBe(previous);
-  });
+  ])(
+    "below %s is %s (highest stable, pre-releases and non-versions ignored, the v tag preferred)",
+    (version, previous) => {
+      expect(findPreviousRelease(tags, parseReleaseTag(version)!)?.tag).toBe(previous);
+    },
+  );
 
   it("returns the tag's commit and version", () => {
-    expect(findPreviousRelease(tags, parseReleaseTag("1.4.3")!)).toEqual({ tag: "v1.4.2", version: "1.4.2", sha: "sha0" });
+    expect(findPreviousRelease(tags, parseReleaseTag("1.4.3")!)).toEqual({
+      tag: "v1.4.2",
+      version: "1.4.2",
+      sha: "sha0",
+    });
   });
 });
 
