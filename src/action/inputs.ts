@@ -25,6 +25,7 @@ const booleanInput = z
   .transform((value) => value.toLowerCase() === "true");
 
 const inputsSchema = z.object({
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the message names the workflow expression users write
   token: z.string({ error: "required: pass a token (the default is ${{ github.token }})" }).min(1),
   createCheck: booleanInput.default(false),
   failOnError: booleanInput.default(true),

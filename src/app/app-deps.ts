@@ -12,7 +12,10 @@ export interface AppDeps {
 
 export type Log = Pick<Logger, "info" | "warn" | "error" | "debug">;
 
-/** The App's dependencies from the process environment (`APP_ID`, `GATE_TOKEN`) and the real clock. Read by the entry. */
+/**
+ * The App's dependencies from the process environment (`APP_ID`, `GATE_TOKEN`) and the real clock.
+ * Read by the entry.
+ */
 export function readAppDeps(env: Readonly<Record<string, string | undefined>>): AppDeps {
   return {
     now: () => new Date(),

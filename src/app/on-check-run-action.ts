@@ -42,7 +42,10 @@ export async function onCheckRunRequestedAction(
   }
 }
 
-/** The PR's current head is named: a `/spo override` comment applies to it, whichever commit the clicked check was on. */
+/**
+ * The PR's current head is named: a `/spo override` comment applies to it, whichever commit the
+ * clicked check was on.
+ */
 async function answerClick(
   context: Context<"check_run.requested_action">,
   actor: string,

@@ -2,6 +2,7 @@
  * `owner/repo@sha` of the commit a delivery will be judged on, when the payload names it: the key
  * that ties a delivery to the check it leads to (for the webhook-to-check latency).
  */
+// biome-ignore lint/suspicious/noExplicitAny: an untyped webhook payload, read with optional chaining
 export function findCheckKey(event: string, payload: Record<string, any>): string | undefined {
   const sha = {
     pull_request: payload.pull_request?.head?.sha,

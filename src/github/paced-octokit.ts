@@ -20,6 +20,7 @@ export interface GitHubObserver {
 /** Retries of a request that hit a secondary rate limit, each after GitHub's `retry-after`. */
 export const SECONDARY_LIMIT_RETRIES = 2;
 
+// biome-ignore lint/suspicious/noExplicitAny: Octokit passes its request and constructor options untyped
 type Options = Record<string, any>;
 type Fetch = typeof globalThis.fetch;
 type Plugin = Parameters<typeof ProbotOctokit.plugin>[0];

@@ -12,7 +12,10 @@ export interface AppMetrics extends GitHubObserver {
   render(): string;
 }
 
-/** Seconds from a webhook's arrival to its completed check: GitHub answers in well under a second, a slow GitHub in tens. */
+/**
+ * Seconds from a webhook's arrival to its completed check: GitHub answers in well under a second, a
+ * slow GitHub in tens.
+ */
 const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 /** Commits waiting for their check; the oldest are dropped first (a delivery that leads to no check). */
 const MAX_PENDING = 10_000;

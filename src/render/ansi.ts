@@ -20,6 +20,7 @@ export function createPaint(color: boolean): Paint {
  * that it cannot move the cursor or recolour the terminal; newlines become spaces.
  */
 export function stripControl(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is what this function is for
   return text.replace(/\s*[\r\n]+\s*/g, " ").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
 }
 

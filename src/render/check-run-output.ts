@@ -17,7 +17,10 @@ export const MAX_ANNOTATIONS_PER_REQUEST = 50;
 export const MAX_ACTIONS = 3;
 export const MAX_ACTION_LABEL = 20;
 export const MAX_ACTION_DESCRIPTION = 40;
-/** GitHub documents no limit on `output.title`; 255 characters is what it allows for an annotation title, and a safe bound. */
+/**
+ * GitHub documents no limit on `output.title`; 255 characters is what it allows for an annotation
+ * title, and a safe bound.
+ */
 export const MAX_TITLE = 255;
 /** An annotation's `message` is at most 64 KB. */
 export const MAX_ANNOTATION_MESSAGE_BYTES = 65_535;

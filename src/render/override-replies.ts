@@ -63,7 +63,10 @@ export function renderOverrideConfigError(actor: string, source: string, from: O
   return `@${actor} ${describeSource(from)} did not count: the config in ${codeSpan(source)} is not valid, so who may override cannot be decided. Fix it on the default branch (the check lists the problems) and try again.`;
 }
 
-/** How far an override got before GitHub failed: checking, adding the label, posting the record, publishing the check. */
+/**
+ * How far an override got before GitHub failed: checking, adding the label, posting the record,
+ * publishing the check.
+ */
 export type OverrideStage = "checking" | "labelling" | "recording" | "publishing";
 
 /** GitHub failed while checking or recording the override: say what holds now and how to retry. */
@@ -122,12 +125,12 @@ export function describeWhoMay({ repository, policy }: OverrideAudience): string
   const users = policy.users.map((u) => codeSpan(u.replace(/^@/, "")));
   const who =
     teams.length || users.length
-      ? [
+      ? `${[
           teams.length ? `active members of the team${teams.length > 1 ? "s" : ""} ${teams.join(", ")}` : "",
           users.length ? `the user${users.length > 1 ? "s" : ""} ${users.join(", ")}` : "",
         ]
           .filter(Boolean)
-          .join(" and ") + " (`override` in `.github/single-patch-order.yml`)"
+          .join(" and ")} (\`override\` in \`.github/single-patch-order.yml\`)`
       : `people with the \`admin\` or \`maintain\` role on ${codeSpan(repository)}`;
   return `**Who may override** here: ${who}, but never the pull request's author. An override needs a reason of at least ${MIN_REASON_WORDS} words and ${MIN_REASON_CHARS} characters, e.g. \`/spo override INC-4711 checkout is down, rollback tested\`.`;
 }

@@ -25,7 +25,7 @@ export function renderRevertPull(
   const title = truncateChars(`Revert "${pr.title}"${suffix}`, MAX_TITLE_CHARS);
   const body = [
     `Reverts #${pr.number} (merged as ${mergeSha}) because its canary failed: the \`${failure.environment}\` deployment ${failure.deploymentId} of \`${shortSha(failure.sha)}\` reported **${failure.state}** at ${failure.at}.`,
-    ticket ? `Ticket: ${ticket}` : "Ticket: none found on #" + pr.number,
+    ticket ? `Ticket: ${ticket}` : `Ticket: none found on #${pr.number}`,
     "Opened by Single Patch Order because `deploy.autoRevert` is on. Review it like any change before merging.",
   ].join("\n\n");
   const message = [

@@ -61,6 +61,7 @@ export async function completeInterruptedChecks(
 
 /** The gate check a delivery was going to publish, when its payload names it. */
 export function findInterruptedCheck(delivery: InFlightDelivery): InterruptedCheck | undefined {
+  // biome-ignore lint/suspicious/noExplicitAny: an untyped webhook payload, read with optional chaining
   const payload = delivery.payload as Record<string, any>;
   const installationId = payload.installation?.id;
   const repo = payload.repository

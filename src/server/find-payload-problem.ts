@@ -5,7 +5,10 @@
  */
 const COMMON = ["installation.id", "repository.name", "repository.owner.login"];
 
-/** Per handled event, the fields its handlers read. Every event of `app.on(...)` has an entry (test/app/index.test.ts). */
+/**
+ * Per handled event, the fields its handlers read. Every event of `app.on(...)` has an entry
+ * (test/app/index.test.ts).
+ */
 export const REQUIRED: Record<string, string[]> = {
   pull_request: [
     "action",
@@ -26,7 +29,10 @@ export const REQUIRED: Record<string, string[]> = {
   deployment_protection_rule: ["action", "environment"],
 };
 
-/** What is wrong with a payload of this event, or undefined when it has what its handlers read. Events the App does not handle pass. */
+/**
+ * What is wrong with a payload of this event, or undefined when it has what its handlers read.
+ * Events the App does not handle pass.
+ */
 export function findPayloadProblem(event: string, payload: unknown): string | undefined {
   if (typeof payload !== "object" || payload === null || Array.isArray(payload))
     return "the payload is not a JSON object";

@@ -8,7 +8,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  */
 export const DEFAULT_MAX_WEBHOOK_BYTES = 5 * 1024 * 1024;
 
-// Decoded as the middleware itself decodes a body it reads (a leading BOM is dropped), so the signature sees the same text.
+// Decoded as the middleware itself decodes a body it reads (a leading BOM is dropped), so the
+// signature sees the same text.
 const decoder = new TextDecoder("utf-8", { fatal: false });
 const decode = decoder.decode.bind(decoder);
 
@@ -16,6 +17,7 @@ type Middleware = (
   req: IncomingMessage,
   res: ServerResponse,
   next?: () => void,
+  // biome-ignore lint/suspicious/noConfusingVoidType: the shape of Probot's server handlers, which may return nothing
 ) => Promise<boolean | void> | boolean | void;
 
 /**

@@ -24,7 +24,10 @@ export interface BaseRef {
   sha: string;
 }
 
-/** The Change of a local branch, with the commits it adds (newest first): the title and body default to the newest one's. */
+/**
+ * The Change of a local branch, with the commits it adds (newest first): the title and body default
+ * to the newest one's.
+ */
 export interface LocalChange extends Change {
   commits: LocalCommit[];
 }

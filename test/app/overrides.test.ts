@@ -261,7 +261,10 @@ describe("/spo override <reason>", () => {
 });
 
 describe("an override over later events", () => {
-  /** An edit (the `opened` delivery re-labelled: the examples hold no `edited`) or a push, on a PR carrying the override label. */
+  /**
+   * An edit (the `opened` delivery re-labelled: the examples hold no `edited`) or a push, on a PR
+   * carrying the override label.
+   */
   function labelledPr(action: "edited" | "synchronize") {
     const payload = loadWebhook(action === "edited" ? "pull_request.opened" : "pull_request.synchronize");
     if (action === "edited") Object.assign(payload, { action: "edited", changes: { body: { from: "" } } });

@@ -61,7 +61,7 @@ describe("renderReport snapshots", () => {
       "--- summary, last 300 characters ---",
       output.summary.slice(-300),
     ].join("\n");
-    await expect(shape + "\n").toMatchFileSnapshot("./__snapshots__/check-run/hugeReport.txt");
+    await expect(`${shape}\n`).toMatchFileSnapshot("./__snapshots__/check-run/hugeReport.txt");
   });
 });
 

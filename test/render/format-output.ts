@@ -8,15 +8,13 @@ export function formatOutput(output: CheckRunOutput): string {
   const annotations = output.annotations.map(
     (a) => `- ${a.annotation_level} \`${a.path}\` ${a.start_line}–${a.end_line} [${a.title}]: ${a.message}`,
   );
-  return (
-    [
-      `<!-- conclusion: ${output.conclusion} -->`,
-      `# ${output.title}`,
-      output.summary,
-      ...(output.text ? ["<!-- text -->", output.text] : []),
-      ...(annotations.length ? ["<!-- annotations -->", annotations.join("\n")] : []),
-    ].join("\n\n") + "\n"
-  );
+  return `${[
+    `<!-- conclusion: ${output.conclusion} -->`,
+    `# ${output.title}`,
+    output.summary,
+    ...(output.text ? ["<!-- text -->", output.text] : []),
+    ...(annotations.length ? ["<!-- annotations -->", annotations.join("\n")] : []),
+  ].join("\n\n")}\n`;
 }
 
 /** For each table in the Markdown, the number of unescaped pipes on each of its rows. */

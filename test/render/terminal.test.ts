@@ -27,7 +27,7 @@ describe("renderTerminal snapshots", () => {
     const output = renderTerminal(hugeReport, { color: false });
     const lines = output.split("\n");
     const shape = [`${lines.length} lines`, ...lines.slice(0, 5).map((line) => line.slice(0, 160))].join("\n");
-    await expect(shape + "\n").toMatchFileSnapshot("./__snapshots__/terminal/hugeReport.txt");
+    await expect(`${shape}\n`).toMatchFileSnapshot("./__snapshots__/terminal/hugeReport.txt");
   });
 });
 

@@ -15,7 +15,7 @@ describe("in-flight deliveries", () => {
       inFlight.add({ id: "b", event: "pull_request", payload: {} }),
     ];
     const drained = inFlight.drain(10_000);
-    done.forEach((finish) => finish());
+    for (const finish of done) finish();
     expect(await drained).toEqual([]);
     expect(inFlight.size).toBe(0);
   });

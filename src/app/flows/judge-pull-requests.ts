@@ -12,11 +12,15 @@ type RepoContext = Context<"check_run" | "check_suite" | "issue_comment">;
 /**
  * Judges one pull request, in this order:
  *
- * 1. read the config from the default branch, unless the event already did (flows/assess-github-pull-request.ts);
+ * 1. read the config from the default branch, unless the event already did
+ *    (flows/assess-github-pull-request.ts);
  * 2. not a hotfix: the passing "Not a hotfix" check, and no other call;
- * 3. a hotfix: list its files (with workspaces, head checks and tickets when the config asks) and evaluate the rules;
- * 4. rules fail and the PR carries the override label: look up the override recorded for the head SHA (assess-pull-request.ts);
- * 5. publish the `single-patch-order` check on the head SHA, with the "Override" button when it can be overridden (publish-assessment.ts);
+ * 3. a hotfix: list its files (with workspaces, head checks and tickets when the config asks) and
+ *    evaluate the rules;
+ * 4. rules fail and the PR carries the override label: look up the override recorded for the head
+ *    SHA (assess-pull-request.ts);
+ * 5. publish the `single-patch-order` check on the head SHA, with the "Override" button when it can
+ *    be overridden (publish-assessment.ts);
  * 6. best effort: remove an override label that no longer holds.
  *
  * Owns failure: a config error, a GitHub error or a bug each complete the check as `failure`
