@@ -1,4 +1,4 @@
-import type { RecordedRequest, Reply } from "./fake-github.js";
+import type { RecordedRequest, Reply } from "./fake-github-request.js";
 
 export interface FakeFile {
   filename: string;

@@ -1,26 +1,7 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { RecordedRequest, Reply } from "./fake-github-request.js";
 import { routeRequest, type FakeRepoState } from "./fake-github-routes.js";
-
-/** One request the App sent, as the fake received it. */
-export interface RecordedRequest {
-  method: string;
-  /** Path without the `/api/v3` prefix, query included: `/repos/o/r/pulls/2/files?per_page=100&page=1`. */
-  path: string;
-  headers: IncomingHttpHeaders;
-  /** Parsed JSON, or the raw text when the body is not JSON; undefined without a body. */
-  body: any;
-  /** When the request arrived (performance.now() of the test process). */
-  at: number;
-}
-
-export interface Reply {
-  status: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-  /** Wait this long before answering: a slow GitHub. */
-  delayMs?: number;
-}
 
 /** A fault: when `match` accepts a request (and `times` is not used up), `reply` answers it instead of the route. */
 export interface Fault {

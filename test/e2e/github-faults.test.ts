@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildOnce } from "./build-once.js";
-import type { RecordedRequest } from "../../support/fake-github.js";
+import type { RecordedRequest } from "../../support/fake-github-request.js";
 import { isCheckRunPost, isConfigCall, isFilesCall, isTokenCall, startHarness, type Harness } from "./harness.js";
 import { pullRequestEvent } from "../../support/payloads.js";
 import { sendWebhook } from "../../support/send-webhook.js";

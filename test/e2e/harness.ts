@@ -1,4 +1,5 @@
-import { startFakeGitHub, type FakeGitHub, type RecordedRequest } from "../../support/fake-github.js";
+import type { RecordedRequest } from "../../support/fake-github-request.js";
+import { startFakeGitHub, type FakeGitHub } from "../../support/fake-github.js";
 import { startApp, type RunningApp } from "../../support/start-app.js";
 
 export interface Harness {
