@@ -18,14 +18,3 @@ export function findPatternProblem(source: string): string | undefined {
     return error instanceof Error ? error.message : String(error);
   }
 }
-
-/** Every non-overlapping match of `pattern` in `text`, in order. */
-export function findAllMatches(pattern: RE2JS, text: string): string[] {
-  const matches: string[] = [];
-  const matcher = pattern.matcher(text);
-  while (matcher.find()) {
-    const found = matcher.group(0);
-    if (found) matches.push(found);
-  }
-  return matches;
-}

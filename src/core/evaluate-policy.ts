@@ -3,7 +3,7 @@ import type { Rule, RuleInput } from "./rule.js";
 import { readBodySections } from "./readers/body-sections.js";
 import type { Change } from "./change.js";
 import { isHotfix } from "./is-hotfix.js";
-import { rollUp, type PolicyReport } from "./policy-report.js";
+import { notHotfixReport, rollUp, type PolicyReport } from "./policy-report.js";
 import type { RuleResult } from "./rule-result.js";
 
 /**
@@ -14,7 +14,7 @@ import type { RuleResult } from "./rule-result.js";
  */
 export function evaluatePolicy(change: Change, config: Config, registry: readonly Rule[]): PolicyReport {
   const hotfix = isHotfix(change, config);
-  if (!hotfix.hotfix) return { hotfix, results: [], verdict: "pass", facts: {} };
+  if (!hotfix.hotfix) return notHotfixReport(hotfix);
 
   const input: RuleInput = { change, config, sections: readBodySections(change.body) };
   const results = registry.map((rule) => applyLevel(runRule(rule, input), config));

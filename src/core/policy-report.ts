@@ -19,6 +19,11 @@ export function rollUp(results: ReadonlyArray<{ verdict: Verdict }>): Verdict {
   return worst;
 }
 
+/** The report for a change that is not a hotfix: no rule runs, and it passes. */
+export function notHotfixReport(hotfix: HotfixMatch): PolicyReport {
+  return { hotfix, results: [], verdict: "pass", facts: {} };
+}
+
 export function failedResults(report: PolicyReport): RuleResult[] {
   return report.results.filter((r) => r.verdict === "fail");
 }

@@ -1,6 +1,6 @@
 import { evaluatePolicy } from "../core/evaluate-policy.js";
 import { isHotfix } from "../core/is-hotfix.js";
-import type { PolicyReport } from "../core/policy-report.js";
+import { notHotfixReport, type PolicyReport } from "../core/policy-report.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import { labelNames } from "../github/labels.js";
 import { loadRepoSettings, type RepoSettings } from "../github/load-repo-config.js";
@@ -30,7 +30,7 @@ export async function assessGitHubPullRequest(
 ): Promise<PullRequestAssessment> {
   const settings = known ?? (await loadRepoSettings(octokit, repo, defaultBranch));
   const hotfix = isHotfix({ headBranch: pr.head.ref, labels: labelNames(pr.labels) }, settings.config);
-  if (!hotfix.hotfix) return { report: { hotfix, results: [], verdict: "pass", facts: {} }, settings };
+  if (!hotfix.hotfix) return { report: notHotfixReport(hotfix), settings };
   const change = await readPullRequestChange(octokit, repo, pr, settings.config);
   return { report: evaluatePolicy(change, settings.config, rules), settings };
 }

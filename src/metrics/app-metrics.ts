@@ -24,7 +24,7 @@ const MAX_PENDING = 10_000;
  * The App's metrics. Evaluations and rule verdicts are counted from the checks the App publishes
  * (the report's own table), so every front of the judgement (a push, a re-run, a comment) counts
  * alike. Latency is matched by commit rather than followed through async context: Node 20's
- * AsyncLocalStorage costs every promise a hook, measurably (see README.perf.md).
+ * AsyncLocalStorage costs every promise a hook, measurably.
  */
 export function createAppMetrics(inFlight: () => number, now = () => performance.now()): AppMetrics {
   const evaluations = new Counter("spo_evaluations_total", "Completed checks published, by check name and conclusion.");

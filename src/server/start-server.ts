@@ -12,8 +12,8 @@ import { DEFAULT_SHUTDOWN_GRACE_MS, shutDownOnSignal } from "./shut-down-on-sign
 import { createInFlight } from "./track-in-flight.js";
 
 /**
- * Runs the App with Probot's `run()` (environment, HTTP server, `/ping`) plus the hardening of
- * issue #6: logs with credentials redacted, per-installation write pacing, the delivery guard, a
+ * Runs the App with Probot's `run()` (environment, HTTP server, `/ping`) plus its hardening
+ * (README, "Operations"): logs with credentials redacted, per-installation write pacing, the delivery guard, a
  * webhook body limit, `/metrics`, and a graceful shutdown on SIGTERM and SIGINT in place of
  * Probot's SIGINT handler (which exits without waiting for judgements that outlive their webhook
  * response). Without APP_ID and a key, `run()` serves Probot's setup page instead of the App.

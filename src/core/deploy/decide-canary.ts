@@ -31,7 +31,7 @@ export function isCanaryCandidate(facts: CanaryFacts): boolean {
 }
 
 /**
- * Canary (SPEC §6): approve the head or merge commit of a hotfix PR whose gate passed (an override
+ * Canary (docs/deployments.md): approve the head or merge commit of a hotfix PR whose gate passed (an override
  * completes the gate as `success`), or a release commit whose release check passed. Anything
  * else is rejected with the most specific reason. Pure.
  */

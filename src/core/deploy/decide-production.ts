@@ -22,7 +22,7 @@ const FAILED = new Set(["failure", "error"]);
 const MINUTE_MS = 60_000;
 
 /**
- * Production (SPEC §6): approve only when the same commit has a canary deployment whose latest
+ * Production (docs/deployments.md): approve only when the same commit has a canary deployment whose latest
  * status is `success`, that success is at least `bakeMinutes` old, and no canary deployment of the
  * commit failed (`failure` or `error`) after it. The bake starts at the earliest success that no
  * failure followed. Pure: the clock is passed in.

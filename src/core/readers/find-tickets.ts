@@ -73,7 +73,9 @@ const HOTFIX_PREFIX = /^hot-?fix(?:es)?[-/_]/i;
 /** The longest text after a closing keyword that can hold the ticket it closes. */
 const MAX_REF_LENGTH = 300;
 
+/** Compiled ticket patterns, a cache only; bounded, since the patterns come from users' configs. */
 const compiled = new Map<string, RE2JS>();
+const MAX_COMPILED_PATTERNS = 1_000;
 
 /** Every ticket referenced anywhere in `text`, in order of appearance, repeats included. */
 export function findTicketRefs(text: string, patterns: readonly string[], repository?: string): TicketRef[] {
@@ -196,6 +198,7 @@ function overlapsAny(ref: TicketRef, sorted: readonly TicketRef[]): boolean {
 function compile(source: string): RE2JS {
   let pattern = compiled.get(source);
   if (!pattern) {
+    if (compiled.size >= MAX_COMPILED_PATTERNS) compiled.clear();
     pattern = compileSafePattern(source);
     compiled.set(source, pattern);
   }
