@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 /**
  * The engine is pure: src/core and src/rules know nothing of GitHub, git, the file system, the
- * environment or the clock. Only the edges (app, action, cli, github, sources, server) do I/O.
+ * environment or the clock. Only the edges (server, app, action, cli, metrics, flows, sources, github) do I/O.
  */
 const ROOT = resolve(import.meta.dirname, "..");
 const SRC = join(ROOT, "src");
@@ -72,6 +72,26 @@ describe("the engine stays pure", () => {
           expect(["zod", "yaml", "re2js", "minimatch"], `${specifier} in ${file}`).toContain(specifier);
       }
     }
+  });
+});
+
+describe("GitHub is called from src/github only", () => {
+  const CALLS = [
+    /\.rest\./,
+    /\.graphql\b/,
+    /\boctokit\.config\b/,
+    /\boctokit\.request\b/,
+    /\.paginate\b/,
+    /\bapp\.auth\(/,
+  ];
+
+  it("no file outside src/github makes a REST or GraphQL call or builds a client", () => {
+    const outside = listFiles(SRC).filter((file) => !relative(SRC, file).startsWith("github/"));
+    const offenders = outside.flatMap((file) => {
+      const text = readFileSync(file, "utf8");
+      return CALLS.filter((call) => call.test(text)).map((call) => `${relative(SRC, file)}: ${call}`);
+    });
+    expect(offenders).toEqual([]);
   });
 });
 

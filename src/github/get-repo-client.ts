@@ -1,4 +1,5 @@
 import type { Probot } from "probot";
+import { getInstallationClient } from "./get-installation-client.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 
 /**
@@ -9,5 +10,5 @@ import type { GitHubClient, RepoRef } from "./github-client.js";
 export async function getRepoClient(app: Probot, repo: RepoRef): Promise<GitHubClient> {
   const appClient = await app.auth();
   const { data } = await appClient.rest.apps.getRepoInstallation({ ...repo });
-  return app.auth(data.id);
+  return getInstallationClient(app, data.id);
 }

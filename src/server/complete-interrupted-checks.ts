@@ -1,6 +1,7 @@
 import type { Logger, Probot } from "probot";
 import { SourceError } from "../core/errors.js";
 import { GATE_CHECK_NAME, publishCompletedCheck } from "../github/check-runs.js";
+import { getInstallationClient } from "../github/get-installation-client.js";
 import { renderEvaluationError } from "../render/check-run-output.js";
 import type { InFlightDelivery } from "./track-in-flight.js";
 
@@ -37,7 +38,7 @@ export async function completeInterruptedChecks(
           "delivery cut short by the shutdown; it names no gate check to complete",
         );
       try {
-        const octokit = await app.auth(check.installationId);
+        const octokit = await getInstallationClient(app, check.installationId);
         await publishCompletedCheck(octokit, check.repo, {
           name: GATE_CHECK_NAME,
           headSha: check.headSha,
