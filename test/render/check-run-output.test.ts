@@ -26,7 +26,7 @@ import {
   withOverride,
   allPass,
 } from "../fixtures/reports.js";
-import { formatOutput, tableShapes } from "./format-output.js";
+import { formatOutput, tableShapes } from "../helpers/format-output.js";
 
 const TRUNCATION_NOTE =
   /\n\n\*\*… truncated: [\d,]+ more bytes\*\*; GitHub shows at most 65,535 bytes here\. See the annotations, or run `spo` on the branch for the full report\.$/;
