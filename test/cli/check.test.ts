@@ -109,7 +109,10 @@ describe("spo check on a local branch", () => {
 
     expect(json.code).toBe(1);
     expect(json.verdictOf("test-evidence")).toBe("fail");
-    expect(json.stderr).toContain("spo: note: ticket.verify looks tickets up on GitHub");
+    expect(json.verdictOf("linked-ticket")).toBe("fail");
+    expect(json.stderr).toContain(
+      "spo: note: ticket.verify looks the ticket up on GitHub, which an offline check cannot do: linked-ticket fails closed.",
+    );
     expect(json.stderr).toContain("spo: note: tests.requiredChecks are checks on GitHub");
   });
 
