@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from "vitest";
 
 /**
  * The engine is pure: src/core and src/rules know nothing of GitHub, git, the file system, the
- * environment or the clock. Only the edges (server, app, action, cli, metrics, flows, sources, github, trackers) do I/O.
+ * environment or the clock. Only the edges (server, app, action, cli, metrics, flows, sources, github,
+ * trackers) do I/O.
  */
 const ROOT = resolve(import.meta.dirname, "..");
 const SRC = join(ROOT, "src");

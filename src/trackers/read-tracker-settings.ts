@@ -13,9 +13,9 @@
  */
 
 export interface JiraSettings {
-  /** The site's base address without a trailing slash, e.g. `https://example.atlassian.net` or `https://jira.example.com/jira`. */
+  /** The site's base address without a trailing slash: `https://example.atlassian.net`, `https://example.com/jira`. */
   baseUrl: string;
-  /** Data Center: a personal access token (Bearer, REST v2). Cloud: an Atlassian account's email and API token (Basic, REST v3). */
+  /** Data Center: a personal access token (Bearer, REST v2). Cloud: an account's email and API token (Basic, REST v3). */
   auth: { kind: "data-center"; token: string } | { kind: "cloud"; email: string; apiToken: string };
 }
 
@@ -43,7 +43,7 @@ export class TrackerSettingsError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Reads the tracker settings; throws TrackerSettingsError listing every problem. Never includes a credential in a message. */
+/** Reads the tracker settings; throws TrackerSettingsError listing every problem, never with a credential in it. */
 export function readTrackerSettings(env: Env): TrackerSettings {
   const value = (name: string) => env[name]?.trim() || undefined;
   const problems: string[] = [];
