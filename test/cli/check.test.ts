@@ -109,8 +109,27 @@ describe("spo check on a local branch", () => {
 
     expect(json.code).toBe(1);
     expect(json.verdictOf("test-evidence")).toBe("fail");
-    expect(json.stderr).toContain("spo: note: ticket.verify looks tickets up on GitHub");
+    expect(json.verdictOf("linked-ticket")).toBe("fail");
+    expect(json.stderr).toContain(
+      "spo: note: ticket.verify looks the ticket up on GitHub, which an offline check cannot do: linked-ticket fails closed.",
+    );
     expect(json.stderr).toContain("spo: note: tests.requiredChecks are checks on GitHub");
+  });
+
+  it("fails closed on a Jira key offline: only spo check --pr asks Jira", async () => {
+    const repo = await hotfixRepo();
+    const dir = await mkdtemp(join(tmpdir(), "spo-files-"));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    await writeFile(join(dir, "spo.yml"), "ticket:\n  verify: true\n  tracker: jira\n");
+
+    const json = await checkJson(repo.dir, ["--config", join(dir, "spo.yml")]);
+
+    expect(json.code).toBe(1);
+    expect(json.verdictOf("linked-ticket")).toBe("fail");
+    expect(json.stderr).toContain(
+      "spo: note: ticket.verify looks the ticket up on GitHub or in Jira, which an offline check cannot do: linked-ticket fails closed. Use spo check --pr to verify it (with the App's JIRA_*/LINEAR_* variables for a Jira or Linear key).",
+    );
+    expect(json.stdout).toContain("Ticket `SHOP-42` could not be verified: it was not looked up in Jira.");
   });
 
   it("passes a branch that is not a hotfix, saying so", async () => {
