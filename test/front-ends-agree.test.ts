@@ -1,6 +1,7 @@
 import nock from "nock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findBaseRef } from "../src/sources/find-base-ref.js";
+import { findHeadRef } from "../src/sources/find-head-ref.js";
 import { openLocalRepo, readLocalChange } from "../src/sources/local-git-source.js";
 import { loadWebhook } from "../support/webhooks.js";
 import type { TempRepo } from "./helpers/git-repo.js";
@@ -54,7 +55,10 @@ beforeAll(async () => {
   });
   // GitHub lists the same files git does: what the local source reads is what the API mocks answer.
   const local = await openLocalRepo(repo.dir);
-  const change = await readLocalChange(local, await findBaseRef(local), { labels: [], workspaces: [] });
+  const change = await readLocalChange(local, await findBaseRef(local), await findHeadRef(local), {
+    labels: [],
+    workspaces: [],
+  });
   files = change.files.map((f) => ({
     filename: f.path,
     status: f.status,
