@@ -49,7 +49,7 @@ const DROPPED_ENV = ["GIT_EXTERNAL_DIFF", "GIT_DIFF_OPTS"];
  * or an output the parser cannot follow is a SourceError that says so, never a partial list.
  */
 export function readGitDiff(root: string, base: string, head: string): Promise<ChangedFile[]> {
-  const args = [...NEUTRAL_CONFIG.flatMap((setting) => ["-c", setting]), ...DIFF_ARGS, base, head, "--"];
+  const args = buildDiffArgs(base, head);
   return new Promise((resolve, reject) => {
     const fail = (message: string, cause?: unknown) =>
       reject(new SourceError(`git error: reading the diff: ${message}`, false, undefined, { cause }));
@@ -84,6 +84,11 @@ export function readGitDiff(root: string, base: string, head: string): Promise<C
       }
     });
   });
+}
+
+/** The arguments of the one `git diff` run, after `git`. */
+export function buildDiffArgs(base: string, head: string): string[] {
+  return [...NEUTRAL_CONFIG.flatMap((setting) => ["-c", setting]), ...DIFF_ARGS, base, head, "--"];
 }
 
 function gitEnv(): NodeJS.ProcessEnv {
