@@ -31,82 +31,124 @@ export class GitDiffParser {
   #carry = "";
   #section: PatchSection | undefined;
   #patch: FilePatch | undefined;
-  #lines: string[] = [];
+  /**
+   * The section's hunk text so far, as slices of the input chunks: each slice a run of whole
+   * lines with their newlines, so that a line costs no string of its own.
+   */
+  #pieces: string[] = [];
+  #runStart = -1;
+  #runEnd = -1;
 
   push(text: string): void {
+    if (this.#summary.done) {
+      this.#pushPatch(text);
+      return;
+    }
+    const input = this.#carry + text;
+    this.#carry = "";
     let pos = 0;
-    if (!this.#summary.done) {
-      const input = this.#carry + text;
-      this.#carry = "";
-      while (!this.#summary.done) {
-        const end = input.indexOf("\0", pos);
-        if (end < 0) {
-          this.#carry = input.slice(pos);
-          return;
-        }
-        this.#summary.take(input.slice(pos, end));
-        pos = end + 1;
+    while (!this.#summary.done) {
+      const end = input.indexOf("\0", pos);
+      if (end < 0) {
+        this.#carry = input.slice(pos);
+        return;
       }
-      this.#pushPatch(input.slice(pos));
-    } else this.#pushPatch(text);
+      this.#summary.take(input.slice(pos, end));
+      pos = end + 1;
+    }
+    this.#pushPatch(input.slice(pos));
   }
 
   /** The files in git's order. Throws when the output was cut short or does not add up. */
   end(): ChangedFile[] {
     if (!this.#summary.done && this.#carry) throw new Error("git's file list ended in the middle of a record");
-    if (this.#carry) this.#readLine(this.#carry);
+    if (this.#carry) this.#readLines(this.#carry, 0, this.#carry.length);
     this.#carry = "";
     this.#closeSection();
     return [...this.#summary.entries.values()].map((entry) => this.#toChangedFile(entry));
   }
 
   #pushPatch(text: string): void {
-    const input = this.#carry + text;
     let pos = 0;
-    for (let end = input.indexOf("\n"); end >= 0; end = input.indexOf("\n", pos)) {
-      this.#readLine(input.slice(pos, end));
+    if (this.#carry) {
+      const end = text.indexOf("\n");
+      if (end < 0) {
+        this.#carry += text;
+        return;
+      }
+      const line = this.#carry + text.slice(0, end + 1);
+      this.#carry = "";
+      this.#readLines(line, 0, line.length - 1);
       pos = end + 1;
     }
-    this.#carry = input.slice(pos);
+    const last = text.lastIndexOf("\n");
+    if (last >= pos) this.#readLines(text, pos, last);
+    this.#carry = text.slice(Math.max(pos, last + 1));
   }
 
-  #readLine(line: string): void {
-    if (line.startsWith("diff --git ")) {
+  /** Reads the lines of `input` from `start` to `stop` (a newline, or the end of the input). */
+  #readLines(input: string, start: number, stop: number): void {
+    for (let pos = start; pos <= stop; ) {
+      const newline = input.indexOf("\n", pos);
+      const end = newline < 0 || newline > stop ? stop : newline;
+      this.#readLine(input, pos, end);
+      pos = end + 1;
+    }
+    this.#flushRun(input);
+  }
+
+  #readLine(input: string, start: number, end: number): void {
+    if (input.startsWith("diff --git ", start)) {
+      this.#flushRun(input);
       this.#closeSection();
-      this.#section = new PatchSection(line.slice("diff --git ".length));
+      this.#section = new PatchSection(input.slice(start + "diff --git ".length, end));
       return;
     }
     const section = this.#section;
-    if (!section) throw new Error(`git printed ${JSON.stringify(line.slice(0, 80))} before any diff header`);
+    if (!section)
+      throw new Error(
+        `git printed ${JSON.stringify(input.slice(start, Math.min(end, start + 80)))} before any diff header`,
+      );
     if (!section.inHunks) {
-      if (!section.readHeader(line)) return;
+      if (!section.readHeader(input.slice(start, end))) return;
       this.#patch = this.#filePatch(section);
     }
-    this.#addHunkLine(line);
+    this.#addHunkLine(start, end);
   }
 
-  #addHunkLine(line: string): void {
+  #addHunkLine(start: number, end: number): void {
     const patch = this.#patch!;
     if (patch.omitted) return;
     patch.lines += 1;
-    patch.chars += line.length + 1;
+    patch.chars += end - start + 1;
     if (patch.lines > MAX_PATCH_LINES || patch.chars > MAX_PATCH_CHARS) {
       patch.omitted = true;
       patch.parts = [];
-      this.#lines = [];
+      this.#pieces = [];
+      this.#runStart = -1;
       return;
     }
-    this.#lines.push(line);
+    if (this.#runStart < 0) this.#runStart = start;
+    this.#runEnd = end + 1;
+  }
+
+  #flushRun(input: string): void {
+    if (this.#runStart < 0) return;
+    this.#pieces.push(input.slice(this.#runStart, this.#runEnd));
+    this.#runStart = -1;
   }
 
   #closeSection(): void {
     const section = this.#section;
     if (!section) return;
     const patch = this.#patch ?? this.#filePatch(section);
-    if (this.#lines.length) patch.parts.push(this.#lines.join("\n"));
+    if (this.#pieces.length) {
+      const text = this.#pieces.join("");
+      patch.parts.push(text.endsWith("\n") ? text.slice(0, -1) : text);
+    }
     this.#section = undefined;
     this.#patch = undefined;
-    this.#lines = [];
+    this.#pieces = [];
   }
 
   #filePatch(section: PatchSection): FilePatch {
