@@ -1,24 +1,13 @@
-import { spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
-import { resolve } from "node:path";
 import { DEFAULT_CONFIG } from "../src/config/parse-config.js";
 import { evaluatePolicy } from "../src/core/evaluate-policy.js";
 import { rules } from "../src/rules/index.js";
 import { findBaseRef } from "../src/sources/find-base-ref.js";
 import { findHeadRef } from "../src/sources/find-head-ref.js";
 import { openLocalRepo, readLocalChange } from "../src/sources/local-git-source.js";
-import { generateLargeDiff, type LargeDiffOptions } from "./generate-large-diff.js";
+import { generateLargeDiff, type LargeDiffOptions } from "../support/generate-large-diff.js";
+import { runSpoCheck, type SpoRun } from "../support/run-spo-check.js";
 import { median } from "./stats.js";
-
-const SPO = resolve(import.meta.dirname, "../bin/spo.js");
-/** Loaded before spo: prints the process's peak resident memory (bytes) to stderr as it exits. */
-const PEAK_RSS_HOOK = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\nspo-bench-peak-rss="+process.resourceUsage().maxRSS*1024+"\\n"))`;
-
-export interface SpoRun {
-  ms: number;
-  peakRssBytes: number;
-  code: number;
-}
 
 export interface LargeDiffResult {
   files: number;
@@ -34,27 +23,6 @@ export interface LargeDiffResult {
   baseline: SpoRun;
 }
 
-/** `spo check --format json` in `dir`, as a user runs it, with its peak RSS. */
-export function runSpoCheck(dir: string, spo = SPO): Promise<SpoRun> {
-  return new Promise((done, reject) => {
-    const start = performance.now();
-    const child = spawn(process.execPath, ["--import", PEAK_RSS_HOOK, spo, "check", "--format", "json"], {
-      cwd: dir,
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString("utf8");
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const peak = /spo-bench-peak-rss=(\d+)/.exec(stderr)?.[1];
-      if (!peak) return reject(new Error(`spo check printed no peak RSS (exit ${code}): ${stderr.slice(0, 500)}`));
-      done({ ms: performance.now() - start, peakRssBytes: Number(peak), code: code ?? -1 });
-    });
-  });
-}
-
 async function runBest(dir: string, runs: number, spo?: string): Promise<SpoRun> {
   const results: SpoRun[] = [];
   for (let i = 0; i < runs; i++) results.push(await runSpoCheck(dir, spo));
@@ -66,7 +34,7 @@ async function runBest(dir: string, runs: number, spo?: string): Promise<SpoRun>
 }
 
 /**
- * The engine and `spo check` on a generated 3,000-file, 600,000-line diff (generate-large-diff.ts),
+ * The engine and `spo check` on a generated 3,000-file, 600,000-line diff (support/generate-large-diff.ts),
  * and `spo check` on a one-line diff for the memory Node and spo need anyway. `spo` is the built
  * CLI to run (another build can be compared with `--spo`).
  */
