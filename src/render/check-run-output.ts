@@ -5,7 +5,8 @@ import { buildAnnotations, type Annotation } from "./build-annotations.js";
 import { describeConfigError, describeEvaluationError } from "./describe-errors.js";
 import { describeNotHotfix } from "./describe-not-hotfix.js";
 import { describeReport, type Override, type ReportText } from "./describe-report.js";
-import { formatCount, toPlainText, truncateChars, truncateUtf8 } from "./markdown.js";
+import { formatCount, truncateChars, truncateUtf8 } from "./markdown.js";
+import { plainText } from "./safe-markdown.js";
 
 export type { Override } from "./describe-report.js";
 
@@ -85,7 +86,7 @@ export function boundCheckOutput(
 }
 
 function toTitle(markdown: string): string {
-  return truncateChars(toPlainText(markdown).replace(/\s+/g, " ").trim(), MAX_TITLE);
+  return truncateChars(plainText(markdown).replace(/\s+/g, " ").trim(), MAX_TITLE);
 }
 
 function truncationNote(omittedBytes: number): string {

@@ -11,7 +11,8 @@ import {
   type ReasonProblem,
 } from "../core/override/check-override-reason.js";
 import type { CheckRunOutput } from "./check-run-output.js";
-import { codeSpan, formatCount } from "./markdown.js";
+import { formatCount } from "./markdown.js";
+import { codeSpan, escapeCell, mention } from "./safe-markdown.js";
 
 /**
  * Replies to an override that did not count, and to the "Override" button. Each says why, and who
@@ -36,7 +37,7 @@ export function renderOverrideRefused(
   source: OverrideSource,
 ): string {
   return [
-    `@${audience.actor} ${describeSource(source)} did not count: ${describeDenial(denial, audience.repository)}.`,
+    `${mention(audience.actor)} ${describeSource(source)} did not count: ${describeDenial(denial, audience.repository)}.`,
     describeWhoMay(audience),
     "The check keeps its real verdict.",
   ].join("\n\n");
@@ -45,7 +46,7 @@ export function renderOverrideRefused(
 /** The button cannot carry a reason: an allowed person is asked to confirm with a comment. */
 export function renderOverrideConfirm(actor: string, sha: string): string {
   return [
-    `@${actor} You may override this check, but the **Override** button cannot carry a reason. To break glass, comment on this pull request:`,
+    `${mention(actor)} You may override this check, but the **Override** button cannot carry a reason. To break glass, comment on this pull request:`,
     "`/spo override <reason>`",
     `with a reason of at least ${MIN_REASON_WORDS} words that an auditor will understand (the incident, and why the fix cannot wait). The override holds for commit ${codeSpan(sha.slice(0, 7))} only: the next push ends it.`,
   ].join("\n\n");
@@ -55,12 +56,12 @@ export function renderOverrideConfirm(actor: string, sha: string): string {
 export function renderNothingToOverride(actor: string, sha: string, output: CheckRunOutput): string {
   const where = `the \`single-patch-order\` check on ${codeSpan(sha.slice(0, 7))}`;
   if (output.conclusion === "success")
-    return `@${actor} Nothing to override: ${where} does not fail (${output.title}). Nothing was recorded.`;
-  return `@${actor} Nothing was overridden: ${where} could not be evaluated (${output.title}), so there are no rule verdicts to override. Fix what the check says or comment \`/spo recheck\`; if rules still fail, override then.`;
+    return `${mention(actor)} Nothing to override: ${where} does not fail (${escapeCell(output.title)}). Nothing was recorded.`;
+  return `${mention(actor)} Nothing was overridden: ${where} could not be evaluated (${escapeCell(output.title)}), so there are no rule verdicts to override. Fix what the check says or comment \`/spo recheck\`; if rules still fail, override then.`;
 }
 
 export function renderOverrideConfigError(actor: string, source: string, from: OverrideSource): string {
-  return `@${actor} ${describeSource(from)} did not count: the config in ${codeSpan(source)} is not valid, so who may override cannot be decided. Fix it on the default branch (the check lists the problems) and try again.`;
+  return `${mention(actor)} ${describeSource(from)} did not count: the config in ${codeSpan(source)} is not valid, so who may override cannot be decided. Fix it on the default branch (the check lists the problems) and try again.`;
 }
 
 /**
@@ -78,12 +79,12 @@ export function renderOverrideFailed(
 ): string {
   const what = `${codeSpan(message)}${requestId ? ` (GitHub request id ${codeSpan(requestId)})` : ""}`;
   if (stage === "publishing")
-    return `@${actor} The override is recorded, but the check could not be updated: ${what}. Comment \`/spo recheck\` to publish it.`;
+    return `${mention(actor)} The override is recorded, but the check could not be updated: ${what}. Comment \`/spo recheck\` to publish it.`;
   const hint =
     stage === "labelling"
       ? " If the override label does not exist in the repository yet, create it under Issues → Labels: the App may put labels on pull requests but may not be allowed to create them."
       : "";
-  return `@${actor} The override is not in effect: ${what}.${hint} Comment \`/spo override <reason>\` again to retry.`;
+  return `${mention(actor)} The override is not in effect: ${what}.${hint} Comment \`/spo override <reason>\` again to retry.`;
 }
 
 function describeSource(source: OverrideSource): string {
@@ -140,5 +141,5 @@ export function renderAlreadyOverridden(
   actor: string,
   record: { sha: string; by: string; reason: string; at: string },
 ): string {
-  return `@${actor} Nothing new was recorded: the \`single-patch-order\` check on ${codeSpan(record.sha.slice(0, 7))} is already overridden by \`${record.by}\` at ${record.at} (${codeSpan(record.reason)}).`;
+  return `${mention(actor)} Nothing new was recorded: the \`single-patch-order\` check on ${codeSpan(record.sha.slice(0, 7))} is already overridden by ${codeSpan(record.by)} at ${codeSpan(record.at)} (${codeSpan(record.reason)}).`;
 }

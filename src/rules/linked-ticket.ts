@@ -6,6 +6,7 @@ import {
   type TicketRef,
 } from "../core/readers/find-tickets.js";
 import type { Rule, RuleOutcome } from "../core/rule.js";
+import { codeSpan } from "../core/safe-text.js";
 
 const ONE_TICKET_FIX =
   "Move the other tickets' changes to their own PRs, and name only this patch's ticket in the title, branch name and `Fixes` line.";
@@ -125,5 +126,5 @@ function listAnd(items: readonly string[]): string {
 }
 
 function code(value: string): string {
-  return `\`${value}\``;
+  return `${codeSpan(value)}`;
 }

@@ -72,7 +72,7 @@ describe("/spo explain", () => {
 
     expectAllMocksDone();
     expect(replies[0]).toMatch(
-      /^@reviewer The `single-patch-order` check on `ec26c3e` concludes \*\*success\*\*: Overridden by @release-lead: INC-1 checkout is down\n\n\*\*Overridden by @release-lead\*\*/,
+      /^@reviewer The `single-patch-order` check on `ec26c3e` concludes \*\*success\*\*: Overridden by @\u200Brelease-lead: INC-1 checkout is down\n\n\*\*Overridden by @\u200Brelease-lead\*\*/,
     );
   });
 });
@@ -159,7 +159,7 @@ describe("commands that are not read", () => {
     expect(checks[0]).toMatchObject({
       head_sha: SHA,
       conclusion: "success",
-      output: { title: "Overridden by @release-lead: INC-1 checkout is down" },
+      output: { title: "Overridden by @\u200Brelease-lead: INC-1 checkout is down" },
     });
   });
 });

@@ -96,9 +96,9 @@ describe("/spo override <reason>", () => {
       external_id: "1",
     });
     expect(check.actions).toBeUndefined();
-    expect(check.output.title).toBe(`Overridden by @release-lead: ${REASON}`);
+    expect(check.output.title).toBe(`Overridden by @\u200Brelease-lead: ${REASON}`);
     expect(check.output.summary.split("\n\n")[0]).toBe(
-      `**Overridden by @release-lead**: ${REASON} (at 2026-11-21T11:59:00Z); every rule's real verdict is kept below.`,
+      `**Overridden by @\u200Brelease-lead**: ${REASON} (at 2026-11-21T11:59:00Z); every rule's real verdict is kept below.`,
     );
     expect(check.output.summary).toContain("| ❌ | `single-scope` | fail |");
     expect(check.output.summary).toContain("### How to fix");
@@ -180,7 +180,7 @@ describe("/spo override <reason>", () => {
     expect(comments[0]).toContain("| Who | @release-lead (active member of `Codertocat/release-managers`) |");
     expect(checks[0]).toMatchObject({
       conclusion: "success",
-      output: { title: `Overridden by @release-lead: ${REASON}` },
+      output: { title: `Overridden by @\u200Brelease-lead: ${REASON}` },
     });
   });
 
@@ -286,7 +286,7 @@ describe("an override over later events", () => {
     expect(checks[0]).toMatchObject({
       head_sha: SHA,
       conclusion: "success",
-      output: { title: `Overridden by @release-lead: ${REASON}` },
+      output: { title: `Overridden by @\u200Brelease-lead: ${REASON}` },
     });
     expect(checks[0]!.actions).toBeUndefined();
   });

@@ -31,7 +31,7 @@ describe("renderOverrideComment", () => {
       failed: [],
       label: "spo:overridden",
     });
-    expect(body).toContain("| Why | INC-9 &lt;b&gt;checkout&lt;/b&gt; \\| down --&gt; |");
+    expect(body).toContain("| Why | INC-9 &lt;b&gt;checkout&lt;/b&gt; \\| down --\u200B&gt; |");
     expect(body).toContain("| Who | @lead (`maintain` role on the repository) |");
   });
 });
