@@ -1,4 +1,6 @@
 import type { Logger } from "probot";
+import type { RecordAccess, RecordSeal } from "../github/override-store.js";
+import type { ReplyLimiter } from "./reply-limiter.js";
 
 /** What the App's handlers take from outside, so tests can inject a clock and an app id. */
 export interface AppDeps {
@@ -8,12 +10,21 @@ export interface AppDeps {
   appId?: number;
   /** `GATE_TOKEN`: the bearer token of `GET /api/gate/…`. Unset, the endpoint is not served (404). */
   gateToken?: string;
+  /** `GATE_OWNERS`, lower-cased: the only owners the gate endpoint answers for; unset, every installation's. */
+  gateOwners?: ReadonlySet<string>;
+  /** Signs and verifies the records in the App's check runs (overrides, pushers); none: no override can be recorded. */
+  recordSeal?: RecordSeal;
+  /** Bounds the replies anyone can ask for; createApp makes an in-memory one when none is given. */
+  replyLimiter?: ReplyLimiter;
+  /** This App's bot login (`<slug>[bot]`), or undefined when it cannot be learned; createApp reads it from `GET /app`. */
+  botLogin?: () => Promise<string | undefined>;
 }
 
 export type Log = Pick<Logger, "info" | "warn" | "error" | "debug">;
 
 /**
- * The App's dependencies from the process environment (`APP_ID`, `GATE_TOKEN`) and the real clock.
+ * The App's dependencies from the process environment (`APP_ID`, `GATE_TOKEN`, `GATE_OWNERS`) and
+ * the real clock.
  * Read by the entry.
  */
 export function readAppDeps(env: Readonly<Record<string, string | undefined>>): AppDeps {
@@ -21,10 +32,26 @@ export function readAppDeps(env: Readonly<Record<string, string | undefined>>): 
     now: () => new Date(),
     ...(env.APP_ID ? { appId: Number(env.APP_ID) } : {}),
     ...(env.GATE_TOKEN ? { gateToken: env.GATE_TOKEN } : {}),
+    ...(env.GATE_OWNERS?.trim() ? { gateOwners: readOwnerList(env.GATE_OWNERS) } : {}),
   };
 }
 
 /** Whether a check or suite belongs to this App; without a known app id, every one does. */
 export function isOurs(appId: number | null | undefined, deps: AppDeps): boolean {
   return deps.appId === undefined || appId === deps.appId;
+}
+
+/** This App's id and key for the records in its check runs, when both are known. */
+export function recordAccess(deps: AppDeps): RecordAccess | undefined {
+  return deps.appId !== undefined && deps.recordSeal ? { appId: deps.appId, seal: deps.recordSeal } : undefined;
+}
+
+/** `GATE_OWNERS`: comma-separated owner logins, compared ignoring case (GitHub logins are). */
+export function readOwnerList(value: string): ReadonlySet<string> {
+  return new Set(
+    value
+      .split(",")
+      .map((owner) => owner.trim().toLowerCase())
+      .filter(Boolean),
+  );
 }

@@ -6,7 +6,7 @@ import { listMergeGroupPullRequests } from "../github/list-merge-group-prs.js";
 import { loadRepoSettings } from "../github/load-repo-config.js";
 import { renderEvaluationError, type CheckRunOutput } from "../render/check-run-output.js";
 import { renderMergeGroup } from "../render/merge-group-output.js";
-import type { AppDeps } from "./app-deps.js";
+import { recordAccess, type AppDeps } from "./app-deps.js";
 import { assessPullRequest } from "./flows/assess-pull-request.js";
 import { toJudgeTarget } from "./flows/judge-target.js";
 
@@ -28,7 +28,7 @@ export async function onMergeGroup(context: Context<"merge_group.checks_requeste
     const judged = await Promise.all(
       numbers.map(async (number) => {
         const pr = await getPullRequest(context.octokit, repo, number);
-        const { output } = await assessPullRequest(target, pr, deps.appId, { settings });
+        const { output } = await assessPullRequest(target, pr, recordAccess(deps), { settings });
         return { number, title: pr.title, output };
       }),
     );

@@ -18,7 +18,7 @@ const COMMANDS: ReadonlyArray<[string, string]> = [
   ["`/spo explain`", "Post the gate's full report here, the same as the check's summary."],
   [
     "`/spo override <reason>`",
-    `Break glass: pass the failing check for the current commit. Only for the people the \`override\` config names (by default admins and maintainers), never the pull request's author; the reason needs at least ${MIN_REASON_WORDS} words and ${MIN_REASON_CHARS} characters. Recorded in the check, in a comment and as a label; the next push ends it.`,
+    `Break glass: pass the failing check for the current commit. Only for the people the \`override\` config names (by default admins and maintainers), never the pull request's author nor whoever pushed or wrote its head commit; the reason needs at least ${MIN_REASON_WORDS} words and ${MIN_REASON_CHARS} characters. Recorded in the check, in a comment and as a label; the next push ends it.`,
   ],
   ["`/spo help`", "This list."],
 ];
@@ -43,6 +43,11 @@ export function renderUnknownCommand(actor: string, word: string): string {
 export function renderExplain(actor: string, sha: string, output: CheckRunOutput): string {
   const head = `${mention(actor)} The \`single-patch-order\` check on ${codeSpan(sha.slice(0, 7))} concludes **${output.conclusion}**: ${escapeCell(output.title)}`;
   return boundComment([head, output.summary].join("\n\n"));
+}
+
+/** `/spo explain` from someone without write access: where to read the report instead. */
+export function renderExplainRefused(actor: string): string {
+  return `${mention(actor)} \`/spo explain\` answers people with write access to this repository. The \`single-patch-order\` check on this pull request has the full report.`;
 }
 
 /** Cuts a comment to what GitHub accepts, with a note saying so. */

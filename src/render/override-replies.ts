@@ -1,6 +1,7 @@
 import {
   formatTeamRef,
   parseTeamRef,
+  type HeadRole,
   type OverridePolicy,
   type OverrideRefusal,
 } from "../core/override/can-override.js";
@@ -65,10 +66,10 @@ export function renderOverrideConfigError(actor: string, source: string, from: O
 }
 
 /**
- * How far an override got before GitHub failed: checking, adding the label, posting the record,
- * publishing the check.
+ * How far an override got before GitHub failed: checking, adding the label, publishing the check
+ * (which holds the record), posting the audit comment.
  */
-export type OverrideStage = "checking" | "labelling" | "recording" | "publishing";
+export type OverrideStage = "checking" | "labelling" | "publishing" | "commenting";
 
 /** GitHub failed while checking or recording the override: say what holds now and how to retry. */
 export function renderOverrideFailed(
@@ -78,14 +79,20 @@ export function renderOverrideFailed(
   stage: OverrideStage,
 ): string {
   const what = `${codeSpan(message)}${requestId ? ` (GitHub request id ${codeSpan(requestId)})` : ""}`;
-  if (stage === "publishing")
-    return `${mention(actor)} The override is recorded, but the check could not be updated: ${what}. Comment \`/spo recheck\` to publish it.`;
+  if (stage === "commenting")
+    return `${mention(actor)} The override is in effect (the \`single-patch-order\` check records it), but the audit comment could not be posted: ${what}.`;
   const hint =
     stage === "labelling"
       ? " If the override label does not exist in the repository yet, create it under Issues → Labels: the App may put labels on pull requests but may not be allowed to create them."
       : "";
   return `${mention(actor)} The override is not in effect: ${what}.${hint} Comment \`/spo override <reason>\` again to retry.`;
 }
+
+const HEAD_ROLES: Record<HeadRole, string> = {
+  pusher: "pushed",
+  author: "are the author of",
+  committer: "are the committer of",
+};
 
 function describeSource(source: OverrideSource): string {
   return source === "button" ? "The **Override** button" : "Your override";
@@ -97,6 +104,10 @@ function describeDenial(denial: OverrideDenial, repository: string): string {
   switch (refusal.kind) {
     case "author":
       return "you opened this pull request, and a break-glass override needs a second person";
+    case "head":
+      return `you ${HEAD_ROLES[refusal.as]} its head commit, and a break-glass override needs a second person`;
+    case "pusher-unknown":
+      return "Single Patch Order did not see who pushed the head commit (it judges a push when GitHub sends it), so it cannot tell that you are a second person. Push the commit again, or an empty commit, and ask again";
     case "role":
       return `your role on ${codeSpan(repository)} is ${codeSpan(refusal.role)}, and with no \`override.teams\` or \`override.users\` in the config only the \`admin\` and \`maintain\` roles may override`;
     case "not-listed": {
@@ -133,7 +144,7 @@ export function describeWhoMay({ repository, policy }: OverrideAudience): string
           .filter(Boolean)
           .join(" and ")} (\`override\` in \`.github/single-patch-order.yml\`)`
       : `people with the \`admin\` or \`maintain\` role on ${codeSpan(repository)}`;
-  return `**Who may override** here: ${who}, but never the pull request's author. An override needs a reason of at least ${MIN_REASON_WORDS} words and ${MIN_REASON_CHARS} characters, e.g. \`/spo override INC-4711 checkout is down, rollback tested\`.`;
+  return `**Who may override** here: ${who}, but never the pull request's author nor whoever pushed, authored or committed its head commit. An override needs a reason of at least ${MIN_REASON_WORDS} words and ${MIN_REASON_CHARS} characters, e.g. \`/spo override INC-4711 checkout is down, rollback tested\`.`;
 }
 
 /** An override already holds for this commit: nothing new is recorded. */

@@ -142,6 +142,7 @@ describe("bounded work", () => {
     const error = (() => {
       try {
         parseConfig(bad, SOURCE);
+        return undefined;
       } catch (e) {
         return e;
       }

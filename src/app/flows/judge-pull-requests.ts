@@ -2,7 +2,7 @@ import type { Context } from "probot";
 import { findOpenPullRequestsByHead, getPullRequest } from "../../github/find-pull-requests.js";
 import type { RepoSettings } from "../../github/load-repo-config.js";
 import type { PullRequestData } from "../../github/pull-request-data.js";
-import type { AppDeps } from "../app-deps.js";
+import { recordAccess, type AppDeps } from "../app-deps.js";
 import { assessPullRequest, type GateAssessment, type JudgeOptions } from "./assess-pull-request.js";
 import { publishAssessment } from "./publish-assessment.js";
 import { type JudgeTarget, toJudgeTarget } from "./judge-target.js";
@@ -34,7 +34,7 @@ export async function judgePullRequest(
   deps: AppDeps,
   options: JudgeOptions = {},
 ): Promise<GateAssessment> {
-  const assessment = await assessPullRequest(target, pr, deps.appId, options);
+  const assessment = await assessPullRequest(target, pr, recordAccess(deps), options);
   await publishAssessment(target, pr, deps, assessment);
   return assessment;
 }
