@@ -21,8 +21,11 @@ export function readRecordKey(
       : "";
   if (!pem) return undefined;
   // The key's DER, not its PEM text: the same key gives the same secret however it is written.
-  const der = createPrivateKey(pem).export({ type: "pkcs8", format: "der" });
-  return derive(der, "private-key");
+  try {
+    return derive(createPrivateKey(pem).export({ type: "pkcs8", format: "der" }), "private-key");
+  } catch {
+    return undefined; // not a key: Probot reports it; overrides are refused with the reason
+  }
 }
 
 /** Probot accepts the PEM with escaped newlines or base64-encoded (@probot/get-private-key). */
