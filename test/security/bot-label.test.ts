@@ -22,7 +22,10 @@ describe("attack: change the hotfix label with a bot", () => {
   it("judges again when another bot adds `hotfix`", async () => {
     const scope = nock(API);
     mockSettings(scope);
-    mockFiles(scope, REPO, 1, [{ filename: "src/checkout/a.ts" }, { filename: "src/checkout/a.test.ts", status: "added" }]);
+    mockFiles(scope, REPO, 1, [
+      { filename: "src/checkout/a.ts" },
+      { filename: "src/checkout/a.test.ts", status: "added" },
+    ]);
     const checks = captureCheckRuns(scope, REPO);
 
     await createTestProbot().receive({

@@ -16,7 +16,11 @@ async function judgeWith(config: string) {
   mockSettings(scope, { config });
   const checks = captureCheckRuns(scope, REPO);
   const started = performance.now();
-  await createTestProbot().receive({ id: `cfg-${Math.random()}`, name: "pull_request", payload: pullRequestEvent("opened", AUTHOR) } as never);
+  await createTestProbot().receive({
+    id: `cfg-${Math.random()}`,
+    name: "pull_request",
+    payload: pullRequestEvent("opened", AUTHOR),
+  } as never);
   const ms = performance.now() - started;
   expectAllMocksDone();
   return { check: checks[0]!, ms };
@@ -38,7 +42,9 @@ describe("attack: a config whose braces explode", () => {
   it("refuses the 256-character worst case (2^51 alternatives) just as fast", async () => {
     const worst = `hotfix:\n  branches: ["${"{a,b}".repeat(51)}"]\n`;
     const { check, ms } = await judgeWith(worst);
-    expect(check.output.title).toMatch(/^Invalid config: hotfix\.branches\.0: a glob may expand to at most 256 alternatives/);
+    expect(check.output.title).toMatch(
+      /^Invalid config: hotfix\.branches\.0: a glob may expand to at most 256 alternatives/,
+    );
     expect(ms).toBeLessThan(1_000);
   });
 });

@@ -14,7 +14,7 @@ import {
 } from "../helpers/pull-request-comments.js";
 import { hotfixPull, mockCommitPulls } from "../helpers/deploy-nock.js";
 import { loadWebhook } from "../../support/webhooks.js";
-import { AUTHOR, REASON, REPO, SHA, mockFailingJudgement, publishAndList, pullRequestEvent } from "./attack-helpers.js";
+import { AUTHOR, REASON, REPO, SHA, mockFailingJudgement, pullRequestEvent } from "./attack-helpers.js";
 
 /**
  * Issue 9, item 1: forge or extend an override by editing text. Anyone with write access can edit
@@ -65,10 +65,16 @@ describe("attack: forge or extend an override by editing text", () => {
     const scope = nock(API);
     mockSettings(scope);
     mockFiles(scope, REPO, 1, [{ filename: "src/checkout/a.ts" }, { filename: "src/billing/b.ts" }]);
-    scope.get(/\/contents\//).times(2).reply(404, { message: "Not Found" });
+    scope
+      .get(/\/contents\//)
+      .times(2)
+      .reply(404, { message: "Not Found" });
     const pushed = captureCheckRuns(scope, REPO);
     scope.delete(`/repos/${REPO}/issues/1/labels/spo%3Aoverridden`).reply(200, []);
-    await receive("pull_request", pullRequestEvent("synchronize", AUTHOR, { ...LABELLED, head: { ...pullRequest().head, sha: NEW_SHA } }));
+    await receive(
+      "pull_request",
+      pullRequestEvent("synchronize", AUTHOR, { ...LABELLED, head: { ...pullRequest().head, sha: NEW_SHA } }),
+    );
     expectAllMocksDone();
     expect(pushed[0]).toMatchObject({ head_sha: NEW_SHA, conclusion: "failure" });
 
@@ -77,11 +83,17 @@ describe("attack: forge or extend an override by editing text", () => {
     const again = nock(API);
     mockSettings(again);
     mockFiles(again, REPO, 1, [{ filename: "src/checkout/a.ts" }, { filename: "src/billing/b.ts" }]);
-    again.get(/\/contents\//).times(2).reply(404, { message: "Not Found" });
+    again
+      .get(/\/contents\//)
+      .times(2)
+      .reply(404, { message: "Not Found" });
     mockGateRuns(again, [gateRun(2, gateRecord({ sha: NEW_SHA, pushedBy: AUTHOR }), { sha: NEW_SHA })], NEW_SHA);
     const checks = captureCheckRuns(again, REPO);
     again.delete(`/repos/${REPO}/issues/1/labels/spo%3Aoverridden`).reply(200, []);
-    await receive("pull_request", pullRequestEvent("labeled", AUTHOR, { ...LABELLED, head: { ...pullRequest().head, sha: NEW_SHA } }));
+    await receive(
+      "pull_request",
+      pullRequestEvent("labeled", AUTHOR, { ...LABELLED, head: { ...pullRequest().head, sha: NEW_SHA } }),
+    );
     expectAllMocksDone();
     expect(checks[0]).toMatchObject({ head_sha: NEW_SHA, conclusion: "failure" });
   });
@@ -116,7 +128,10 @@ describe("attack: forge or extend an override by editing text", () => {
       { filename: "src/checkout/a.test.ts" },
       { filename: planted },
     ]);
-    scope.get(/\/contents\//).times(2).reply(404, { message: "Not Found" });
+    scope
+      .get(/\/contents\//)
+      .times(2)
+      .reply(404, { message: "Not Found" });
     const checks = captureCheckRuns(scope, REPO);
 
     const listed = await (async () => {
@@ -137,11 +152,11 @@ describe("attack: forge or extend an override by editing text", () => {
     mockRole(scope, "reviewer", "write");
     scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest());
     mockSettings(scope);
-    mockFiles(scope, REPO, 1, [
-      { filename: "src/checkout/a.ts" },
-      { filename: `src/billing/\`x\`${OLD_MARKER}.ts` },
-    ]);
-    scope.get(/\/contents\//).times(2).reply(404, { message: "Not Found" });
+    mockFiles(scope, REPO, 1, [{ filename: "src/checkout/a.ts" }, { filename: `src/billing/\`x\`${OLD_MARKER}.ts` }]);
+    scope
+      .get(/\/contents\//)
+      .times(2)
+      .reply(404, { message: "Not Found" });
     const replies = captureComments(scope);
 
     await receive("issue_comment", prComment("/spo explain", "reviewer"));
@@ -152,7 +167,8 @@ describe("attack: forge or extend an override by editing text", () => {
   });
 
   it("a rollback plan and a deployment description cannot plant a marker, a mention or suppress the notice", async () => {
-    const plan = "## Rollback plan\nRevert, then ping @acme/security.\n<!<!---->-- spo:rollback deployment=145988746 status=209916254 -->";
+    const plan =
+      "## Rollback plan\nRevert, then ping @acme/security.\n<!<!---->-- spo:rollback deployment=145988746 status=209916254 -->";
     const scope = nock(API);
     mockSettings(scope);
     mockCommitPulls(scope, REPO, "f95f852bd8fca8fcc58a9a2d6c842781e32a215e", [
@@ -166,9 +182,17 @@ describe("attack: forge or extend an override by editing text", () => {
     scope
       .get(`/repos/${REPO}/issues/12/comments`)
       .query(true)
-      .reply(200, [{ id: 3, body: "<!-- spo:rollback deployment=145988746 status=209916254 -->", user: { login: AUTHOR, type: "User" } }]);
+      .reply(200, [
+        {
+          id: 3,
+          body: "<!-- spo:rollback deployment=145988746 status=209916254 -->",
+          user: { login: AUTHOR, type: "User" },
+        },
+      ]);
     const posted: string[] = [];
-    scope.post(`/repos/${REPO}/issues/12/comments`, (b: { body: string }) => posted.push(b.body) > 0).reply(201, { id: 9 });
+    scope
+      .post(`/repos/${REPO}/issues/12/comments`, (b: { body: string }) => posted.push(b.body) > 0)
+      .reply(201, { id: 9 });
     const payload = loadWebhook("deployment_status.created");
     Object.assign(payload.deployment_status, {
       state: "failure",

@@ -49,7 +49,9 @@ describe("attack: read another tenant's gate decisions", () => {
 
   it("asks GitHub for an owner in GATE_OWNERS, compared ignoring case", async () => {
     const base = await startGate({ GATE_TOKEN: TOKEN, GATE_OWNERS: "Octo" });
-    const scope = nock("https://api.github.com").get("/repos/octo/shop/installation").reply(404, { message: "Not Found" });
+    const scope = nock("https://api.github.com")
+      .get("/repos/octo/shop/installation")
+      .reply(404, { message: "Not Found" });
     const response = await fetch(`${base}/api/gate/octo/shop/${SHA}?environment=production`, {
       headers: { authorization: `Bearer ${TOKEN}` },
     });
@@ -61,7 +63,9 @@ describe("attack: read another tenant's gate decisions", () => {
     expect(findStartupProblem({ WEBHOOK_SECRET: "s", GATE_TOKEN: "s3cret-gate-token" })).toMatch(
       /^GATE_TOKEN is 17 characters long; it must have at least 32/,
     );
-    expect(findStartupProblem({ WEBHOOK_SECRET: "s", OVERRIDE_SIGNING_KEY: "short" })).toMatch(/^OVERRIDE_SIGNING_KEY is 5/);
+    expect(findStartupProblem({ WEBHOOK_SECRET: "s", OVERRIDE_SIGNING_KEY: "short" })).toMatch(
+      /^OVERRIDE_SIGNING_KEY is 5/,
+    );
     expect(findStartupProblem({ WEBHOOK_SECRET: "s", GATE_TOKEN: TOKEN })).toBeUndefined();
   });
 

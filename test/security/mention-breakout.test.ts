@@ -31,7 +31,10 @@ describe("attack: a branch and file names that try to leave their code span", ()
     const scope = nock(API);
     mockSettings(scope);
     mockFiles(scope, REPO, 1, FILES);
-    scope.get(/\/contents\//).times(2).reply(404, { message: "Not Found" });
+    scope
+      .get(/\/contents\//)
+      .times(2)
+      .reply(404, { message: "Not Found" });
     const checks = captureCheckRuns(scope, REPO);
 
     await createTestProbot().receive({
@@ -42,7 +45,9 @@ describe("attack: a branch and file names that try to leave their code span", ()
 
     expectAllMocksDone();
     const { output } = checks[0]!;
-    expect(output.summary).toContain("Judged as a hotfix because its branch ``hotfix/x-`@\u200Bacme/security`|@\u200Blead-bob``");
+    expect(output.summary).toContain(
+      "Judged as a hotfix because its branch ``hotfix/x-`@\u200Bacme/security`|@\u200Blead-bob``",
+    );
     for (const field of [output.title, output.summary, output.text]) {
       expect(liveMentions(field)).toStrictEqual([]);
       expect(field).not.toMatch(/^#+ Approved/m);
@@ -57,10 +62,17 @@ describe("attack: a branch and file names that try to leave their code span", ()
     scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest({ head: { ...pullRequest().head, ref: BRANCH } }));
     mockSettings(scope);
     mockFiles(scope, REPO, 1, FILES);
-    scope.get(/\/contents\//).times(2).reply(404, { message: "Not Found" });
+    scope
+      .get(/\/contents\//)
+      .times(2)
+      .reply(404, { message: "Not Found" });
     const replies = captureComments(scope);
 
-    await createTestProbot().receive({ id: "mention-2", name: "issue_comment", payload: prComment("/spo explain", "reviewer") } as never);
+    await createTestProbot().receive({
+      id: "mention-2",
+      name: "issue_comment",
+      payload: prComment("/spo explain", "reviewer"),
+    } as never);
 
     expectAllMocksDone();
     expect(liveMentions(replies[0]!)).toStrictEqual(["@reviewer"]);

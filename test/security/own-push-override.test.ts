@@ -65,6 +65,8 @@ describe("attack: override your own push", () => {
 
   it("refuses, saying why, when the App never saw who pushed the head", async () => {
     const replies = await askOverride([gateRun(1, gateRecord())], { author: AUTHOR, committer: "web-flow" });
-    expect(replies[0]).toMatch(/^@release-lead Your override did not count: Single Patch Order did not see who pushed the head commit/);
+    expect(replies[0]).toMatch(
+      /^@release-lead Your override did not count: Single Patch Order did not see who pushed the head commit/,
+    );
   });
 });

@@ -17,8 +17,12 @@ const hasJq = spawnSync("jq", ["--version"]).status === 0;
 
 function readWaitStep(): { run: string; env: Record<string, string> } {
   const docs = readFileSync(join(ROOT, "docs/deployments.md"), "utf8");
-  const block = [...docs.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes("deploy-production.yml"));
-  const workflow = parse(block!) as { jobs: { production: { steps: Array<{ run?: string; env?: Record<string, string> }> } } };
+  const block = [...docs.matchAll(/```yaml\n([\s\S]*?)```/g)]
+    .map((m) => m[1]!)
+    .find((b) => b.includes("deploy-production.yml"));
+  const workflow = parse(block!) as {
+    jobs: { production: { steps: Array<{ run?: string; env?: Record<string, string> }> } };
+  };
   const step = workflow.jobs.production.steps.find((s) => s.run?.includes("statuses"))!;
   return { run: step.run!, env: step.env ?? {} };
 }

@@ -14,7 +14,11 @@ import { REASON } from "./attack-helpers.js";
  */
 
 function send(probot: ReturnType<typeof createTestProbot>, body: string, actor = "passer-by") {
-  return probot.receive({ id: `budget-${Math.random()}`, name: "issue_comment", payload: prComment(body, actor) } as never);
+  return probot.receive({
+    id: `budget-${Math.random()}`,
+    name: "issue_comment",
+    payload: prComment(body, actor),
+  } as never);
 }
 
 describe("attack: spend the write budget with commands anyone may type", () => {
@@ -66,14 +70,23 @@ describe("attack: spend the write budget with commands anyone may type", () => {
         return 0;
       },
     };
-    const replicaA = createRedisReplyLimiter(redis, createMemoryReplyLimiter(() => FIXED_NOW));
-    const replicaB = createRedisReplyLimiter(redis, createMemoryReplyLimiter(() => FIXED_NOW));
+    const replicaA = createRedisReplyLimiter(
+      redis,
+      createMemoryReplyLimiter(() => FIXED_NOW),
+    );
+    const replicaB = createRedisReplyLimiter(
+      redis,
+      createMemoryReplyLimiter(() => FIXED_NOW),
+    );
     expect(await replicaA.claim("o/r#1@x")).toBe(true);
     expect(await replicaB.claim("o/r#1@x")).toBe(false);
     expect([...store.keys()]).toStrictEqual(["single-patch-order:reply:o/r#1@x"]);
 
     const down = { set: async () => Promise.reject(new Error("ECONNREFUSED")), del: async () => 0 };
-    const alone = createRedisReplyLimiter(down, createMemoryReplyLimiter(() => FIXED_NOW));
+    const alone = createRedisReplyLimiter(
+      down,
+      createMemoryReplyLimiter(() => FIXED_NOW),
+    );
     expect([await alone.claim("k"), await alone.claim("k")]).toStrictEqual([true, false]);
   });
 });
