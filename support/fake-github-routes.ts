@@ -1,3 +1,4 @@
+import { routeAppRequest, storeCheckRun, type FakeAppState } from "./fake-github-app-routes.js";
 import type { RecordedRequest, Reply } from "./fake-github-request.js";
 
 export interface FakeFile {
@@ -8,8 +9,8 @@ export interface FakeFile {
   patch?: string;
 }
 
-/** What the fake serves, per repository (`owner/repo`). */
-export interface FakeRepoState {
+/** What the fake serves, per repository (`owner/repo`); the App state of fake-github-app-routes.ts besides. */
+export interface FakeRepoState extends FakeAppState {
   /** `.github/single-patch-order.yml` of a repository; absent → 404 (the org `.github` fallback is asked next). */
   configs: Map<string, string>;
   /** Files of a pull request, by `owner/repo#number`; absent → DEFAULT_FILES. */
@@ -74,8 +75,10 @@ export function routeRequest(request: RecordedRequest, state: FakeRepoState, tok
     const page = Number(url.searchParams.get("page") ?? 1);
     return { status: 200, body: all.slice((page - 1) * perPage, page * perPage), headers: requestId };
   }
-  if (request.method === "POST" && /^\/repos\/[^/]+\/[^/]+\/check-runs$/.test(path)) {
+  const created = /^\/repos\/([^/]+\/[^/]+)\/check-runs$/.exec(path);
+  if (request.method === "POST" && created) {
     const id = state.nextCheckId++;
+    storeCheckRun(state, created[1]!, id, request.body);
     return {
       status: 201,
       body: { id, head_sha: request.body?.head_sha, name: request.body?.name, status: request.body?.status },
@@ -84,5 +87,5 @@ export function routeRequest(request: RecordedRequest, state: FakeRepoState, tok
   }
   const update = /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(path);
   if (request.method === "PATCH" && update) return { status: 200, body: { id: Number(update[1]) }, headers: requestId };
-  return NOT_FOUND;
+  return routeAppRequest(request, state, url) ?? NOT_FOUND;
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { RecordedRequest, Reply } from "./fake-github-request.js";
+import { createAppState } from "./fake-github-app-routes.js";
 import { routeRequest, type FakeRepoState } from "./fake-github-routes.js";
 
 /** A fault: when `match` accepts a request (and `times` is not used up), `reply` answers it instead of the route. */
@@ -33,7 +34,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];
   const waiters = new Set<() => void>();
-  const repos: FakeRepoState = { configs: new Map(), files: new Map(), nextCheckId: 1 };
+  const repos: FakeRepoState = { configs: new Map(), files: new Map(), nextCheckId: 1, ...createAppState() };
   const delays = new Set<() => void>();
   let closed = false;
   /** A delay that close() cuts short, so that no reply outlives the fake. */

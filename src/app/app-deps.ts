@@ -2,6 +2,8 @@ import type { Logger } from "probot";
 import type { TicketTrackers } from "../core/ticket-facts.js";
 import { createTicketTrackers } from "../trackers/create-ticket-trackers.js";
 import { readTrackerSettings } from "../trackers/read-tracker-settings.js";
+import type { RecordAccess, RecordSeal } from "../github/override-store.js";
+import type { ReplyLimiter } from "./reply-limiter.js";
 
 /** What the App's handlers take from outside, so tests can inject a clock and an app id. */
 export interface AppDeps {
@@ -16,13 +18,21 @@ export interface AppDeps {
    * (src/trackers/read-tracker-settings.ts), each with its short cache. Absent: none is configured.
    */
   trackers?: TicketTrackers;
+  /** `GATE_OWNERS`, lower-cased: the only owners the gate endpoint answers for; unset, every installation's. */
+  gateOwners?: ReadonlySet<string>;
+  /** Signs and verifies the records in the App's check runs (overrides, pushers); none: no override can be recorded. */
+  recordSeal?: RecordSeal;
+  /** Bounds the replies anyone can ask for; createApp makes an in-memory one when none is given. */
+  replyLimiter?: ReplyLimiter;
+  /** This App's bot login (`<slug>[bot]`), or undefined when it cannot be learned; createApp reads it from `GET /app`. */
+  botLogin?: () => Promise<string | undefined>;
 }
 
 export type Log = Pick<Logger, "info" | "warn" | "error" | "debug">;
 
 /**
- * The App's dependencies from the process environment (`APP_ID`, `GATE_TOKEN`, the tracker
- * variables) and the real clock. Read by the entry, after findStartupProblem accepted the environment.
+ * The App's dependencies from the process environment (`APP_ID`, `GATE_TOKEN`, `GATE_OWNERS`, the
+ * tracker variables) and the real clock. Read by the entry, after findStartupProblem accepted the environment.
  */
 export function readAppDeps(env: Readonly<Record<string, string | undefined>>): AppDeps {
   return {
@@ -30,10 +40,26 @@ export function readAppDeps(env: Readonly<Record<string, string | undefined>>): 
     ...(env.APP_ID ? { appId: Number(env.APP_ID) } : {}),
     ...(env.GATE_TOKEN ? { gateToken: env.GATE_TOKEN } : {}),
     trackers: createTicketTrackers(readTrackerSettings(env)),
+    ...(env.GATE_OWNERS?.trim() ? { gateOwners: readOwnerList(env.GATE_OWNERS) } : {}),
   };
 }
 
 /** Whether a check or suite belongs to this App; without a known app id, every one does. */
 export function isOurs(appId: number | null | undefined, deps: AppDeps): boolean {
   return deps.appId === undefined || appId === deps.appId;
+}
+
+/** This App's id and key for the records in its check runs, when both are known. */
+export function recordAccess(deps: Pick<AppDeps, "appId" | "recordSeal">): RecordAccess | undefined {
+  return deps.appId !== undefined && deps.recordSeal ? { appId: deps.appId, seal: deps.recordSeal } : undefined;
+}
+
+/** `GATE_OWNERS`: comma-separated owner logins, compared ignoring case (GitHub logins are). */
+export function readOwnerList(value: string): ReadonlySet<string> {
+  return new Set(
+    value
+      .split(",")
+      .map((owner) => owner.trim().toLowerCase())
+      .filter(Boolean),
+  );
 }

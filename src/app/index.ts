@@ -1,5 +1,7 @@
 import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from "probot";
+import { createBotLoginReader } from "../github/read-app-bot-login.js";
 import type { AppDeps } from "./app-deps.js";
+import { createMemoryReplyLimiter } from "./reply-limiter.js";
 import { createGateHandler } from "./routes/gate-endpoint.js";
 import { onCheckRunRequestedAction } from "./on-check-run-action.js";
 import { onCheckRunCompleted } from "./on-check-completed.js";
@@ -13,8 +15,13 @@ import { onPullRequest, PULL_REQUEST_TRIGGERS } from "./on-pull-request.js";
 import { onRelease, RELEASE_TRIGGERS } from "./on-release.js";
 
 /** Wires events to handlers. No logic here: each handler translates its event and delegates. */
-export function createApp(deps: AppDeps): ApplicationFunction {
+export function createApp(given: AppDeps): ApplicationFunction {
   return (app: Probot, options?: ApplicationFunctionOptions) => {
+    const deps: AppDeps = {
+      ...given,
+      replyLimiter: given.replyLimiter ?? createMemoryReplyLimiter(given.now),
+      botLogin: given.botLogin ?? createBotLoginReader(app),
+    };
     app.on([...PULL_REQUEST_TRIGGERS], (context) => onPullRequest(context, deps));
     app.on("check_run.rerequested", (context) => onCheckRunRerequested(context, deps));
     app.on("check_suite.rerequested", (context) => onCheckSuiteRerequested(context, deps));
@@ -25,7 +32,7 @@ export function createApp(deps: AppDeps): ApplicationFunction {
     app.on([...RELEASE_TRIGGERS], (context) => onRelease(context, deps));
     app.on("deployment_protection_rule.requested", (context) => onDeploymentProtectionRule(context, deps));
     app.on("deployment.created", (context) => onDeploymentCreated(context, deps));
-    app.on("deployment_status.created", (context) => onDeploymentStatus(context));
+    app.on("deployment_status.created", (context) => onDeploymentStatus(context, deps));
     if (deps.gateToken) options?.addHandler(createGateHandler({ token: deps.gateToken, app, deps }));
   };
 }

@@ -4,6 +4,7 @@ import type { FailedCanary } from "../core/deploy/failed-canary.js";
 import { isHotfix } from "../core/is-hotfix.js";
 import { findRole, listCommitPulls } from "../github/list-commit-pulls.js";
 import { loadRepoSettings } from "../github/load-repo-config.js";
+import type { AppDeps } from "./app-deps.js";
 import { rollBackHotfix } from "./flows/roll-back-hotfix.js";
 
 const FAILED_STATES = new Set(["failure", "error"]);
@@ -12,7 +13,7 @@ const FAILED_STATES = new Set(["failure", "error"]);
  * A canary deployment failed (`failure` or `error`): every hotfix PR whose head or merge commit
  * was deployed gets its rollback plan as a comment and, with `deploy.autoRevert`, a revert PR.
  */
-export async function onDeploymentStatus(context: Context<"deployment_status.created">): Promise<void> {
+export async function onDeploymentStatus(context: Context<"deployment_status.created">, deps: AppDeps): Promise<void> {
   const { deployment_status: status, deployment, repository } = context.payload;
   if (!FAILED_STATES.has(status.state)) return;
   const repo = context.repo();
@@ -41,5 +42,10 @@ export async function onDeploymentStatus(context: Context<"deployment_status.cre
     ...(status.log_url || status.target_url ? { logUrl: status.log_url || status.target_url } : {}),
   };
   for (const pr of pulls)
-    await rollBackHotfix({ octokit: context.octokit, repo, log: context.log }, pr, failure, config);
+    await rollBackHotfix(
+      { octokit: context.octokit, repo, log: context.log, ...(deps.appId === undefined ? {} : { appId: deps.appId }) },
+      pr,
+      failure,
+      config,
+    );
 }

@@ -1,10 +1,9 @@
 import type { Context } from "probot";
-import { hasLabel } from "../github/labels.js";
-import { loadRepoSettings, type RepoSettings } from "../github/load-repo-config.js";
+import { sameLogin } from "../core/override/can-override.js";
 import type { PullRequestData } from "../github/pull-request-data.js";
 import type { AppDeps } from "./app-deps.js";
 import { judgePullRequest } from "./flows/judge-pull-requests.js";
-import { toJudgeTarget, type JudgeTarget } from "./flows/judge-target.js";
+import { toJudgeTarget } from "./flows/judge-target.js";
 
 /** The pull_request actions that can change a verdict. */
 export const PULL_REQUEST_TRIGGERS = [
@@ -19,44 +18,29 @@ export const PULL_REQUEST_TRIGGERS = [
 
 /**
  * Judges the PR straight from the payload: no extra call to read the PR. A push (synchronize)
- * brings a new head SHA, which ends any override. A bot adding or removing the override label is
- * the App recording or ending an override itself: that is not judged again.
+ * brings a new head SHA, which ends any override; the sender of `opened` and `synchronize` pushed
+ * the head, and the check records it (the second-person rule reads it back). A label added or
+ * removed by this App's own bot is the App recording or ending an override itself: that is not
+ * judged again. A label changed by anyone else, another bot included, is.
  */
 export async function onPullRequest(context: Context<"pull_request">, deps: AppDeps): Promise<void> {
-  const { pull_request: pr } = context.payload;
+  const { pull_request: pr, action, sender } = context.payload;
   if (pr.state === "closed") return;
-  const target = toJudgeTarget(context);
-  const settings = await readSettingsForBotLabel(context, target);
-  if (settings === "own-label") return;
-  await judgePullRequest(target, pr as PullRequestData, deps, {
-    freshHead: context.payload.action === "synchronize",
-    ...(settings ? { settings } : {}),
+  if (await isOwnLabelChange(context, deps)) {
+    context.log.debug({ pr: pr.number, action }, "this App changed a label itself: not judged again");
+    return;
+  }
+  const pushed = action === "opened" || action === "synchronize";
+  await judgePullRequest(toJudgeTarget(context), pr as PullRequestData, deps, {
+    freshHead: action === "synchronize",
+    ...(pushed && sender?.login ? { pushedBy: sender.login } : {}),
   });
 }
 
-/**
- * For a label event sent by a bot: "own-label" when the label is the override label, else the
- * settings read to find out (so the judgement does not read them again). An unreadable config is
- * left to the judgement to report.
- */
-async function readSettingsForBotLabel(
-  context: Context<"pull_request">,
-  target: JudgeTarget,
-): Promise<RepoSettings | "own-label" | undefined> {
-  const { payload } = context;
-  if (
-    (payload.action !== "labeled" && payload.action !== "unlabeled") ||
-    payload.sender.type !== "Bot" ||
-    !payload.label
-  )
-    return undefined;
-  const settings = await loadRepoSettings(target.octokit, target.repo, target.defaultBranch).catch(() => undefined);
-  if (settings && hasLabel([payload.label], settings.config.override.label)) {
-    context.log.debug(
-      { pr: payload.pull_request.number, label: payload.label.name },
-      "a bot changed the override label: not judged again",
-    );
-    return "own-label";
-  }
-  return settings;
+/** A `labeled`/`unlabeled` delivery whose sender is this App's bot (by login, `<slug>[bot]`). */
+async function isOwnLabelChange(context: Context<"pull_request">, deps: AppDeps): Promise<boolean> {
+  const { action, sender } = context.payload;
+  if ((action !== "labeled" && action !== "unlabeled") || sender?.type !== "Bot") return false;
+  const own = await deps.botLogin?.();
+  return own !== undefined && sameLogin(own, sender.login);
 }

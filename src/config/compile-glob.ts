@@ -1,5 +1,6 @@
 import { Minimatch } from "minimatch";
 import { RE2JS } from "re2js";
+import { countBraceExpansion, MAX_BRACE_ALTERNATIVES } from "./count-brace-expansion.js";
 
 /**
  * Compiles a glob (minimatch syntax, dotfiles included) into an RE2 matcher, so matching a path
@@ -9,9 +10,15 @@ import { RE2JS } from "re2js";
  * minimatch parses the glob (braces, classes, extglobs); its regex only needs RE2-incompatible
  * lookaheads to keep `*` and `**` from matching `.` and `..` segments, which repository paths
  * never contain, so those are dropped. Negated extglobs (`!(x)`) need lookahead too: such a glob
- * is refused (the config names it).
+ * is refused (the config names it), and so is a glob whose braces expand to more than
+ * MAX_BRACE_ALTERNATIVES globs (count-brace-expansion.ts), before minimatch expands it.
  */
 export function compileGlob(glob: string): (path: string) => boolean {
+  const alternatives = countBraceExpansion(glob);
+  if (alternatives > MAX_BRACE_ALTERNATIVES)
+    throw new Error(
+      `a glob may expand to at most ${MAX_BRACE_ALTERNATIVES} alternatives, this one expands to ${alternatives}`,
+    );
   const regex = new Minimatch(glob, OPTIONS).makeRe();
   if (!regex) throw new Error(`"${glob}" is not a valid glob`);
   const source = regex.source

@@ -14,6 +14,49 @@ export const DEFAULT_CONFIG: Config = configSchema.parse({});
  */
 export function parseConfig(raw: unknown, source: string): Config {
   if (raw === null || raw === undefined) return DEFAULT_CONFIG;
+  const key = toCacheKey(raw, source);
+  const cached = key === undefined ? undefined : parsed.get(key);
+  if (cached) {
+    parsed.delete(key!);
+    parsed.set(key!, cached);
+    if (cached instanceof ConfigError) throw cached;
+    return cached;
+  }
+  try {
+    const config = validate(raw, source);
+    remember(key, config);
+    return config;
+  } catch (error) {
+    if (error instanceof ConfigError) remember(key, error);
+    throw error;
+  }
+}
+
+// Every event reads the config again (SPEC §15: a changed file applies at once), and validating
+// compiles every glob and pattern in it. The same text is validated once: results (a config or
+// its ConfigError) are kept by content and source, least recently used first out. Configs are
+// small; a huge one is not kept.
+const MAX_CACHED_CONFIGS = 200;
+const MAX_CACHED_KEY_CHARS = 64 * 1024;
+const parsed = new Map<string, Config | ConfigError>();
+
+function toCacheKey(raw: unknown, source: string): string | undefined {
+  let text: string;
+  try {
+    text = JSON.stringify(raw);
+  } catch {
+    return undefined;
+  }
+  return text.length > MAX_CACHED_KEY_CHARS ? undefined : `${source}\n${text}`;
+}
+
+function remember(key: string | undefined, value: Config | ConfigError): void {
+  if (key === undefined) return;
+  parsed.set(key, value);
+  while (parsed.size > MAX_CACHED_CONFIGS) parsed.delete(parsed.keys().next().value!);
+}
+
+function validate(raw: unknown, source: string): Config {
   if (!isRecord(raw)) throw new ConfigError(source, [`(root): expected a mapping of keys, got ${describe(raw)}`]);
   // `_extends` is resolved by the loader (Probot's config plugin) before the object gets here.
   const { _extends: _resolvedByLoader, ...rest } = raw;

@@ -17,7 +17,11 @@ const glob = z
   .max(MAX_PATTERN_LENGTH, `expected a glob of at most ${MAX_PATTERN_LENGTH} characters`)
   .superRefine((source, ctx) => {
     const problem = findGlobProblem(source);
-    if (problem) ctx.addIssue({ code: "custom", message: `invalid glob: ${problem}` });
+    if (problem)
+      ctx.addIssue({
+        code: "custom",
+        message: problem.startsWith("a glob may") ? problem : `invalid glob: ${problem}`,
+      });
   });
 
 const globs = (description: string, defaults: string[]) => z.array(glob).default(defaults).describe(description);

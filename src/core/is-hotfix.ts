@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import type { Change } from "./change.js";
 import { matchesAny } from "./readers/classify-file.js";
+import { codeSpan } from "./safe-text.js";
 
 export interface HotfixMatch {
   hotfix: boolean;
@@ -11,15 +12,15 @@ export interface HotfixMatch {
 /** A PR is a hotfix when its head branch matches `hotfix.branches` or it has a `hotfix.labels` label. */
 export function isHotfix(change: Pick<Change, "headBranch" | "labels">, config: Pick<Config, "hotfix">): HotfixMatch {
   const label = change.labels.find((l) => config.hotfix.labels.some((h) => h.toLowerCase() === l.toLowerCase()));
-  if (label) return { hotfix: true, reason: `it carries the label \`${label}\`` };
+  if (label) return { hotfix: true, reason: `it carries the label ${codeSpan(label)}` };
   if (matchesAny(change.headBranch, config.hotfix.branches)) {
     return {
       hotfix: true,
-      reason: `its branch \`${change.headBranch}\` matches ${config.hotfix.branches.map((b) => `\`${b}\``).join(" or ")}`,
+      reason: `its branch ${codeSpan(change.headBranch)} matches ${config.hotfix.branches.map((b) => `${codeSpan(b)}`).join(" or ")}`,
     };
   }
   return {
     hotfix: false,
-    reason: `its branch \`${change.headBranch}\` matches none of ${config.hotfix.branches.map((b) => `\`${b}\``).join(", ")} and it has no ${config.hotfix.labels.map((l) => `\`${l}\``).join(" or ")} label`,
+    reason: `its branch ${codeSpan(change.headBranch)} matches none of ${config.hotfix.branches.map((b) => `${codeSpan(b)}`).join(", ")} and it has no ${config.hotfix.labels.map((l) => `${codeSpan(l)}`).join(" or ")} label`,
   };
 }

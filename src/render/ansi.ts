@@ -1,3 +1,5 @@
+import { codeContent, splitCodeSpans } from "./safe-markdown.js";
+
 /** ANSI styles for the terminal renderer; with `color: false` every style is the identity. */
 export interface Paint {
   red(text: string): string;
@@ -26,5 +28,7 @@ export function stripControl(text: string): string {
 
 /** Markdown code spans as plain text, highlighted when colour is on. */
 export function renderInline(markdown: string, paint: Paint): string {
-  return stripControl(markdown).replace(/`([^`]*)`/g, (_, code: string) => paint.cyan(code));
+  return splitCodeSpans(stripControl(markdown))
+    .map((s) => (s.code ? paint.cyan(codeContent(s.text)) : s.text))
+    .join("");
 }

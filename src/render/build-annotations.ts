@@ -1,5 +1,5 @@
 import type { FileFinding, RuleResult } from "../core/rule-result.js";
-import { toPlainText } from "./markdown.js";
+import { plainText } from "./safe-markdown.js";
 
 /** An annotation, with the field names of GitHub's checks API. */
 export interface Annotation {
@@ -38,6 +38,6 @@ function toAnnotation(result: RuleResult, finding: FileFinding): Annotation {
     annotation_level: result.verdict === "fail" ? "failure" : "warning",
     title: result.ruleId,
     // Annotations are shown as plain text, so the backticks of a Markdown message would show.
-    message: toPlainText(finding.message),
+    message: plainText(finding.message),
   };
 }

@@ -5,7 +5,8 @@ import { buildAnnotations, type Annotation } from "./build-annotations.js";
 import { describeConfigError, describeEvaluationError } from "./describe-errors.js";
 import { describeNotHotfix } from "./describe-not-hotfix.js";
 import { describeReport, type Override, type ReportText } from "./describe-report.js";
-import { formatCount, toPlainText, truncateChars, truncateUtf8 } from "./markdown.js";
+import { byteLength, formatCount, truncateChars, truncateUtf8 } from "./markdown.js";
+import { plainText } from "./safe-markdown.js";
 
 export type { Override } from "./describe-report.js";
 
@@ -85,11 +86,22 @@ export function boundCheckOutput(
 }
 
 function toTitle(markdown: string): string {
-  return truncateChars(toPlainText(markdown).replace(/\s+/g, " ").trim(), MAX_TITLE);
+  return truncateChars(plainText(markdown).replace(/\s+/g, " ").trim(), MAX_TITLE);
 }
 
 function truncationNote(omittedBytes: number): string {
   return `\n\n**… truncated: ${formatCount(omittedBytes)} more bytes**; GitHub shows at most ${formatCount(MAX_OUTPUT_BYTES)} bytes here. See the annotations, or run \`spo\` on the branch for the full report.`;
+}
+
+/**
+ * Ends `output.text` with the App's signed record line (a hidden HTML comment). The record is
+ * never cut: the human text before it is truncated instead, so the whole stays within GitHub's
+ * limit and the record stays on the last line, where the App reads it back.
+ */
+export function attachRecordLine(output: CheckRunOutput, line: string): CheckRunOutput {
+  const room = MAX_OUTPUT_BYTES - byteLength(line) - 1;
+  const human = output.text ? truncateUtf8(output.text, room, truncationNote) : "";
+  return { ...output, text: human ? `${human}\n${line}` : line };
 }
 
 /** The check-run output for a judged PR: the full report, or the non-hotfix pass. */

@@ -2,7 +2,8 @@ import { iso } from "../core/deploy/decide-production.js";
 import type { DeploymentDecision } from "../core/deploy/deployment-decision.js";
 import { ConfigError } from "../config/config-error.js";
 import { describeFailure } from "./describe-failure.js";
-import { byteLength, codeSpan, truncateUtf8 } from "./markdown.js";
+import { byteLength, truncateUtf8 } from "./markdown.js";
+import { codeSpan, plainText, safeInline } from "./safe-markdown.js";
 
 /**
  * GitHub documents review comments of "up to 1024 characters". Counting UTF-8 bytes is never less
@@ -19,7 +20,7 @@ export function renderReviewComment(environment: string, decision: DeploymentDec
     ? `\n\n⏳ Ready at ${iso(decision.readyAt)}. Re-run this job after that time and it will be approved, unless a canary fails meanwhile.`
     : "";
   const budget = MAX_REVIEW_COMMENT_BYTES - byteLength(head) - byteLength(tail);
-  return head + truncateUtf8(decision.reason, Math.max(0, budget), "…") + tail;
+  return head + truncateUtf8(safeInline(decision.reason), Math.max(0, budget), "…") + tail;
 }
 
 /** A commit status description: the reason, or for bake time only, when to deploy again. */
@@ -27,7 +28,7 @@ export function renderStatusDescription(decision: DeploymentDecision): string {
   const text = decision.readyAt
     ? `Canary bakes until ${iso(decision.readyAt)}; deploy again after that.`
     : decision.reason;
-  return truncateUtf8(text.replace(/\s+/g, " "), MAX_STATUS_DESCRIPTION_BYTES, "…");
+  return truncateUtf8(plainText(text).replace(/\s+/g, " "), MAX_STATUS_DESCRIPTION_BYTES, "…");
 }
 
 /** The gate endpoint's answer. `readyAt` is present only when bake time alone is missing. */

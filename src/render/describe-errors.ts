@@ -1,7 +1,8 @@
 import type { ConfigError } from "../config/config-error.js";
 import { describeFailure } from "./describe-failure.js";
 import type { ReportText } from "./describe-report.js";
-import { codeSpan, truncateChars } from "./markdown.js";
+import { truncateChars } from "./markdown.js";
+import { codeSpan } from "./safe-markdown.js";
 
 const MAX_TITLE_REASON_CHARS = 120;
 

@@ -1,6 +1,7 @@
 import type { PolicyReport } from "../core/policy-report.js";
 import type { RuleResult } from "../core/rule-result.js";
-import { codeSpan, escapeCell, formatCount, plural, table, truncateUtf8, verdictIcon } from "./markdown.js";
+import { formatCount, plural, table, truncateUtf8, verdictIcon } from "./markdown.js";
+import { cleanText, codeSpan, escapeCell, safeInline } from "./safe-markdown.js";
 
 /** A break-glass override that turned a failing check into a pass. */
 export interface Override {
@@ -35,7 +36,7 @@ export const FOOTER =
 export function describeReport(report: PolicyReport, context: ReportContext): ReportText {
   const summary = [
     context.override ? describeOverride(context.override) : "",
-    `Judged as a hotfix because ${report.hotfix.reason}.`,
+    `Judged as a hotfix because ${safeInline(report.hotfix.reason)}.`,
     table(["", "Rule", "Verdict", "Message"], report.results.map(toRow)),
     describeUnannotated(context),
     describeFixes(report.results),
@@ -62,7 +63,8 @@ export function describeTitle(report: PolicyReport, override?: Override): string
 }
 
 function describeOverride(override: Override): string {
-  return `**Overridden by @${escapeCell(login(override))}**: ${escapeCell(override.reason)} (at ${escapeCell(override.at)}); every rule's real verdict is kept below.`;
+  // The overrider is named, not pinged: this summary is also posted as a comment by `/spo explain`.
+  return `**Overridden by ${escapeCell(cleanText(`@${login(override)}`))}**: ${escapeCell(override.reason)} (at ${escapeCell(override.at)}); every rule's real verdict is kept below.`;
 }
 
 function login(override: Override): string {
@@ -87,7 +89,7 @@ function describeFixes(results: readonly RuleResult[]): string {
   if (!toFix.length) return "";
   const bullets = toFix.map(
     (r) =>
-      `- ${verdictIcon(r.verdict)} \`${r.ruleId}\`${r.verdict === "warn" ? " (warning)" : ""}: ${oneLine(r.fix ?? r.message)}`,
+      `- ${verdictIcon(r.verdict)} \`${r.ruleId}\`${r.verdict === "warn" ? " (warning)" : ""}: ${safeInline(r.fix ?? r.message)}`,
   );
   return ["### How to fix", "", ...bullets].join("\n");
 }
@@ -104,7 +106,7 @@ function describeFindings(results: readonly RuleResult[]): string {
     .map((r) => {
       const findings = r.findings ?? [];
       const lines = findings.map(
-        (f) => `- ${codeSpan(f.path)} ${describeLines(f.line, f.endLine)}: ${oneLine(f.message)}`,
+        (f) => `- ${codeSpan(f.path)} ${describeLines(f.line, f.endLine)}: ${safeInline(f.message)}`,
       );
       return [`### ${verdictIcon(r.verdict)} \`${r.ruleId}\` (${formatCount(findings.length)})`, "", ...lines].join(
         "\n",
@@ -115,8 +117,4 @@ function describeFindings(results: readonly RuleResult[]): string {
 
 function describeLines(line = 1, endLine = line): string {
   return endLine > line ? `lines ${line}–${endLine}` : `line ${line}`;
-}
-
-function oneLine(markdown: string): string {
-  return markdown.replace(/\s*[\r\n]+\s*/g, " ");
 }

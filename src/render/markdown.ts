@@ -1,8 +1,8 @@
 import type { Verdict } from "../core/rule-result.js";
 
 /**
- * Small Markdown helpers for the check-run renderers. Rule messages are Markdown already (values
- * in backticks); these helpers only make text safe where it is placed (a table cell, a title).
+ * Small Markdown helpers for the renderers: tables, icons, counts and GitHub's size limits. What
+ * makes user values safe (code spans, table cells, plain text) is in safe-markdown.ts.
  */
 
 const ICONS: Record<Verdict, string> = { pass: "✅", fail: "❌", warn: "⚠️", skip: "⏭️" };
@@ -11,52 +11,10 @@ export function verdictIcon(verdict: Verdict): string {
   return ICONS[verdict];
 }
 
-/** Backtick code spans (`…`), kept intact by the escapers: their text is shown verbatim. */
-const CODE_SPAN = /(`[^`]*`)/;
-
-/**
- * Makes text safe for one GitHub table cell: a pipe cannot end the cell, a newline cannot end the
- * row, and user text (a PR title) cannot inject HTML. Code spans keep their content, except that
- * GitHub needs `\|` for a pipe even inside one.
- */
-export function escapeCell(text: string): string {
-  return text
-    .split(CODE_SPAN)
-    .map((part, i) => (i % 2 === 1 ? escapeCodeSpan(part) : escapeProse(part)))
-    .join("");
-}
-
-function escapeCodeSpan(span: string): string {
-  return span.replace(/\r\n|\r|\n/g, " ").replaceAll("|", "\\|");
-}
-
-function escapeProse(text: string): string {
-  return text
-    .replaceAll("\\", "\\\\")
-    .replaceAll("|", "\\|")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replace(/\r\n|\r|\n/g, "<br>");
-}
-
-/** A code span that shows `text` verbatim, whatever backticks it contains, on one line. */
-export function codeSpan(text: string): string {
-  const flat = text.replace(/\r\n|\r|\n/g, " ");
-  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
-
 /** A GitHub-flavoured table. Cells are used as given: escape user text with `escapeCell` first. */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
   return [line(headers), line(headers.map(() => "---")), ...rows.map(line)].join("\n");
-}
-
-/** Markdown to plain text for places GitHub does not render (titles, annotations, a terminal). */
-export function toPlainText(markdown: string): string {
-  return markdown.replace(/`([^`]*)`/g, "$1");
 }
 
 const encoder = new TextEncoder();

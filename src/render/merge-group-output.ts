@@ -1,6 +1,7 @@
 import { toCheckConclusion } from "../core/to-conclusion.js";
 import { boundCheckOutput, type CheckRunOutput } from "./check-run-output.js";
-import { escapeCell, table } from "./markdown.js";
+import { table } from "./markdown.js";
+import { escapeCell } from "./safe-markdown.js";
 
 export interface JudgedPullRequest {
   number: number;

@@ -3,7 +3,8 @@ import type { ReleaseCheckResult, ReleasePull, ReleaseReport } from "../core/rel
 import { toCheckConclusion } from "../core/to-conclusion.js";
 import { boundCheckOutput, type CheckRunOutput } from "./check-run-output.js";
 import { describeFailure } from "./describe-failure.js";
-import { codeSpan, escapeCell, formatCount, table, truncateChars, verdictIcon } from "./markdown.js";
+import { formatCount, table, truncateChars, verdictIcon } from "./markdown.js";
+import { codeSpan, escapeCell, safeInline } from "./safe-markdown.js";
 
 export const NOT_HOTFIX_RELEASE_TITLE = "Not a hotfix release: no single-patch rules apply";
 
@@ -15,8 +16,8 @@ export function renderRelease(report: ReleaseReport): CheckRunOutput {
   const failed = report.results.filter((r) => r.verdict === "fail");
   const summary = [
     report.hotfix.hotfix
-      ? `Judged as a hotfix release because ${report.hotfix.reason}.`
-      : `Not judged as a hotfix release because ${report.hotfix.reason}.`,
+      ? `Judged as a hotfix release because ${safeInline(report.hotfix.reason)}.`
+      : `Not judged as a hotfix release because ${safeInline(report.hotfix.reason)}.`,
     table(["", "Check", "Verdict", "Message"], report.results.map(toRow)),
     describeFixes(report.results),
     describePulls(report.hotfixPulls, report.otherPulls),
@@ -77,9 +78,11 @@ function toRow(result: ReleaseCheckResult): string[] {
 function describeFixes(results: readonly ReleaseCheckResult[]): string {
   const toFix = results.filter((r) => (r.verdict === "fail" || r.verdict === "warn") && r.fix);
   if (!toFix.length) return "";
-  return ["### How to fix", "", ...toFix.map((r) => `- ${verdictIcon(r.verdict)} \`${r.id}\`: ${r.fix ?? ""}`)].join(
-    "\n",
-  );
+  return [
+    "### How to fix",
+    "",
+    ...toFix.map((r) => `- ${verdictIcon(r.verdict)} \`${r.id}\`: ${safeInline(r.fix ?? "")}`),
+  ].join("\n");
 }
 
 function describePulls(hotfixes: ReleasePull[], others: ReleasePull[]): string {

@@ -1,6 +1,7 @@
 import type { FailedCanary } from "../core/deploy/failed-canary.js";
 import { shortSha } from "../core/deploy/deployment-decision.js";
 import { truncateChars } from "./markdown.js";
+import { cleanText, codeSpan } from "./safe-markdown.js";
 
 /** GitHub rejects PR titles over 256 characters. */
 const MAX_TITLE_CHARS = 256;
@@ -21,18 +22,21 @@ export function renderRevertPull(
   ticket: string | undefined,
   failure: FailedCanary,
 ): RevertText {
-  const suffix = ticket && !pr.title.includes(ticket) ? ` (${ticket})` : "";
-  const title = truncateChars(`Revert "${pr.title}"${suffix}`, MAX_TITLE_CHARS);
+  // The title is also the commit message's subject, where GitHub turns `@name` into a mention too.
+  const prTitle = cleanText(pr.title);
+  const shownTicket = ticket === undefined ? undefined : cleanText(ticket);
+  const suffix = shownTicket && !prTitle.includes(shownTicket) ? ` (${shownTicket})` : "";
+  const title = truncateChars(`Revert "${prTitle}"${suffix}`, MAX_TITLE_CHARS);
   const body = [
-    `Reverts #${pr.number} (merged as ${mergeSha}) because its canary failed: the \`${failure.environment}\` deployment ${failure.deploymentId} of \`${shortSha(failure.sha)}\` reported **${failure.state}** at ${failure.at}.`,
-    ticket ? `Ticket: ${ticket}` : `Ticket: none found on #${pr.number}`,
+    `Reverts #${pr.number} (merged as ${mergeSha}) because its canary failed: the ${codeSpan(failure.environment)} deployment ${failure.deploymentId} of \`${shortSha(failure.sha)}\` reported **${failure.state}** at ${failure.at}.`,
+    shownTicket ? `Ticket: ${shownTicket}` : `Ticket: none found on #${pr.number}`,
     "Opened by Single Patch Order because `deploy.autoRevert` is on. Review it like any change before merging.",
   ].join("\n\n");
   const message = [
     title,
     "",
     `This reverts commit ${mergeSha}, the merge of #${pr.number}.`,
-    ...(ticket ? ["", `Ticket: ${ticket}`] : []),
+    ...(shownTicket ? ["", `Ticket: ${shownTicket}`] : []),
   ].join("\n");
   return { title, body, message };
 }

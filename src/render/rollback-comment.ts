@@ -1,6 +1,7 @@
 import { rollbackMarker, type FailedCanary, type RevertOutcome } from "../core/deploy/failed-canary.js";
 import { shortSha } from "../core/deploy/deployment-decision.js";
-import { codeSpan, truncateUtf8 } from "./markdown.js";
+import { truncateUtf8 } from "./markdown.js";
+import { cleanBlock, codeSpan, safeLink } from "./safe-markdown.js";
 
 /** GitHub takes comments of up to 65,536 characters; the plan is cut well before, on a character boundary. */
 const MAX_PLAN_BYTES = 60_000;
@@ -18,7 +19,8 @@ export interface RollbackCommentInput {
 /** The comment on a hotfix PR whose canary failed: what failed, the rollback plan, the revert PR. */
 export function renderRollbackComment(input: RollbackCommentInput): string {
   const { failure } = input;
-  const log = failure.logUrl ? ` ([logs](${failure.logUrl}))` : "";
+  const link = failure.logUrl ? safeLink("logs", failure.logUrl) : undefined;
+  const log = link ? ` (${link})` : "";
   const said = failure.description ? `: ${codeSpan(failure.description)}` : "";
   return [
     rollbackMarker(failure),
@@ -36,7 +38,7 @@ function describePlan(plan: string | undefined, headings: readonly string[]): st
   if (!plan) {
     return `**This pull request has no rollback plan** (a section headed ${headings.map((h) => `"${h}"`).join(", ")}). Roll back by redeploying the previous release, and revert the merge commit.`;
   }
-  const quoted = truncateUtf8(plan, MAX_PLAN_BYTES, "\n…(cut)")
+  const quoted = truncateUtf8(cleanBlock(plan), MAX_PLAN_BYTES, "\n…(cut)")
     .split("\n")
     .map((line) => `> ${line}`)
     .join("\n");

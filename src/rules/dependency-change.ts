@@ -2,6 +2,7 @@ import { findBodySection } from "../core/readers/body-sections.js";
 import { findDependencyChanges } from "../core/readers/find-dependency-changes.js";
 import { isPlaceholder } from "../core/readers/placeholder.js";
 import type { Rule } from "../core/rule.js";
+import { codeSpan } from "../core/safe-text.js";
 
 export const dependencyChange: Rule = {
   id: "dependency-change",
@@ -10,13 +11,13 @@ export const dependencyChange: Rule = {
     const changes = findDependencyChanges(change.files);
     if (changes.length === 0) return { verdict: "pass", message: "No dependency manifest or lockfile changed." };
 
-    const paths = changes.slice(0, 5).map((c) => `\`${c.path}\``);
+    const paths = changes.slice(0, 5).map((c) => `${codeSpan(c.path)}`);
     const listed = changes.length > 5 ? `${paths.join(", ")} and ${changes.length - 5} more` : paths.join(", ");
-    const facts = { "Dependency files": changes.map((c) => `\`${c.path}\``).join(", ") };
+    const facts = { "Dependency files": changes.map((c) => `${codeSpan(c.path)}`).join(", ") };
     const findings = changes.map((c) => ({
       path: c.path,
       ...(c.line === undefined ? {} : { line: c.line }),
-      message: `\`${c.path}\` ${c.reason}.`,
+      message: `${codeSpan(c.path)} ${c.reason}.`,
     }));
     const changesVerb = changes.length === 1 ? "changes" : "change";
     const heading = config.sections.dependencies[0] ?? "Dependencies";

@@ -8,6 +8,7 @@ import {
 } from "../core/readers/find-tickets.js";
 import type { Rule, RuleOutcome } from "../core/rule.js";
 import { verifyTicket } from "./verify-ticket.js";
+import { codeSpan } from "../core/safe-text.js";
 
 const ONE_TICKET_FIX =
   "Move the other tickets' changes to their own PRs, and name only this patch's ticket in the title, branch name and `Fixes` line.";
@@ -99,5 +100,5 @@ function listAnd(items: readonly string[]): string {
 }
 
 function code(value: string): string {
-  return `\`${value}\``;
+  return `${codeSpan(value)}`;
 }

@@ -1,3 +1,4 @@
+import { cleanText, codeSpan } from "../core/safe-text.js";
 import type { TrackerName } from "../core/ticket-facts.js";
 
 /** Small sentence helpers shared by the rules' messages. */
@@ -22,17 +23,17 @@ export function joinOr(items: readonly string[]): string {
 }
 
 /**
- * A code span for a value someone else chose (a tracker's status name, a label): backticks and
- * control characters are dropped so that it cannot leave the span, and it is cut at 100 characters.
+ * A code span for a value someone else chose (a tracker's status name, a label), through the one
+ * safe renderer (core/safe-text.ts): it cannot leave the span nor mention anyone, and it is cut at
+ * 100 characters.
  */
 export function quoteValue(value: string): string {
-  return `\`${cleanValue(value)}\``;
+  return codeSpan(cleanValue(value));
 }
 
-/** The value as quoteValue shows it, without the backticks. */
+/** The value as quoteValue shows it, without the fence: one safe line of at most 100 characters. */
 export function cleanValue(value: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
-  const flat = value.replace(/[`\u0000-\u001f\u007f]/g, "").trim();
+  const flat = cleanText(value).trim();
   return flat.length > 100 ? `${flat.slice(0, 99)}…` : flat;
 }
 

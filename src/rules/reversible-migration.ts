@@ -6,6 +6,7 @@ import { isPlaceholder } from "../core/readers/placeholder.js";
 import { capitalize, joinAnd } from "./phrases.js";
 import type { FileFinding } from "../core/rule-result.js";
 import type { Rule } from "../core/rule.js";
+import { codeSpan } from "../core/safe-text.js";
 
 const SPEAKS_OF_DATA =
   /\b(?:data\w*|migrat\w*|schemas?|tables?|columns?|rows?|backfill\w*|restor\w*|backups?|snapshots?|down(?:grade)?)\b/i;
@@ -18,7 +19,7 @@ export const reversibleMigration: Rule = {
     if (!files.length) return { verdict: "skip", message: "No migration changed." };
 
     const migrations = files.map((file) => describeMigration(file, files));
-    const facts = { Migrations: migrations.map((m) => `\`${m.file.path}\``).join(", ") };
+    const facts = { Migrations: migrations.map((m) => `${codeSpan(m.file.path)}`).join(", ") };
     const irreversible = migrations.filter((m) => m.downStep === undefined);
     const findings: FileFinding[] = irreversible.map((m) => ({
       path: m.file.path,
@@ -39,8 +40,8 @@ export const reversibleMigration: Rule = {
     if (first) {
       problems.push(
         irreversible.length === 1
-          ? `\`${first.file.path}\` has no down step`
-          : `${irreversible.length} migrations have no down step: ${joinAnd(irreversible.map((m) => `\`${m.file.path}\``))}`,
+          ? `${codeSpan(first.file.path)} has no down step`
+          : `${irreversible.length} migrations have no down step: ${joinAnd(irreversible.map((m) => `${codeSpan(m.file.path)}`))}`,
       );
       fixes.push(
         irreversible.length === 1
@@ -52,7 +53,7 @@ export const reversibleMigration: Rule = {
       problems.push(
         plan
           ? "the rollback plan does not say what happens to the data"
-          : `there is no \`${heading}\` section to say what happens to the data`,
+          : `there is no ${codeSpan(heading)} section to say what happens to the data`,
       );
       fixes.push(
         `say under \`## ${heading}\` what happens to the data on rollback: whether the down migration runs, and how rows written meanwhile are kept or restored (backup, snapshot)`,
@@ -71,7 +72,7 @@ export const reversibleMigration: Rule = {
     const counterparts = new Set(migrations.map((m) => m.counterpart));
     const listed = migrations
       .filter((m) => !counterparts.has(m.file.path))
-      .map((m) => `\`${m.file.path}\` (${m.downStep})`);
+      .map((m) => `${codeSpan(m.file.path)} (${m.downStep})`);
     return {
       verdict: "pass",
       message: `Every migration has a down step, ${joinAnd(listed)}, and the rollback plan covers the data.`,

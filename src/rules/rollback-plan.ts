@@ -1,6 +1,7 @@
 import { findBodySection } from "../core/readers/body-sections.js";
 import { isPlaceholder } from "../core/readers/placeholder.js";
 import type { Rule } from "../core/rule.js";
+import { codeSpan } from "../core/safe-text.js";
 
 /** Longest placeholder quoted back in a message. */
 const QUOTE_LIMIT = 40;
@@ -12,11 +13,11 @@ export const rollbackPlan: Rule = {
     const heading = config.sections.rollback[0] ?? "Rollback plan";
     const fix = `Under \`## ${heading}\`, write how to undo this patch (e.g. revert the PR and redeploy the previous version), what to watch to decide (errors, metrics), and who makes the call.`;
     const section = findBodySection(sections, config.sections.rollback);
-    if (!section) return { verdict: "fail", message: `The description has no \`${heading}\` section.`, fix };
-    if (!section.text) return { verdict: "fail", message: `The \`${section.heading}\` section is empty.`, fix };
+    if (!section) return { verdict: "fail", message: `The description has no ${codeSpan(heading)} section.`, fix };
+    if (!section.text) return { verdict: "fail", message: `The ${codeSpan(section.heading)} section is empty.`, fix };
     const plan = section.text.replace(/\s+/g, " ").trim();
     if (isPlaceholder(section.text))
-      return { verdict: "fail", message: `The rollback plan says only \`${quote(plan)}\`.`, fix };
+      return { verdict: "fail", message: `The rollback plan says only ${codeSpan(quote(plan))}.`, fix };
     const length = Array.from(plan).length;
     const minimum = config.rollback.minLength;
     if (length < minimum) {
@@ -28,7 +29,7 @@ export const rollbackPlan: Rule = {
     }
     return {
       verdict: "pass",
-      message: `The \`${section.heading}\` section has a rollback plan (${length} characters).`,
+      message: `The ${codeSpan(section.heading)} section has a rollback plan (${length} characters).`,
     };
   },
 };

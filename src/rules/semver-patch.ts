@@ -2,6 +2,7 @@ import semver from "semver";
 import { findVersionChanges, type VersionEdit } from "../core/readers/find-version-changes.js";
 import type { FileFinding } from "../core/rule-result.js";
 import type { Rule } from "../core/rule.js";
+import { codeSpan } from "../core/safe-text.js";
 
 interface Judgement {
   edit: VersionEdit;
@@ -23,13 +24,13 @@ export const semverPatch: Rule = {
     ).filter((e) => normalize(e.base) !== normalize(e.head));
     if (edits.length === 0) return { verdict: "skip", message: "The change does not edit a version." };
     const facts = {
-      Versions: edits.map((e) => `\`${e.path}\` ${e.base ?? "(none)"} → ${e.head ?? "(none)"}`).join(", "),
+      Versions: edits.map((e) => `${codeSpan(e.path)} ${e.base ?? "(none)"} → ${e.head ?? "(none)"}`).join(", "),
     };
     const judgements = edits.flatMap((e) =>
       e.base !== undefined && e.head !== undefined ? [judge(e, e.base, e.head)] : [],
     );
     if (judgements.length === 0) {
-      const paths = edits.map((e) => `\`${e.path}\``).join(", ");
+      const paths = edits.map((e) => `${codeSpan(e.path)}`).join(", ");
       return {
         verdict: "skip",
         message: `Not judged: ${paths} ${edits.length === 1 ? "has" : "have"} no base and head version to compare (a new or removed version).`,
@@ -49,7 +50,7 @@ export const semverPatch: Rule = {
       };
     }
     if (warnings.length > 0) {
-      const releases = warnings.map((w) => `\`${w.edit.path}\` to ${w.expected ?? ""}`).join(" and ");
+      const releases = warnings.map((w) => `${codeSpan(w.edit.path)} to ${w.expected ?? ""}`).join(" and ");
       return {
         verdict: "warn",
         message: summarize(warnings, "pre-releases"),
@@ -67,7 +68,7 @@ export const semverPatch: Rule = {
 };
 
 function judge(edit: VersionEdit, baseText: string, headText: string): Judgement {
-  const moves = `\`${edit.path}\` goes ${baseText} → ${headText}`;
+  const moves = `${codeSpan(edit.path)} goes ${baseText} → ${headText}`;
   const base = semver.parse(normalize(baseText));
   const head = semver.parse(normalize(headText));
   const notSemver = (text: string) => `${text} is not a semantic version (MAJOR.MINOR.PATCH)`;
@@ -119,8 +120,8 @@ function summarize(judgements: Judgement[], what: string): string {
 function describeFix(failures: Judgement[]): string {
   const steps = failures.map((f) =>
     f.expected === undefined
-      ? `write the version in \`${f.edit.path}\` as MAJOR.MINOR.PATCH`
-      : `set the version in \`${f.edit.path}\` to ${f.expected}`,
+      ? `write the version in ${codeSpan(f.edit.path)} as MAJOR.MINOR.PATCH`
+      : `set the version in ${codeSpan(f.edit.path)} to ${f.expected}`,
   );
   const text = steps.join(" and ");
   const reason = failures.some((f) => f.expected !== undefined)

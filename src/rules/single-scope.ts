@@ -4,6 +4,7 @@ import { classifyFile } from "../core/readers/classify-file.js";
 import { findScope } from "../core/readers/find-scope.js";
 import type { FileFinding } from "../core/rule-result.js";
 import type { Rule } from "../core/rule.js";
+import { codeSpan } from "../core/safe-text.js";
 
 /** One production path of a changed file, placed in a scope (undefined: no declared scope matches). */
 interface Placement {
@@ -31,21 +32,21 @@ export const singleScope: Rule = {
     const unscoped = placements.filter((p) => p.scope === undefined);
     const main = groups[0];
     const scopesFact = [
-      ...groups.map(([scope, members]) => `\`${scope}\` (${count(members.length)})`),
+      ...groups.map(([scope, members]) => `${codeSpan(scope)} (${count(members.length)})`),
       ...(unscoped.length ? [`no scope (${count(unscoped.length)})`] : []),
     ];
 
     if (unscoped.length === 0 && main && groups.length === 1) {
       return {
         verdict: "pass",
-        message: `Every production file lies in scope \`${main[0]}\`.`,
-        facts: { Scopes: `\`${main[0]}\`` },
+        message: `Every production file lies in scope ${codeSpan(main[0])}.`,
+        facts: { Scopes: `${codeSpan(main[0])}` },
       };
     }
 
     const findings: FileFinding[] = [];
     const declared = Object.keys(config.scope.scopes ?? {})
-      .map((s) => `\`${s}\``)
+      .map((s) => `${codeSpan(s)}`)
       .join(", ");
     for (const p of unscoped)
       findings.push({ path: p.headPath, message: `${describe(p)} matches none of the declared scopes ${declared}.` });
@@ -54,7 +55,7 @@ export const singleScope: Rule = {
         for (const p of members)
           findings.push({
             path: p.headPath,
-            message: `${describe(p)} is in scope \`${scope}\`, outside this hotfix's main scope \`${main[0]}\`.`,
+            message: `${describe(p)} is in scope ${codeSpan(scope)}, outside this hotfix's main scope ${codeSpan(main[0])}.`,
           });
       }
     }
@@ -70,11 +71,11 @@ export const singleScope: Rule = {
         findings,
       };
     }
-    const others = groups.slice(1).map(([scope]) => `\`${scope}\``);
+    const others = groups.slice(1).map(([scope]) => `${codeSpan(scope)}`);
     return {
       verdict: "fail",
       message: `Production files span ${groups.length} scopes: ${scopesFact.join(", ")}.`,
-      fix: `Split this into one PR per scope: keep \`${main?.[0] ?? ""}\` here and move the changes in ${others.join(", ")} to their own PRs.`,
+      fix: `Split this into one PR per scope: keep ${codeSpan(main?.[0] ?? "")} here and move the changes in ${others.join(", ")} to their own PRs.`,
       facts,
       findings,
     };
@@ -114,7 +115,7 @@ function groupByScope(placements: Placement[]): [string, Placement[]][] {
 }
 
 function describe(p: Placement): string {
-  return p.path === p.headPath ? `\`${p.path}\`` : `\`${p.path}\` (renamed to \`${p.headPath}\`)`;
+  return p.path === p.headPath ? `${codeSpan(p.path)}` : `${codeSpan(p.path)} (renamed to ${codeSpan(p.headPath)})`;
 }
 
 function count(n: number): string {
@@ -122,6 +123,6 @@ function count(n: number): string {
 }
 
 function listPaths(paths: string[]): string {
-  const shown = paths.slice(0, 5).map((p) => `\`${p}\``);
+  const shown = paths.slice(0, 5).map((p) => `${codeSpan(p)}`);
   return paths.length > 5 ? `${shown.join(", ")} and ${paths.length - 5} more` : shown.join(", ");
 }

@@ -4,6 +4,7 @@ import { classifyFile } from "../core/readers/classify-file.js";
 import { isPlaceholder } from "../core/readers/placeholder.js";
 import { capitalize, joinAnd, pluralWord } from "./phrases.js";
 import type { Rule } from "../core/rule.js";
+import { codeSpan } from "../core/safe-text.js";
 
 type CheckState = { name: string; state: "success" | "pending" | "missing" | "failed"; conclusion?: string };
 
@@ -21,7 +22,7 @@ export const testEvidence: Rule = {
 
     if (!testFiles.length && !described) {
       problems.push(
-        `no test file changed and the description has ${section ? `only a placeholder under \`${section.heading}\`` : `no \`${heading}\` section`}`,
+        `no test file changed and the description has ${section ? `only a placeholder under ${codeSpan(section.heading)}` : `no ${codeSpan(heading)} section`}`,
       );
       fixes.push(`add or update a test for the bug, or describe under \`## ${heading}\` how you verified the fix`);
     }
@@ -32,21 +33,21 @@ export const testEvidence: Rule = {
       fixes.push("re-run this check with `/spo recheck`");
     } else if (required.length) {
       const states = required.map((name) => readCheck(name, change.checks ?? []));
-      facts["Required checks"] = states.map((s) => `\`${s.name}\`: ${s.conclusion ?? s.state}`).join(", ");
+      facts["Required checks"] = states.map((s) => `${codeSpan(s.name)}: ${s.conclusion ?? s.state}`).join(", ");
       const failed = states.filter((s) => s.state === "failed");
       const waiting = states.filter((s) => s.state === "pending" || s.state === "missing");
       if (failed.length) {
         problems.push(
-          `required ${pluralWord(failed.length, "check")} ${joinAnd(failed.map((s) => `\`${s.name}\` concluded \`${s.conclusion}\``))}`,
+          `required ${pluralWord(failed.length, "check")} ${joinAnd(failed.map((s) => `${codeSpan(s.name)} concluded ${codeSpan(s.conclusion ?? "")}`))}`,
         );
-        fixes.push(`make ${joinAnd(failed.map((s) => `\`${s.name}\``))} pass on the head commit`);
+        fixes.push(`make ${joinAnd(failed.map((s) => `${codeSpan(s.name)}`))} pass on the head commit`);
       }
       if (waiting.length) {
         problems.push(
-          `waiting for ${joinAnd(waiting.map((s) => `\`${s.name}\`${s.state === "missing" ? " (not started yet)" : ""}`))}`,
+          `waiting for ${joinAnd(waiting.map((s) => `${codeSpan(s.name)}${s.state === "missing" ? " (not started yet)" : ""}`))}`,
         );
         fixes.push(
-          `wait for ${joinAnd(waiting.map((s) => `\`${s.name}\``))} to finish: this check is judged again when ${waiting.length > 1 ? "they complete" : "it completes"}`,
+          `wait for ${joinAnd(waiting.map((s) => `${codeSpan(s.name)}`))} to finish: this check is judged again when ${waiting.length > 1 ? "they complete" : "it completes"}`,
         );
       }
     }
@@ -60,8 +61,8 @@ export const testEvidence: Rule = {
       };
     const evidence = testFiles.length
       ? `${testFiles.length} test ${pluralWord(testFiles.length, "file")} changed`
-      : `The \`${section?.heading ?? heading}\` section describes how the fix was tested`;
-    const checks = required.length ? ` and ${joinAnd(required.map((name) => `\`${name}\``))} succeeded` : "";
+      : `The ${codeSpan(section?.heading ?? heading)} section describes how the fix was tested`;
+    const checks = required.length ? ` and ${joinAnd(required.map((name) => `${codeSpan(name)}`))} succeeded` : "";
     return { verdict: "pass", message: `${evidence}${checks}.`, facts };
   },
 };

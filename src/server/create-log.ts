@@ -15,10 +15,23 @@ export const REDACTED_PATHS = [
   "err.response.headers.authorization",
 ];
 
+/** A URL without its query string, which can carry what a caller wants kept private (which repository, environment, a token). */
+export function withoutQuery(url: string): string {
+  const at = url.indexOf("?");
+  return at === -1 ? url : `${url.slice(0, at)}?[redacted]`;
+}
+
+/** Probot's HTTP log message, `GET /path?query 200 - 3ms`, with the query redacted. */
+export function redactRequestLine(message: string): string {
+  return message.replace(/^([A-Z]+ )(\S+)/, (_, method: string, url: string) => method + withoutQuery(url));
+}
+
 /**
  * The App's root logger: Probot's own (`getLog` in probot/lib/helpers/get-log.js: the same
  * environment variables, pretty or JSON lines, Sentry for errors) with credentials redacted.
- * Passed to Probot's `run()`, which otherwise builds it without redaction.
+ * Passed to Probot's `run()`, which otherwise builds it without redaction. HTTP access lines keep
+ * the path and lose the query string (`req.url` and the message): the gate endpoint's
+ * `?environment=` says which deployments a caller asks about.
  */
 export async function createLog(env: NodeJS.ProcessEnv): Promise<Logger> {
   const logFormat = env.LOG_FORMAT
@@ -38,7 +51,19 @@ export async function createLog(env: NodeJS.ProcessEnv): Promise<Logger> {
     level: env.LOG_LEVEL || "info",
     name: "probot",
     messageKey: env.LOG_MESSAGE_KEY || "msg",
-    redact: REDACTED_PATHS,
+    redact: {
+      paths: [...REDACTED_PATHS, "req.url"],
+      censor: (value: unknown, path: string[]) =>
+        path.at(-1) === "url" && typeof value === "string" ? withoutQuery(value) : "[Redacted]",
+    },
+    hooks: {
+      logMethod(this: Logger, args: Parameters<Logger["info"]>, method: (...args: unknown[]) => void) {
+        method.apply(
+          this,
+          args.map((arg) => (typeof arg === "string" ? redactRequestLine(arg) : arg)),
+        );
+      },
+    },
   };
   return pino(options, transform);
 }

@@ -3,6 +3,7 @@
 import { readAppDeps } from "../app/app-deps.js";
 import { createApp } from "../app/index.js";
 import { findStartupProblem, loadDotEnv } from "./check-server-env.js";
+import { readServerDeps } from "./read-server-deps.js";
 import { startServer } from "./start-server.js";
 
 loadDotEnv();
@@ -11,4 +12,4 @@ if (problem) {
   console.error(problem);
   process.exit(1);
 }
-await startServer(createApp(readAppDeps(process.env)), process.env);
+await startServer(createApp({ ...readAppDeps(process.env), ...readServerDeps(process.env) }), process.env);

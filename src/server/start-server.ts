@@ -1,7 +1,7 @@
-import { Redis } from "ioredis";
 import { run, type ApplicationFunction, type Server } from "probot";
 import { createAppMetrics } from "../metrics/app-metrics.js";
 import { completeInterruptedChecks } from "./complete-interrupted-checks.js";
+import { connectRedis } from "./connect-redis.js";
 import { createLog } from "./create-log.js";
 import { createMemoryClaims, type DeliveryClaims } from "./delivery-claims.js";
 import { hardenApp, type Hardening } from "./harden-app.js";
@@ -48,10 +48,7 @@ export async function startServer(app: ApplicationFunction, env: NodeJS.ProcessE
 
 /** Claims in Redis when replicas share one (REDIS_URL), else in this process. */
 function createClaims(redisUrl: string | undefined): DeliveryClaims {
-  if (!redisUrl) return createMemoryClaims();
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 2_000, lazyConnect: false });
-  redis.on("error", () => undefined); // reported per command by the claims (which then handle the delivery anyway)
-  return createRedisClaims(redis);
+  return redisUrl ? createRedisClaims(connectRedis(redisUrl)) : createMemoryClaims();
 }
 
 function readPositiveInt(value: string | undefined, fallback: number): number {

@@ -13,9 +13,11 @@ import {
   REPO,
   SHA,
   TWO_SCOPES,
-  auditComment,
   captureComments,
-  mockComments,
+  gateRecord,
+  gateRun,
+  mockGateRuns,
+  mockRole,
   prComment,
   pullRequest,
 } from "../helpers/pull-request-comments.js";
@@ -26,8 +28,9 @@ async function receive(payload: unknown) {
 }
 
 describe("/spo explain", () => {
-  it("answers with the check's full report as a comment, and publishes nothing", async () => {
+  it("answers a writer with the check's full report as a comment, and publishes nothing", async () => {
     const scope = nock(API);
+    mockRole(scope, "reviewer", "write");
     scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest());
     mockSettings(scope);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
@@ -53,18 +56,24 @@ describe("/spo explain", () => {
 
   it("shows an override that holds for the head SHA", async () => {
     const scope = nock(API);
+    mockRole(scope, "reviewer", "write");
     scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest({ labels: [{ name: "spo:overridden" }] }));
     mockSettings(scope);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
     mockWorkspaces(scope, REPO);
-    mockComments(scope, [
-      auditComment({
-        sha: SHA,
-        by: "release-lead",
-        reason: "INC-1 checkout is down",
-        at: "2026-11-21T11:59:00Z",
-        comment: 5,
-      }),
+    mockGateRuns(scope, [
+      gateRun(
+        7,
+        gateRecord({
+          override: {
+            sha: SHA,
+            by: "release-lead",
+            reason: "INC-1 checkout is down",
+            at: "2026-11-21T11:59:00Z",
+            comment: 5,
+          },
+        }),
+      ),
     ]);
     const replies = captureComments(scope);
 
@@ -72,8 +81,23 @@ describe("/spo explain", () => {
 
     expectAllMocksDone();
     expect(replies[0]).toMatch(
-      /^@reviewer The `single-patch-order` check on `ec26c3e` concludes \*\*success\*\*: Overridden by @release-lead: INC-1 checkout is down\n\n\*\*Overridden by @release-lead\*\*/,
+      /^@reviewer The `single-patch-order` check on `ec26c3e` concludes \*\*success\*\*: Overridden by @\u200Brelease-lead: INC-1 checkout is down\n\n\*\*Overridden by @\u200Brelease-lead\*\*/,
     );
+  });
+
+  it("answers someone without write access with a short pointer only, once per window", async () => {
+    const scope = nock(API);
+    mockRole(scope, "passer-by", "read").persist();
+    const replies = captureComments(scope);
+    const probot = createTestProbot();
+
+    for (const id of ["e1", "e2", "e3"])
+      await probot.receive({ id, name: "issue_comment", payload: prComment("/spo explain", "passer-by") } as never);
+
+    nock.cleanAll();
+    expect(replies).toStrictEqual([
+      "@passer-by `/spo explain` answers people with write access to this repository. The `single-patch-order` check on this pull request has the full report.",
+    ]);
   });
 });
 
@@ -142,14 +166,19 @@ describe("commands that are not read", () => {
     mockSettings(scope);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
     mockWorkspaces(scope, REPO);
-    mockComments(scope, [
-      auditComment({
-        sha: SHA,
-        by: "release-lead",
-        reason: "INC-1 checkout is down",
-        at: "2026-11-21T11:59:00Z",
-        comment: 5,
-      }),
+    mockGateRuns(scope, [
+      gateRun(
+        7,
+        gateRecord({
+          override: {
+            sha: SHA,
+            by: "release-lead",
+            reason: "INC-1 checkout is down",
+            at: "2026-11-21T11:59:00Z",
+            comment: 5,
+          },
+        }),
+      ),
     ]);
     const checks = captureCheckRuns(scope, REPO);
 
@@ -159,7 +188,7 @@ describe("commands that are not read", () => {
     expect(checks[0]).toMatchObject({
       head_sha: SHA,
       conclusion: "success",
-      output: { title: "Overridden by @release-lead: INC-1 checkout is down" },
+      output: { title: "Overridden by @\u200Brelease-lead: INC-1 checkout is down" },
     });
   });
 });

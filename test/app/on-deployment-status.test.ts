@@ -39,13 +39,23 @@ const COMMENT = [
 ];
 const FOOTER = "_Posted once per failed canary status by Single Patch Order._";
 
-/** Comments on #12: what the App posted so far is listed again on the next delivery. */
+/**
+ * Comments on #12 updated since the failed status (one page, the bound of roll-back-hotfix.ts):
+ * what the App posted so far is listed again on the next delivery.
+ */
 function mockComments(scope: nock.Scope, posted: string[], deliveries: number) {
   scope
     .get(`/repos/${REPO}/issues/12/comments`)
-    .query({ per_page: "100" })
+    .query({ since: "2019-05-15T15:20:55Z", per_page: "100" })
     .times(deliveries)
-    .reply(200, () => posted.map((body, i) => ({ id: i + 1, body, user: { login: "spo[bot]", type: "Bot" } })));
+    .reply(200, () =>
+      posted.map((body, i) => ({
+        id: i + 1,
+        body,
+        user: { login: "single-patch-order[bot]", type: "Bot" },
+        performed_via_github_app: { id: 1, slug: "single-patch-order" },
+      })),
+    );
 }
 
 function capturePosts(scope: nock.Scope, posted: string[], times = 1) {

@@ -14,21 +14,36 @@ import {
   REPO,
   SHA,
   TWO_SCOPES,
-  auditComment,
   captureAddedLabels,
   captureComments,
-  mockComments,
+  gateRecord,
+  gateRun,
+  mockGateRuns,
+  mockHeadCommit,
   mockRole,
   prComment,
   pullRequest,
 } from "../helpers/pull-request-comments.js";
 import { loadWebhook } from "../../support/webhooks.js";
 import { MAX_ACTION_DESCRIPTION, MAX_ACTION_LABEL } from "../../src/render/check-run-output.js";
+import { createRecordSeal, openRecord } from "../../src/github/override-store.js";
+import { TEST_SEAL } from "../helpers/probot.js";
 import { OVERRIDE_ACTION } from "../../src/render/override-action.js";
 
 const REASON = "INC-4711 checkout is down, rollback tested";
 const COMMENT_ID = 492700400;
 const RECORD = { sha: SHA, by: "release-lead", reason: REASON, at: "2026-11-21T11:59:00Z", comment: COMMENT_ID };
+/** The run the App published when the author pushed SHA: it records who pushed. */
+const PUSHED_RUN = gateRun(5001, gateRecord({ pushedBy: AUTHOR }));
+/** A later run that carries the override. */
+const OVERRIDDEN_RUN = gateRun(5002, gateRecord({ override: RECORD }));
+
+/** What an allowed person's override reads about the head: pulls.get, our runs on it, the commit. */
+function mockHead(scope: nock.Scope, runs: unknown[] = [PUSHED_RUN], pr = pullRequest()) {
+  scope.get(`/repos/${REPO}/pulls/1`).reply(200, pr);
+  mockGateRuns(scope, runs);
+  mockHeadCommit(scope);
+}
 
 async function receive(name: string, payload: unknown) {
   await createTestProbot().receive({ id: "delivery-override", name, payload } as never);
@@ -42,15 +57,14 @@ function mockFailingJudgement(scope: nock.Scope, config?: string, number = 1) {
 }
 
 const WHO_MAY_DEFAULT =
-  "**Who may override** here: people with the `admin` or `maintain` role on `Codertocat/Hello-World`, but never the pull request's author. An override needs a reason of at least 3 words and 10 characters, e.g. `/spo override INC-4711 checkout is down, rollback tested`.";
+  "**Who may override** here: people with the `admin` or `maintain` role on `Codertocat/Hello-World`, but never the pull request's author nor whoever pushed, authored or committed its head commit. An override needs a reason of at least 3 words and 10 characters, e.g. `/spo override INC-4711 checkout is down, rollback tested`.";
 
 describe("/spo override <reason>", () => {
-  it("lets an admin override: label, audit comment, then a success check that keeps every verdict", async () => {
+  it("lets an admin override: label, a success check holding the signed record, then the audit comment", async () => {
     const scope = nock(API);
     mockSettings(scope);
     mockRole(scope, "release-lead", "admin");
-    scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest());
-    mockComments(scope, []);
+    mockHead(scope);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
     mockWorkspaces(scope, REPO);
     const labels = captureAddedLabels(scope);
@@ -65,7 +79,6 @@ describe("/spo override <reason>", () => {
     const bodies = comments.map((body) => body.replace(/^(- ❌ `single-scope`): .+$/m, "$1: …"));
     expect(bodies).toStrictEqual([
       [
-        `<!-- spo:override {"sha":"${SHA}","by":"release-lead","reason":"${REASON}","at":"2026-11-21T11:59:00Z","comment":${COMMENT_ID}} -->`,
         "### Break-glass override of `single-patch-order`",
         "",
         "@release-lead overrode the failing check on `ec26c3e`. It passes for this commit only; every rule's real verdict stays in the check's report.",
@@ -85,6 +98,7 @@ describe("/spo override <reason>", () => {
         "The next push ends the override: the gate judges the new commit afresh and the `spo:overridden` label is removed.",
       ].join("\n"),
     ]);
+    expect(comments[0]).not.toContain("<!--");
     expect(checks).toHaveLength(1);
     const check = checks[0]!;
     expect(check).toMatchObject({
@@ -96,12 +110,13 @@ describe("/spo override <reason>", () => {
       external_id: "1",
     });
     expect(check.actions).toBeUndefined();
-    expect(check.output.title).toBe(`Overridden by @release-lead: ${REASON}`);
+    expect(check.output.title).toBe(`Overridden by @\u200Brelease-lead: ${REASON}`);
     expect(check.output.summary.split("\n\n")[0]).toBe(
-      `**Overridden by @release-lead**: ${REASON} (at 2026-11-21T11:59:00Z); every rule's real verdict is kept below.`,
+      `**Overridden by @\u200Brelease-lead**: ${REASON} (at 2026-11-21T11:59:00Z); every rule's real verdict is kept below.`,
     );
     expect(check.output.summary).toContain("| ❌ | `single-scope` | fail |");
     expect(check.output.summary).toContain("### How to fix");
+    expect(openRecord(TEST_SEAL, check.output.text)).toStrictEqual(gateRecord({ override: RECORD }));
   });
 
   it("refuses the PR's author, even an admin, without asking GitHub who they are", async () => {
@@ -165,8 +180,7 @@ describe("/spo override <reason>", () => {
     scope
       .get("/orgs/Codertocat/teams/release-managers/memberships/release-lead")
       .reply(200, { state: "active", role: "member" });
-    scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest());
-    mockComments(scope, []);
+    mockHead(scope);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
     mockWorkspaces(scope, REPO);
     const labels = captureAddedLabels(scope);
@@ -180,7 +194,7 @@ describe("/spo override <reason>", () => {
     expect(comments[0]).toContain("| Who | @release-lead (active member of `Codertocat/release-managers`) |");
     expect(checks[0]).toMatchObject({
       conclusion: "success",
-      output: { title: `Overridden by @release-lead: ${REASON}` },
+      output: { title: `Overridden by @\u200Brelease-lead: ${REASON}` },
     });
   });
 
@@ -197,7 +211,7 @@ describe("/spo override <reason>", () => {
     expect(replies[0]).toBe(
       [
         "@release-lead Your override did not count: you are not in `override.users` and not an active member of a team in `override.teams` (your membership of `Codertocat/sre` is still pending: accept the invitation first).",
-        "**Who may override** here: active members of the team `Codertocat/sre` (`override` in `.github/single-patch-order.yml`), but never the pull request's author. An override needs a reason of at least 3 words and 10 characters, e.g. `/spo override INC-4711 checkout is down, rollback tested`.",
+        "**Who may override** here: active members of the team `Codertocat/sre` (`override` in `.github/single-patch-order.yml`), but never the pull request's author nor whoever pushed, authored or committed its head commit. An override needs a reason of at least 3 words and 10 characters, e.g. `/spo override INC-4711 checkout is down, rollback tested`.",
         "The check keeps its real verdict.",
       ].join("\n\n"),
     );
@@ -207,18 +221,16 @@ describe("/spo override <reason>", () => {
     const scope = nock(API);
     mockSettings(scope);
     mockRole(scope, "release-lead", "admin");
-    scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest());
-    mockComments(scope, []);
+    mockHead(scope);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
     mockWorkspaces(scope, REPO);
     const labels = captureAddedLabels(scope);
     const comments = captureComments(scope);
     const checks = captureCheckRuns(scope, REPO);
-    // The redelivery: the PR now carries the label, and the App's audit comment names the comment.
+    // The redelivery: the PR now carries the label, and the App's run records the comment's id.
     mockSettings(scope);
     mockRole(scope, "release-lead", "admin");
-    scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest({ labels: [{ name: "spo:overridden" }] }));
-    mockComments(scope, [auditComment(RECORD)]);
+    mockHead(scope, [PUSHED_RUN, OVERRIDDEN_RUN], pullRequest({ labels: [{ name: "spo:overridden" }] }));
 
     const delivery = prComment(`/spo override ${REASON}`);
     await receive("issue_comment", delivery);
@@ -246,8 +258,7 @@ describe("/spo override <reason>", () => {
     const scope = nock(API);
     mockSettings(scope);
     mockRole(scope, "release-lead", "maintain");
-    scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest({ changed_files: 2 }));
-    mockComments(scope, []);
+    mockHead(scope, [PUSHED_RUN], pullRequest({ changed_files: 2 }));
     mockFiles(scope, REPO, 1, TWO_SCOPES.slice(0, 2));
     const replies = captureComments(scope);
 
@@ -277,16 +288,18 @@ describe("an override over later events", () => {
   it("keeps the override when the same head SHA is judged again (an edit)", async () => {
     const scope = nock(API);
     mockFailingJudgement(scope);
-    mockComments(scope, [auditComment(RECORD)]);
+    mockGateRuns(scope, [PUSHED_RUN, OVERRIDDEN_RUN]);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("pull_request", labelledPr("edited"));
 
     expectAllMocksDone();
+    // Carried forward: the new run holds the same signed override.
+    expect(openRecord(TEST_SEAL, checks[0]!.output.text)).toStrictEqual(gateRecord({ override: RECORD }));
     expect(checks[0]).toMatchObject({
       head_sha: SHA,
       conclusion: "success",
-      output: { title: `Overridden by @release-lead: ${REASON}` },
+      output: { title: `Overridden by @\u200Brelease-lead: ${REASON}` },
     });
     expect(checks[0]!.actions).toBeUndefined();
   });
@@ -309,16 +322,14 @@ describe("an override over later events", () => {
     ]);
   });
 
-  it("trusts no marker but the App's own: a user's copy is ignored and the stray label removed", async () => {
+  it("trusts no record but the App's own, signed with its key: the stray label is removed", async () => {
     const scope = nock(API);
     mockFailingJudgement(scope);
-    const forged = {
-      ...auditComment(RECORD),
-      user: { login: "mallory", type: "User" },
-      performed_via_github_app: null,
-    };
-    const otherApp = { ...auditComment(RECORD, 9002), performed_via_github_app: { id: 15368, slug: "github-actions" } };
-    mockComments(scope, [forged, otherApp]);
+    const forgedKey = gateRun(5003, gateRecord({ override: RECORD }), {
+      seal: createRecordSeal(Buffer.alloc(32, 9)),
+    });
+    const otherApp = gateRun(5004, gateRecord({ override: RECORD }), { appId: 15368 });
+    mockGateRuns(scope, [PUSHED_RUN, forgedKey, otherApp]);
     const checks = captureCheckRuns(scope, REPO);
     scope.delete(`/repos/${REPO}/issues/1/labels/spo%3Aoverridden`).reply(200, []);
 
@@ -334,8 +345,6 @@ describe("an override over later events", () => {
     payload.pull_request.state = "open";
     payload.label = { id: 1, name: "spo:overridden" };
     payload.sender = { ...payload.sender, login: "single-patch-order[bot]", type: "Bot" };
-    const scope = nock(API);
-    mockSettings(scope);
 
     await receive("pull_request", payload);
 
@@ -399,6 +408,8 @@ describe("the Override button (check_run.requested_action)", () => {
     scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest());
     mockSettings(scope);
     mockRole(scope, "maintainer", "maintain");
+    mockGateRuns(scope, [PUSHED_RUN]);
+    mockHeadCommit(scope);
     const replies = captureComments(scope);
 
     await receive("check_run", clicked("maintainer"));

@@ -165,3 +165,32 @@ describe("schema.json", () => {
     );
   });
 });
+
+describe("bounded work", () => {
+  it("fails a glob whose braces expand past 256 alternatives, naming the key, before expanding it", () => {
+    const started = performance.now();
+    const problems = problemsOf(`tests:\n  paths: ["${"{a,b}".repeat(18)}"]\n`);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(problems).toStrictEqual([
+      "tests.paths.0: a glob may expand to at most 256 alternatives, this one expands to 262144",
+    ]);
+  });
+
+  it("validates the same config once: a repeated read returns the kept result", () => {
+    const raw = { scope: { maxFiles: 7 }, tests: { paths: ["**/{a,b}/*.test.ts"] } };
+    const first = parseConfig(structuredClone(raw), SOURCE);
+    expect(parseConfig(structuredClone(raw), SOURCE)).toBe(first);
+    expect(parseConfig(structuredClone(raw), `${SOURCE}-other`)).not.toBe(first);
+    const bad = { scope: { maxFiles: "x" } };
+    const error = (() => {
+      try {
+        parseConfig(bad, SOURCE);
+        return undefined;
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(() => parseConfig(structuredClone(bad), SOURCE)).toThrow(error as Error);
+  });
+});

@@ -12,7 +12,7 @@ afterEach(async () => {
   harness = undefined;
 });
 
-const GATE_TOKEN = "gate-token-e2e-5b7d2c91f0";
+const GATE_TOKEN = "gate-token-e2e-5b7d2c91f0-8a41c3e9d2b7";
 
 describe("logs at LOG_LEVEL=trace", () => {
   it("never print the private key, the installation token, the app JWT, the webhook secret or the gate token", async () => {

@@ -2,6 +2,7 @@ import { Probot, ProbotOctokit } from "probot";
 import { pino } from "pino";
 import type { AppDeps } from "../../src/app/app-deps.js";
 import { createApp } from "../../src/app/index.js";
+import { createRecordSeal } from "../../src/github/override-store.js";
 
 export const TEST_APP_ID = 1;
 
@@ -15,6 +16,10 @@ export const TestOctokit = ProbotOctokit.defaults((options: Record<string, any>)
   throttle: { ...options.throttle, enabled: false },
 }));
 export const FIXED_NOW = new Date("2026-11-21T12:00:00.000Z");
+/** The App's bot login in tests, as `GET /app` would give it. */
+export const TEST_BOT_LOGIN = "single-patch-order[bot]";
+/** The server's record key in tests; an attacker's tests sign with another. */
+export const TEST_SEAL = createRecordSeal(Buffer.alloc(32, 7));
 
 /**
  * A real Probot instance running the App, with a token instead of app auth (no installation-token
@@ -26,6 +31,14 @@ export function createTestProbot(deps: Partial<AppDeps> = {}): Probot {
     log: pino({ level: "silent" }),
     Octokit: TestOctokit,
   });
-  probot.load(createApp({ now: () => FIXED_NOW, appId: TEST_APP_ID, ...deps }));
+  probot.load(
+    createApp({
+      now: () => FIXED_NOW,
+      appId: TEST_APP_ID,
+      recordSeal: TEST_SEAL,
+      botLogin: async () => TEST_BOT_LOGIN,
+      ...deps,
+    }),
+  );
   return probot;
 }

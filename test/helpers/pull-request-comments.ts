@@ -1,7 +1,8 @@
 import type nock from "nock";
-import { formatOverrideMarker, type OverrideRecord } from "../../src/core/override/override-record.js";
+import type { GateRecord, OverrideRecord } from "../../src/core/override/override-record.js";
+import { sealRecord, type RecordSeal } from "../../src/github/override-store.js";
 import { GOOD_BODY } from "../../support/build-change.js";
-import { TEST_APP_ID } from "./probot.js";
+import { TEST_APP_ID, TEST_SEAL } from "./probot.js";
 import { loadWebhook } from "../../support/webhooks.js";
 
 /** Builders and nock scopes for tests of PR comments, commands and overrides on Codertocat/Hello-World. */
@@ -85,12 +86,75 @@ export function captureAddedLabels(scope: nock.Scope, number = 1): unknown[] {
   return bodies;
 }
 
-/** The audit comment as GitHub lists it: written by this App's bot user. */
+/** The audit comment as GitHub lists it: written by this App's bot user; it holds no record. */
 export function auditComment(record: OverrideRecord, id = 9001, appId = TEST_APP_ID) {
   return {
     id,
-    body: `${formatOverrideMarker(record)}\n### Break-glass override of \`single-patch-order\``,
+    body: `### Break-glass override of \`single-patch-order\`\n\n@${record.by} overrode the failing check on \`${record.sha.slice(0, 7)}\`.`,
     user: { login: "single-patch-order[bot]", type: "Bot" },
     performed_via_github_app: { id: appId, slug: "single-patch-order" },
   };
+}
+
+/** A record of this App for PR #1 on SHA, pushed by `pushedBy`, with an override when given. */
+export function gateRecord(
+  options: { override?: OverrideRecord; pushedBy?: string; pr?: number; sha?: string } = {},
+): GateRecord {
+  const { override, pushedBy, pr = 1, sha = SHA } = options;
+  return {
+    v: 1,
+    repo: REPO,
+    pr,
+    sha,
+    ...(override
+      ? { override: { by: override.by, reason: override.reason, at: override.at, comment: override.comment } }
+      : {}),
+    ...(pushedBy ? { pushedBy } : {}),
+  };
+}
+
+/** One of our gate runs as `checks.listForRef` lists it, its record signed with `seal` at the end of the text. */
+export function gateRun(
+  id: number,
+  record: GateRecord | undefined,
+  options: { seal?: RecordSeal; appId?: number; text?: string; sha?: string } = {},
+) {
+  const { seal = TEST_SEAL, appId = TEST_APP_ID, text = "## Findings", sha = record?.sha ?? SHA } = options;
+  return {
+    id,
+    name: "single-patch-order",
+    head_sha: sha,
+    status: "completed",
+    conclusion: record?.override ? "success" : "failure",
+    external_id: String(record?.pr ?? 1),
+    app: { id: appId, slug: appId === TEST_APP_ID ? "single-patch-order" : "other-app" },
+    output: { title: "…", summary: "…", text: record ? `${text}\n${sealRecord(seal, record)}` : text },
+  };
+}
+
+/** `GET …/commits/SHA/check-runs` as the override store reads it: our gate runs, all of them. */
+export function mockGateRuns(scope: nock.Scope, runs: unknown[], sha = SHA): nock.Scope {
+  return scope
+    .get(`/repos/${REPO}/commits/${sha}/check-runs`)
+    .query({ check_name: "single-patch-order", app_id: String(TEST_APP_ID), filter: "all", per_page: "100", page: "1" })
+    .reply(200, { total_count: runs.length, check_runs: runs });
+}
+
+/** `GET …/commits/SHA` (the head commit's author and committer logins). */
+export function mockHeadCommit(
+  scope: nock.Scope,
+  people: { author?: string | null; committer?: string | null } = {},
+  sha = SHA,
+): nock.Scope {
+  const { author = AUTHOR, committer = "web-flow" } = people;
+  return scope
+    .get(`/repos/${REPO}/commits/${sha}`)
+    .query({ per_page: "1" })
+    .reply(200, {
+      sha,
+      author: author === null ? null : { login: author, type: "User" },
+      committer: committer === null ? null : { login: committer, type: "User" },
+      commit: { message: "fix" },
+      files: [],
+    });
 }

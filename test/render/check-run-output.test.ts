@@ -83,7 +83,7 @@ describe("renderReport", () => {
       "1 rule fails: 3,000 files changed and only the first 300 could be listed: the pull request is too large to judge.",
     );
     expect(renderReport(withOverride.report, { override: withOverride.override }).title).toBe(
-      "Overridden by @release-manager: Checkout is down for every EU customer; billing follow-up in SHOP-44",
+      "Overridden by @\u200Brelease-manager: Checkout is down for every EU customer; billing follow-up in SHOP-44",
     );
   });
 
@@ -211,7 +211,7 @@ describe("renderReport", () => {
       override: { ...withOverride.override, by: "@release-manager" },
     });
     expect(summary.split("\n")[0]).toBe(
-      "**Overridden by @release-manager**: Checkout is down for every EU customer; billing follow-up in SHOP-44 (at 2026-11-21T12:00:00.000Z); every rule's real verdict is kept below.",
+      "**Overridden by @\u200Brelease-manager**: Checkout is down for every EU customer; billing follow-up in SHOP-44 (at 2026-11-21T12:00:00.000Z); every rule's real verdict is kept below.",
     );
     expect(summary).toContain("| ❌ | `single-scope` | fail |");
     expect(annotations[0]?.annotation_level).toBe("failure");

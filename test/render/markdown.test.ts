@@ -1,29 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  codeSpan,
-  escapeCell,
-  table,
-  toPlainText,
-  truncateChars,
-  truncateUtf8,
-  verdictIcon,
-} from "../../src/render/markdown.js";
-
-describe("escapeCell", () => {
-  it("escapes pipes, backslashes and newlines so the cell stays one cell on one row", () => {
-    expect(escapeCell("a | b")).toBe("a \\| b");
-    expect(escapeCell("C:\\path\\")).toBe("C:\\\\path\\\\");
-    expect(escapeCell("one\ntwo\r\nthree")).toBe("one<br>two<br>three");
-  });
-
-  it("neutralises HTML in user text", () => {
-    expect(escapeCell("<script>alert(1)</script>")).toBe("&lt;script&gt;alert(1)&lt;/script&gt;");
-  });
-
-  it("keeps code spans verbatim, except the pipe GitHub needs escaped even there", () => {
-    expect(escapeCell("Scope `src/<a>\\b` is `x|y`")).toBe("Scope `src/<a>\\b` is `x\\|y`");
-  });
-});
+import { table, truncateChars, truncateUtf8, verdictIcon } from "../../src/render/markdown.js";
 
 describe("table", () => {
   it("renders a header, a delimiter row and the rows as given", () => {
@@ -47,20 +23,6 @@ describe("verdictIcon", () => {
       "⚠️",
       "⏭️",
     ]);
-  });
-});
-
-describe("codeSpan", () => {
-  it("fences text that holds backticks with a longer run", () => {
-    expect(codeSpan("a")).toBe("`a`");
-    expect(codeSpan("a `b` c")).toBe("``a `b` c``");
-    expect(codeSpan("`x`")).toBe("`` `x` ``");
-  });
-});
-
-describe("toPlainText", () => {
-  it("drops the backticks of code spans", () => {
-    expect(toPlainText("Targets `main`, an allowed base.")).toBe("Targets main, an allowed base.");
   });
 });
 

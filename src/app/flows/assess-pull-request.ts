@@ -1,11 +1,11 @@
 import { ConfigError } from "../../config/config-error.js";
-import type { OverrideRecord } from "../../core/override/override-record.js";
+import type { GateRecord, OverrideRecord } from "../../core/override/override-record.js";
 import type { PolicyReport } from "../../core/policy-report.js";
 import { assessGitHubPullRequest } from "../../flows/assess-github-pull-request.js";
 import { findRequestId } from "../../github/describe-github-error.js";
 import { hasLabel } from "../../github/labels.js";
 import type { RepoSettings } from "../../github/load-repo-config.js";
-import { findRecordedOverride } from "../../github/overrides.js";
+import { readRecordedState } from "../../github/override-store.js";
 import type { PullRequestData } from "../../github/pull-request-data.js";
 import {
   renderGateOutput,
@@ -15,7 +15,7 @@ import {
   type CheckRunOutput,
   type Override,
 } from "../../render/check-run-output.js";
-import type { AppDeps } from "../app-deps.js";
+import { recordAccess, type AppDeps } from "../app-deps.js";
 import type { JudgeTarget } from "./judge-target.js";
 
 export interface JudgeOptions {
@@ -25,6 +25,8 @@ export interface JudgeOptions {
   freshHead?: boolean;
   /** The override already known to hold for this head SHA, or null when known that none does: no look-up. */
   override?: OverrideRecord | null;
+  /** Who pushed the head SHA: the sender of the `opened` or `synchronize` delivery, recorded in the check. */
+  pushedBy?: string;
 }
 
 /** The gate's verdict on a PR, with what it was made of. */
@@ -37,21 +39,24 @@ export interface GateAssessment {
   override?: OverrideRecord;
   /** The PR carries the override label but no override holds for its head SHA. */
   staleLabel?: boolean;
+  /** What the published check records (signed, see github/override-store.ts); none for a check that could not judge. */
+  record?: GateRecord;
 }
 
 /**
- * Assesses a PR for the gate: reads and evaluates (the shared flow), looks up an override, and
- * renders the check, without publishing anything; never throws. The recorded override is looked
- * up only when rules fail and the PR carries the override label, so a normal judgement costs no
- * extra call.
+ * Assesses a PR for the gate: reads and evaluates (the shared flow), looks up the override that
+ * the App recorded, and renders the check, without publishing anything; never throws. The
+ * records are read (one call) only when a hotfix carries the override label: the label is a hint
+ * that saves the call, and a missing label can only make the check stricter. A recorded override
+ * is carried into the new check's record whatever the verdict, and shown only when rules fail.
  */
 export async function assessPullRequest(
   target: JudgeTarget,
   pr: PullRequestData,
-  deps: Pick<AppDeps, "appId" | "trackers">,
+  deps: Pick<AppDeps, "appId" | "recordSeal" | "trackers">,
   options: JudgeOptions = {},
 ): Promise<GateAssessment> {
-  const { appId } = deps;
+  const records = recordAccess(deps);
   try {
     const { report, settings } = await assessGitHubPullRequest(target.octokit, target.repo, pr, target.defaultBranch, {
       trackers: deps.trackers ?? {},
@@ -59,25 +64,28 @@ export async function assessPullRequest(
     });
     const labelled = hasLabel(pr.labels, settings.config.override.label);
     const freshLabel = Boolean(options.freshHead && labelled);
-    if (!report.hotfix.hotfix) return { output: renderGateOutput(report), settings, staleLabel: freshLabel };
-    const lookUp =
-      report.verdict === "fail" &&
-      options.override === undefined &&
-      labelled &&
-      !options.freshHead &&
-      appId !== undefined;
-    const known = options.override ?? undefined;
-    const override =
-      report.verdict !== "fail"
-        ? undefined
-        : (known ?? (lookUp ? await findRecordedOverride(target.octokit, target.repo, pr, appId) : undefined));
-    const output = renderReport(report, override ? { override: toOverride(override) } : {});
+    const base: GateRecord = {
+      v: 1,
+      repo: `${target.repo.owner}/${target.repo.repo}`,
+      pr: pr.number,
+      sha: pr.head.sha,
+      ...(options.pushedBy ? { pushedBy: options.pushedBy } : {}),
+    };
+    if (!report.hotfix.hotfix)
+      return { output: renderGateOutput(report), settings, staleLabel: freshLabel, record: base };
+    const lookUp = options.override === undefined && labelled && !options.freshHead && records !== undefined;
+    const recorded =
+      options.override ??
+      (lookUp ? (await readRecordedState(target.octokit, target.repo, pr, records)).override : undefined);
+    const shown = report.verdict === "fail" ? recorded : undefined;
+    const output = renderReport(report, shown ? { override: toOverride(shown) } : {});
     return {
       output,
       report,
       settings,
-      ...(override ? { override } : {}),
-      staleLabel: freshLabel || (lookUp && !override),
+      ...(shown ? { override: shown } : {}),
+      staleLabel: freshLabel || (lookUp && !recorded),
+      record: recorded ? withOverride(base, recorded) : base,
     };
   } catch (error) {
     if (error instanceof ConfigError) return { output: renderConfigError(error) };
@@ -88,11 +96,22 @@ export async function assessPullRequest(
 
 /** The same verdicts with an override on top: the check passes and shows who, when and why. */
 export function applyOverride(
-  assessment: GateAssessment & { report: PolicyReport },
+  assessment: GateAssessment & { report: PolicyReport; record: GateRecord },
   record: OverrideRecord,
 ): GateAssessment {
   const output = renderReport(assessment.report, { override: toOverride(record) });
-  return { ...assessment, output, override: record, staleLabel: false };
+  return {
+    ...assessment,
+    output,
+    override: record,
+    staleLabel: false,
+    record: withOverride(assessment.record, record),
+  };
+}
+
+function withOverride(record: GateRecord, override: OverrideRecord): GateRecord {
+  const { by, reason, at, comment } = override;
+  return { ...record, override: { by, reason, at, comment } };
 }
 
 /** Only rule verdicts can be overridden: not a config error, nor a check that could not evaluate. */

@@ -1,15 +1,18 @@
 import { GATE_CHECK_NAME, publishCompletedCheck } from "../../github/check-runs.js";
 import { removeLabel } from "../../github/labels.js";
 import type { PullRequestData } from "../../github/pull-request-data.js";
+import { sealRecord } from "../../github/override-store.js";
+import { attachRecordLine } from "../../render/check-run-output.js";
 import { OVERRIDE_ACTION } from "../../render/override-action.js";
 import type { AppDeps } from "../app-deps.js";
 import { canBeOverridden, type GateAssessment } from "./assess-pull-request.js";
 import type { JudgeTarget } from "./judge-target.js";
 
 /**
- * Publishes an assessment as the PR's `single-patch-order` check on its head SHA; then, best
- * effort, drops an override label that no longer holds. A failing report carries the "Override"
- * button. Throws only when GitHub refuses the check itself.
+ * Publishes an assessment as the PR's `single-patch-order` check on its head SHA, its record
+ * signed on the last line of the text (github/override-store.ts); then, best effort, drops an
+ * override label that no longer holds. A failing report carries the "Override" button. Throws
+ * only when GitHub refuses the check itself.
  */
 export async function publishAssessment(
   target: JudgeTarget,
@@ -17,7 +20,11 @@ export async function publishAssessment(
   deps: AppDeps,
   assessment: GateAssessment,
 ): Promise<void> {
-  const { output } = assessment;
+  const seal = deps.recordSeal;
+  const output =
+    assessment.record && seal
+      ? attachRecordLine(assessment.output, sealRecord(seal, assessment.record))
+      : assessment.output;
   target.log.info(
     { pr: pr.number, sha: pr.head.sha, conclusion: output.conclusion, overridden: Boolean(assessment.override) },
     `judged #${pr.number}: ${output.title}`,

@@ -10,7 +10,7 @@ import { distinctTickets, findChangeTickets } from "../../core/readers/find-tick
 import type { GitHubClient, RepoRef } from "../../github/github-client.js";
 import type { CommitPull } from "../../github/list-commit-pulls.js";
 import { openRevertPull } from "../../github/open-revert-pull.js";
-import { listComments, postComment } from "../../github/comments.js";
+import { isOwnComment, listRecentComments, postComment } from "../../github/comments.js";
 import { describeFailure } from "../../render/describe-failure.js";
 import { renderRevertPull } from "../../render/revert-pull.js";
 import { renderRollbackComment } from "../../render/rollback-comment.js";
@@ -20,12 +20,19 @@ interface Target {
   octokit: GitHubClient;
   repo: RepoRef;
   log: Log;
+  /** This App's id: only its own comments can say the rollback was posted. */
+  appId?: number;
 }
 
 /**
  * Once per failed canary status: open the revert PR (with `deploy.autoRevert`), then post the
- * rollback plan with the revert's outcome. A redelivery finds the comment's marker and does
- * nothing; the revert PR is opened at most once per hotfix branch whatever happens.
+ * rollback plan with the revert's outcome. A redelivery finds the marker in the App's own comment
+ * and does nothing; the revert PR is opened at most once per hotfix branch whatever happens.
+ *
+ * The look-up is bounded: one page of the comments updated since the failed status was created.
+ * The App's comment for that status can only be newer than the status, so it is on that page
+ * unless more than 100 comments came after it; then a redelivery posts the plan again (a second
+ * notice, never a lost one). A marker typed by someone else is not the App's and suppresses nothing.
  */
 export async function rollBackHotfix(
   target: Target,
@@ -34,8 +41,8 @@ export async function rollBackHotfix(
   config: Config,
 ): Promise<void> {
   const marker = rollbackMarker(failure);
-  const comments = await listComments(target.octokit, target.repo, pr.number);
-  if (comments.some((comment) => comment.body?.includes(marker))) {
+  const comments = await listRecentComments(target.octokit, target.repo, pr.number, failure.at);
+  if (comments.some((comment) => isOwnComment(comment, target.appId) && comment.body?.includes(marker))) {
     target.log.info({ pr: pr.number, marker }, "rollback already posted for this failure");
     return;
   }

@@ -22,7 +22,9 @@ export interface GateEndpointOptions {
  * decision as the deployment protection rule, for Argo Rollouts' web metric (200 either way; the
  * metric reads `allowed`). `&strict=true` answers a refusal with 412 instead, for callers that only
  * read the status code (a Flagger webhook through `curl -f`). POST is accepted like GET (Flagger
- * posts). A Probot server handler: returns false for other paths so the next handler runs.
+ * posts). With `GATE_OWNERS` set, an owner outside it is answered 404 as if the App were not
+ * installed, without a GitHub call: one token does not read every tenant's decisions. A Probot
+ * server handler: returns false for other paths so the next handler runs.
  */
 export function createGateHandler({
   token,
@@ -56,6 +58,7 @@ export function createGateHandler({
     ) {
       return send(res, 400, { error: "Expected /api/gate/<owner>/<repo>/<40-hex sha>?environment=<name>." });
     }
+    if (deps.gateOwners && !deps.gateOwners.has(owner.toLowerCase())) return send(res, 404, notInstalled(owner, repo));
     const strict = url.searchParams.get("strict") === "true";
     const answer = async () => {
       try {
@@ -76,10 +79,14 @@ export function createGateHandler({
       }
     };
     const decision = await answer();
-    if (!decision)
-      return send(res, 404, { allowed: false, reason: `Single Patch Order is not installed on ${owner}/${repo}.` });
+    if (!decision) return send(res, 404, notInstalled(owner, repo));
     return send(res, strict && !decision.allowed ? 412 : 200, renderGateJson(decision));
   };
+}
+
+/** The same answer for an owner outside `GATE_OWNERS` as for a repository without the App: nothing to tell apart. */
+function notInstalled(owner: string, repo: string): { allowed: false; reason: string } {
+  return { allowed: false, reason: `Single Patch Order is not installed on ${owner}/${repo}.` };
 }
 
 /** Compares SHA-256 digests in constant time, so neither the token nor its length leaks through timing. */

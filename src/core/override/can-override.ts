@@ -31,6 +31,10 @@ export type AccessLookup = { kind: "none" } | { kind: "teams"; teams: TeamRef[] 
 
 export type OverrideRefusal =
   | { kind: "author" }
+  /** The person pushed the head commit, or GitHub names them its author or committer. */
+  | { kind: "head"; as: HeadRole }
+  /** The App never saw who pushed the head commit, so it cannot tell a second person. */
+  | { kind: "pusher-unknown" }
   /** Lists are configured and the person is neither listed nor an active team member. */
   | { kind: "not-listed"; pending: TeamRef[] }
   /** No lists: the default needs the admin or maintain role. */
@@ -39,6 +43,31 @@ export type OverrideRefusal =
 export type OverrideGrant = { kind: "user" } | { kind: "team"; team: TeamRef } | { kind: "role"; role: string };
 
 export type OverrideDecision = { allowed: true; grant: OverrideGrant } | { allowed: false; refusal: OverrideRefusal };
+
+/** How someone stands to the head commit. */
+export type HeadRole = "pusher" | "author" | "committer";
+
+/** Who is behind the PR's head commit: what the second-person rule compares the person with. */
+export interface HeadPeople {
+  /** Everyone the App saw push the head commit; empty when it saw no push of it. */
+  pushers: readonly string[];
+  /** GitHub logins of the commit's author and committer; null when GitHub links no account. */
+  author: string | null;
+  committer: string | null;
+}
+
+/**
+ * SPEC §8 "Second person": whoever pushed or authored the head commit may not override it either,
+ * even when the policy allows them. A commit with no linked account cannot match anyone; a push
+ * the App never saw cannot be ruled out, so it refuses.
+ */
+export function decideSecondPerson(actor: string, head: HeadPeople): OverrideRefusal | undefined {
+  if (head.pushers.some((p) => sameLogin(p, actor))) return { kind: "head", as: "pusher" };
+  if (head.author !== null && sameLogin(head.author, actor)) return { kind: "head", as: "author" };
+  if (head.committer !== null && sameLogin(head.committer, actor)) return { kind: "head", as: "committer" };
+  if (!head.pushers.length) return { kind: "pusher-unknown" };
+  return undefined;
+}
 
 /** Roles that may override when the config names no teams and no users. */
 export const DEFAULT_OVERRIDE_ROLES = ["admin", "maintain"] as const;

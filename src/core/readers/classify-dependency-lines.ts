@@ -1,6 +1,7 @@
 import semver from "semver";
 import { readJsonLineKey, trackJsonBlocks } from "./track-json-blocks.js";
 import { readTomlHeader, readTomlLineKey, trackTomlTables } from "./track-toml-tables.js";
+import { codeSpan } from "../safe-text.js";
 
 /**
  * Per-manifest classifiers of changed lines. A classifier follows one side of a hunk (base or head): `read`
@@ -75,14 +76,14 @@ function classifyJson(atFileStart: boolean, blocks: ReadonlySet<string>): LineCl
       const { known, keys } = tracker.position();
       const named = keys.filter((k): k is string => k !== null);
       const block = named.find((k) => blocks.has(k));
-      if (block) return `\`${named.includes("pnpm") && block === "overrides" ? "pnpm.overrides" : block}\``;
+      if (block) return `${codeSpan(named.includes("pnpm") && block === "overrides" ? "pnpm.overrides" : block)}`;
       const own = readJsonLineKey(line);
-      if (own !== undefined && blocks.has(own)) return `\`${own}\``;
+      if (own !== undefined && blocks.has(own)) return `${codeSpan(own)}`;
       if (known || named.length > 0) return undefined;
       // The hunk does not show the enclosing block: classify by the line's shape.
       const pair = /^\s*"((?:[^"\\]|\\.)+)"\s*:\s*"((?:[^"\\]|\\.)*)"\s*,?\s*$/.exec(line);
       if (!pair?.[1] || SCALAR_KEYS.has(pair[1]) || !looksLikeVersionRange(pair[2] ?? "")) return undefined;
-      return `the version of \`${pair[1]}\``;
+      return `the version of ${codeSpan(pair[1])}`;
     },
   };
 }
@@ -118,10 +119,10 @@ export const classifyPyprojectToml: LineClassifierFactory = (atFileStart, sectio
         return PYPROJECT_TABLE.test(header) ? `\`[${header}]\`` : undefined;
       if (table !== undefined && PYPROJECT_TABLE.test(table)) return `\`[${table}]\``;
       const key = arrayKey ?? (line.includes("[") ? readTomlLineKey(line) : undefined);
-      if (key !== undefined && PYPROJECT_ARRAY.test(key)) return `\`${table ? `${table}.` : ""}${key}\``;
+      if (key !== undefined && PYPROJECT_ARRAY.test(key)) return codeSpan(`${table ? `${table}.` : ""}${key}`);
       if (table !== undefined || arrayKey !== undefined) return undefined;
       const requirement = /^\s*["']([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?:[<>=!~]=|===|[<>@;])/.exec(line);
-      if (requirement) return `the requirement \`${requirement[1]}\``;
+      if (requirement) return `the requirement ${codeSpan(requirement[1] ?? "")}`;
       return classifyTomlShape(line);
     },
   };
@@ -139,7 +140,7 @@ function classifyTomlShape(line: string): string | undefined {
     key.endsWith(".workspace") ||
     /^\{.*\b(?:version|path|git|workspace)\s*=/.test(value) ||
     (quoted !== null && looksLikeVersionRange(quoted[1] ?? quoted[2] ?? ""));
-  return isDependency ? `the version of \`${name}\`` : undefined;
+  return isDependency ? `the version of ${codeSpan(name)}` : undefined;
 }
 
 export const classifyProjectFile: LineClassifierFactory = () => {
@@ -159,7 +160,7 @@ export const classifyAnyLine: LineClassifierFactory = () => ({
   classify(line) {
     const text = line.trim();
     if (/^(?:#|\/\/|<!--.*-->$)/.test(text)) return undefined;
-    return `\`${text.length > 80 ? `${text.slice(0, 79)}…` : text}\``;
+    return codeSpan(text.length > 80 ? `${text.slice(0, 79)}…` : text);
   },
   read() {},
 });

@@ -1,4 +1,5 @@
 import type { ChangedFile } from "../change.js";
+import { codeSpan } from "../safe-text.js";
 
 /**
  * How a changed migration is undone: a down counterpart file changed beside it (`.down.sql`,
@@ -52,7 +53,7 @@ export function describeMigration(file: ChangedFile, migrations: readonly Change
   const counterpart = migrations.find(
     (other) => other !== file && isDownFile(other.path) && toPairKey(other.path) === key,
   );
-  if (counterpart) return { file, downStep: `down: \`${counterpart.path}\``, counterpart: counterpart.path };
+  if (counterpart) return { file, downStep: `down: ${codeSpan(counterpart.path)}`, counterpart: counterpart.path };
   const inPatch = file.patch === undefined ? undefined : findDownStep(readHeadSide(file.patch));
   return inPatch ? { file, downStep: inPatch } : { file };
 }
@@ -120,9 +121,9 @@ export function suggestDownStep(path: string): string {
   const extension = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
   if (extension === "sql") {
     const flyway = FLYWAY_PREFIX.exec(name);
-    if (flyway) return `add its undo migration \`${name.replace(FLYWAY_PREFIX, "U")}\``;
+    if (flyway) return `add its undo migration ${codeSpan(name.replace(FLYWAY_PREFIX, "U"))}`;
     const paired = name.replace(/(^|[^A-Za-z0-9])up(?=[^A-Za-z0-9]|$)/i, "$1down");
-    if (paired !== name) return `add its down migration \`${paired}\``;
+    if (paired !== name) return `add its down migration ${codeSpan(paired)}`;
     return "add a down migration (e.g. a `.down.sql` file) or a `-- migrate:down` section";
   }
   const hints: Record<string, string> = {

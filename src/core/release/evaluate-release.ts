@@ -5,6 +5,7 @@ import type { ReleaseCheckId, ReleaseCheckResult, ReleaseFacts, ReleasePull, Rel
 import { evaluateOtherChanges, evaluatePatchBump, evaluateSingleHotfix } from "./release-checks.js";
 import { parseReleaseTag } from "./release-version.js";
 import { rollUp } from "../policy-report.js";
+import { codeSpan } from "../safe-text.js";
 
 /**
  * Evaluates a release (docs/deployments.md): the tag is semver; a release cut from a hotfix (its target is a
@@ -19,7 +20,7 @@ export function evaluateRelease(facts: ReleaseFacts, config: Pick<Config, "hotfi
   );
   const otherPulls = facts.pulls.filter((pr) => !hotfixPulls.includes(pr));
   const hotfix = describeHotfix(facts, hotfixPulls, config);
-  const since = facts.previous ? `since \`${facts.previous.tag}\`` : "in this release";
+  const since = facts.previous ? `since ${codeSpan(facts.previous.tag)}` : "in this release";
   const partial = facts.commits.listed < facts.commits.total;
   const results: ReleaseCheckResult[] = [];
 
@@ -27,7 +28,7 @@ export function evaluateRelease(facts: ReleaseFacts, config: Pick<Config, "hotfi
     results.push({
       id: "semver-tag",
       verdict: "fail",
-      message: `The tag \`${facts.tag}\` is not a semantic version (MAJOR.MINOR.PATCH, e.g. \`v1.4.3\`).`,
+      message: `The tag ${codeSpan(facts.tag)} is not a semantic version (MAJOR.MINOR.PATCH, e.g. \`v1.4.3\`).`,
       fix: "Delete this release and its tag, and publish it again with a semver tag such as `v1.4.3` (a leading `v` is allowed).",
     });
     results.push(
@@ -35,7 +36,11 @@ export function evaluateRelease(facts: ReleaseFacts, config: Pick<Config, "hotfi
       skip("single-hotfix", "Not judged: the tag is not a version."),
     );
   } else {
-    results.push({ id: "semver-tag", verdict: "pass", message: `\`${facts.tag}\` is version \`${version.version}\`.` });
+    results.push({
+      id: "semver-tag",
+      verdict: "pass",
+      message: `${codeSpan(facts.tag)} is version ${codeSpan(version.version)}.`,
+    });
     if (!hotfix.hotfix) {
       const note = `Not a hotfix release, so no patch rule applies: ${hotfix.reason}.`;
       results.push(skip("patch-bump", note), skip("single-hotfix", note));
@@ -48,10 +53,10 @@ export function evaluateRelease(facts: ReleaseFacts, config: Pick<Config, "hotfi
   }
 
   const shown: Record<string, string> = {
-    Tag: `\`${facts.tag}\``,
-    Version: version ? `\`${version.version}\`` : "(not semver)",
-    "Previous release": facts.previous ? `\`${facts.previous.tag}\` (${facts.previous.version})` : "(none)",
-    Target: `\`${facts.target}\``,
+    Tag: `${codeSpan(facts.tag)}`,
+    Version: version ? `${codeSpan(version.version)}` : "(not semver)",
+    "Previous release": facts.previous ? `${codeSpan(facts.previous.tag)} (${facts.previous.version})` : "(none)",
+    Target: `${codeSpan(facts.target)}`,
     Commits: partial ? `${facts.commits.listed} of ${facts.commits.total} read` : String(facts.commits.total),
   };
   return { hotfix, hotfixPulls, otherPulls, results, verdict: rollUp(results), facts: shown };
@@ -63,7 +68,7 @@ function describeHotfix(
   config: Pick<Config, "hotfix">,
 ): ReleaseReport["hotfix"] {
   if (matchesAny(facts.target, config.hotfix.branches)) {
-    return { hotfix: true, reason: `its target \`${facts.target}\` is a hotfix branch` };
+    return { hotfix: true, reason: `its target ${codeSpan(facts.target)} is a hotfix branch` };
   }
   if (hotfixPulls.length) {
     return {
@@ -74,7 +79,7 @@ function describeHotfix(
   const prs = facts.pulls.length
     ? `none of its ${facts.pulls.length} pull request${facts.pulls.length > 1 ? "s is a hotfix" : " is a hotfix"}`
     : "it carries no pull request";
-  return { hotfix: false, reason: `its target \`${facts.target}\` is not a hotfix branch and ${prs}` };
+  return { hotfix: false, reason: `its target ${codeSpan(facts.target)} is not a hotfix branch and ${prs}` };
 }
 
 function skip(id: ReleaseCheckId, message: string): ReleaseCheckResult {

@@ -1,6 +1,7 @@
 import type { SemVer } from "semver";
 import type { ReleaseCheckResult, ReleaseFacts, ReleasePull } from "./release-facts.js";
 import { isPatchBump, nextPatch, type PreviousRelease } from "./release-version.js";
+import { codeSpan } from "../safe-text.js";
 
 /** The checks of a hotfix release, each a result that explains itself. Pure. */
 
@@ -10,18 +11,22 @@ export function evaluatePatchBump(previous: PreviousRelease | undefined, version
     return {
       id: "patch-bump",
       verdict: "fail",
-      message: `There is no earlier release to compare \`${shown}\` with: a hotfix release must be a patch of a released version.`,
+      message: `There is no earlier release to compare ${codeSpan(shown)} with: a hotfix release must be a patch of a released version.`,
       fix: "Tag the release the hotfix fixes (with a semver tag) first, or publish this release as a regular release from a non-hotfix branch.",
     };
   }
   if (isPatchBump(previous.version, version)) {
-    return { id: "patch-bump", verdict: "pass", message: `\`${shown}\` is the patch after \`${previous.version}\`.` };
+    return {
+      id: "patch-bump",
+      verdict: "pass",
+      message: `${codeSpan(shown)} is the patch after ${codeSpan(previous.version)}.`,
+    };
   }
   const expected = nextPatch(previous.version);
   return {
     id: "patch-bump",
     verdict: "fail",
-    message: `\`${shown}\` is not a patch bump of the previous release \`${previous.version}\` (expected \`${expected}\`).`,
+    message: `${codeSpan(shown)} is not a patch bump of the previous release ${codeSpan(previous.version)} (expected ${codeSpan(expected)}).`,
     fix: `A hotfix release only raises the patch number: publish it as \`v${expected}\`, or ship these changes in a regular release without hotfix pull requests.`,
   };
 }
@@ -76,7 +81,7 @@ export function evaluateOtherChanges(
     orphans.length
       ? `${orphans.length} commit${orphans.length > 1 ? "s" : ""} without a pull request (${orphans
           .slice(0, 5)
-          .map((s) => `\`${s}\``)
+          .map((s) => `${codeSpan(s)}`)
           .join(", ")}${orphans.length > 5 ? ", …" : ""})`
       : "",
   ].filter(Boolean);

@@ -1,75 +1,87 @@
 import { describe, expect, it } from "vitest";
 import {
-  findOverrideForSha,
-  formatOverrideMarker,
-  isOwnComment,
-  parseOverrideMarker,
-  readOverrideRecords,
-  type OverrideRecord,
+  decideRecordedState,
+  formatRecordLine,
+  parseGateRecord,
+  readRecordLine,
+  toCanonicalJson,
+  type GateRecord,
 } from "../../../src/core/override/override-record.js";
 
-const APP_ID = 7;
-const record = (sha: string, by = "lead", comment = 1): OverrideRecord => ({
-  sha,
-  by,
-  reason: "INC-1 checkout is down",
-  at: "2026-11-21T12:00:00Z",
-  comment,
-});
-const own = (id: number, body: string) => ({
-  id,
-  body,
-  user: { login: "spo[bot]", type: "Bot" },
-  performed_via_github_app: { id: APP_ID },
-});
+const SHA = "a".repeat(40);
+const TARGET = { repo: "octo/shop", pr: 7, sha: SHA };
+const OVERRIDE = { by: "lead", reason: "INC-1 checkout is down", at: "2026-11-21T12:00:00Z", comment: 11 };
 
-describe("override marker", () => {
-  it("round-trips a record, and a reason cannot close the HTML comment", () => {
-    const tricky = { ...record("a".repeat(40)), reason: 'ends --> here <script> & "quotes"' };
-    const marker = formatOverrideMarker(tricky);
-    expect(marker).toMatch(/^<!-- spo:override \{.*\} -->$/);
-    expect(marker.slice(4, -4)).not.toMatch(/-->|<|>/);
-    expect(parseOverrideMarker(`text before\n${marker}\ntext after`)).toStrictEqual(tricky);
+function record(fields: Partial<GateRecord> = {}): GateRecord {
+  return { v: 1, repo: "octo/shop", pr: 7, sha: SHA, ...fields };
+}
+
+describe("the record's text", () => {
+  it("is canonical JSON in a fixed order, and parses back to the same record", () => {
+    const full = record({ override: OVERRIDE, pushedBy: "dev" });
+    const json = toCanonicalJson(full);
+    expect(json).toBe(
+      `{"v":1,"repo":"octo/shop","pr":7,"sha":"${SHA}","by":"lead","reason":"INC-1 checkout is down","at":"2026-11-21T12:00:00Z","comment":11,"pushedBy":"dev"}`,
+    );
+    expect(parseGateRecord(json)).toStrictEqual(full);
+    expect(parseGateRecord(toCanonicalJson(record()))).toStrictEqual(record());
   });
 
   it.each([
-    ["no marker", "just a comment"],
-    ["broken JSON", "<!-- spo:override {nope} -->"],
-    ["a field missing", '<!-- spo:override {"sha":"a","by":"b","reason":"c","at":"d"} -->'],
-    ["a field of the wrong type", '<!-- spo:override {"sha":"a","by":"b","reason":"c","at":"d","comment":"1"} -->'],
-  ])("ignores %s", (_name, body) => {
-    expect(parseOverrideMarker(body)).toBeUndefined();
-  });
-});
-
-describe("trusting a recorded override", () => {
-  const marker = formatOverrideMarker(record("a".repeat(40)));
-  it.each([
-    ["the App's own bot comment", own(1, marker), APP_ID, true],
-    ["another App's bot comment", { ...own(1, marker), performed_via_github_app: { id: 99 } }, APP_ID, false],
-    ["a user comment through this App", { ...own(1, marker), user: { login: "mallory", type: "User" } }, APP_ID, false],
+    ["not JSON", "{"],
+    ["another version", JSON.stringify({ v: 2, repo: "o/r", pr: 1, sha: SHA })],
+    ["no PR", JSON.stringify({ v: 1, repo: "o/r", sha: SHA })],
+    ["half an override", JSON.stringify({ v: 1, repo: "o/r", pr: 1, sha: SHA, by: "x" })],
     [
-      "a user typing the marker",
-      { id: 1, body: marker, user: { login: "mallory", type: "User" }, performed_via_github_app: null },
-      APP_ID,
-      false,
+      "a comment id that is not an id",
+      JSON.stringify({ v: 1, repo: "o/r", pr: 1, sha: SHA, by: "x", reason: "r", at: "t", comment: -1 }),
     ],
-    ["any comment when the App id is unknown", own(1, marker), undefined, false],
-  ] as const)("%s: %s", (_name, comment, appId, trusted) => {
-    expect(isOwnComment(comment, appId)).toBe(trusted);
+  ])("refuses %s", (_name, json) => {
+    expect(parseGateRecord(json)).toBeUndefined();
   });
 
-  it("finds the newest trusted record for the head SHA only", () => {
-    const sha = "a".repeat(40);
-    const comments = [
-      own(1, formatOverrideMarker(record(sha, "first", 11))),
-      own(2, formatOverrideMarker(record("b".repeat(40), "other-sha", 12))),
-      own(3, formatOverrideMarker(record(sha, "second", 13))),
-      { id: 4, body: formatOverrideMarker(record(sha, "forger", 14)), user: { type: "User" } },
-    ];
-    const records = readOverrideRecords(comments, APP_ID);
-    expect(records.map((r) => r.by)).toStrictEqual(["first", "other-sha", "second"]);
-    expect(findOverrideForSha(records, sha)?.by).toBe("second");
-    expect(findOverrideForSha(records, "c".repeat(40))).toBeUndefined();
+  it("is read from the last line only, in its exact form", () => {
+    const line = formatRecordLine("eyJ2IjoxfQ", "c2ln");
+    expect(readRecordLine(`report\n${line}`)).toStrictEqual({ payload: "eyJ2IjoxfQ", signature: "c2ln" });
+    expect(readRecordLine(`${line}\nreport`)).toBeUndefined();
+    expect(readRecordLine(`report\n  ${line}`)).toBeUndefined();
+    expect(readRecordLine(null)).toBeUndefined();
+  });
+});
+
+describe("decideRecordedState", () => {
+  it("takes the override from the newest run of this PR on this commit", () => {
+    const state = decideRecordedState(
+      [
+        { runId: 3, record: record({ override: OVERRIDE }) },
+        { runId: 2, record: record({ pushedBy: "dev" }) },
+      ],
+      TARGET,
+    );
+    expect(state).toStrictEqual({ override: { sha: SHA, ...OVERRIDE }, pushers: ["dev"], comments: [11] });
+  });
+
+  it("ends the override for good once a newer run of this PR carries none", () => {
+    const state = decideRecordedState(
+      [
+        { runId: 1, record: record({ override: OVERRIDE }) },
+        { runId: 2, record: record() },
+      ],
+      TARGET,
+    );
+    expect(state.override).toBeUndefined();
+    expect(state.comments).toStrictEqual([11]);
+  });
+
+  it("ignores records of another repository, another commit, and (for the override) another PR", () => {
+    const state = decideRecordedState(
+      [
+        { runId: 1, record: record({ repo: "evil/shop", override: OVERRIDE }) },
+        { runId: 2, record: record({ sha: "b".repeat(40), override: OVERRIDE }) },
+        { runId: 3, record: record({ pr: 8, override: OVERRIDE, pushedBy: "sibling-pusher" }) },
+      ],
+      TARGET,
+    );
+    expect(state).toStrictEqual({ pushers: ["sibling-pusher"], comments: [] });
   });
 });
