@@ -428,8 +428,9 @@ describe("linked-ticket", () => {
     it("keeps a status name from breaking out of its code span", () => {
       const outcome = withFacts(jira("Done`](https://evil.example)\n<!--", "done"));
       expect(outcome.message).toBe(
-        "Ticket `SHOP-42` is `Done](https://evil.example)<!--` in Jira (status category `done`): a hotfix must fix an open ticket.",
+        "Ticket `SHOP-42` is ``Done`](https://evil.example) <\u200b!--`` in Jira (status category `done`): a hotfix must fix an open ticket.",
       );
+      // Shown verbatim inside a longer fence, the comment opener broken: it neither leaves the span nor hides text.
     });
   });
 
