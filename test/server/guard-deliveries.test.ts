@@ -70,7 +70,9 @@ describe("guardDeliveries", () => {
 
   it("gets the installation's token before the handlers run", async () => {
     const order: string[] = [];
-    const ensureToken = vi.fn(async (installationId: number) => void order.push(`token ${installationId}`));
+    const ensureToken = vi.fn(
+      async (installationId: number, _startedAt: number) => void order.push(`token ${installationId}`),
+    );
     const { webhooks, deliver } = setUp(createMemoryClaims(), { ensureToken, handles: () => true });
     webhooks.on("pull_request", async () => void order.push("handler"));
     await deliver("a");
