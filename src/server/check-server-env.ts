@@ -1,11 +1,14 @@
 import { existsSync } from "node:fs";
+import { readCatchUpSettings } from "./read-catch-up-settings.js";
 
 /**
  * Why the App must not start with this environment, or undefined when it may. Probot would fall
  * back to the secret "development", which lets anyone forge webhooks, so outside development a
- * missing WEBHOOK_SECRET stops the server.
+ * missing WEBHOOK_SECRET stops the server. So does a mistyped CATCHUP_INTERVAL_S or CATCHUP_WINDOW_H.
  */
 export function findStartupProblem(env: NodeJS.ProcessEnv): string | undefined {
+  const catchUp = readCatchUpSettings(env);
+  if ("problem" in catchUp) return catchUp.problem;
   if (env.WEBHOOK_SECRET) return undefined;
   if (env.NODE_ENV === "development") return undefined;
   return "WEBHOOK_SECRET is not set. Set it to the webhook secret of your GitHub App (or NODE_ENV=development for local setup); refusing to start without it.";
