@@ -130,6 +130,22 @@ describe("GitHub failing", () => {
     30_000,
   );
 
+  it("retries a read that keeps answering 5xx 1, 4 and 9 s after each attempt, then completes the check as failure", async () => {
+    harness = await startHarness();
+    const { github, app } = harness;
+    github.inject({ match: isFilesCall, reply: { status: 502, body: { message: "Bad Gateway" } } });
+
+    const reply = await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent() });
+    const [check] = await github.waitFor(isCheckRunPost, { timeoutMs: 25_000 });
+
+    expect(reply.status).toBe(202); // the judgement outlived the 9 s in which GitHub wants an answer
+    const at = github.requests.filter(isFilesCall).map((r) => r.at);
+    const gaps = at.slice(1).map((t, i) => (t - at[i]!) / 1000);
+    expect(gaps.map(Math.round)).toEqual([1, 4, 9]); // the README's schedule
+    expect(check!.body).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(check!.body.output.title).toMatch(/^Could not evaluate: GitHub answered 502/);
+  }, 40_000);
+
   it("completes the check as failure, with GitHub's request id, when a read keeps failing", async () => {
     harness = await startHarness();
     const { github, app } = harness;
