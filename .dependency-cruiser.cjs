@@ -4,14 +4,15 @@
 /**
  * The folders of src/, outermost first. A folder may import the folders of later tiers, never an
  * earlier tier, and never another folder of its own tier (the App, the Action and the CLI are
- * separate edges; metrics is read by the server only).
+ * separate edges; metrics is read by the server only; GitHub and the ticket trackers are separate
+ * adapters).
  */
 const TIERS = [
   ["server"],
   ["app", "action", "cli", "metrics"],
   ["flows"],
   ["sources"],
-  ["github"],
+  ["github", "trackers"],
   ["render"],
   ["rules"],
   ["core"],

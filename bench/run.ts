@@ -1,10 +1,13 @@
 // `npm run bench`: the PR gate under load, against the fake GitHub of the e2e suite, next to a
-// minimal Probot app that does the least such a gate must do. Options: --events, --concurrency,
-// --installations, --rounds. The server is the built one (`npm run bench` builds first).
+// minimal Probot app that does the least such a gate must do; then the engine and `spo check` on a
+// generated 3,000-file, 600,000-line diff (also alone: `npm run bench:diff`). Options: --events,
+// --concurrency, --installations, --rounds. The server and the CLI are the built ones (`npm run
+// bench` builds first).
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { measureEngine } from "./measure-engine.js";
+import { formatLargeDiff, measureLargeDiff } from "./measure-large-diff.js";
 import { measureLoad, type LoadOptions, type LoadResult } from "./measure-load.js";
 import { measureWriteSpread } from "./measure-write-pacing.js";
 
@@ -83,3 +86,5 @@ console.log(
 );
 console.log(`  Probot's Octokit (one write queue per process): ${spread.stock.toFixed(2)} s`);
 console.log(`  the App (one write queue per installation):      ${spread.app.toFixed(2)} s`);
+console.log("");
+console.log(formatLargeDiff(await measureLargeDiff()).join("\n"));

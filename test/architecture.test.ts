@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from "vitest";
 
 /**
  * The engine is pure: src/core and src/rules know nothing of GitHub, git, the file system, the
- * environment or the clock. Only the edges (server, app, action, cli, metrics, flows, sources, github) do I/O.
+ * environment or the clock. Only the edges (server, app, action, cli, metrics, flows, sources, github,
+ * trackers) do I/O.
  */
 const ROOT = resolve(import.meta.dirname, "..");
 const SRC = join(ROOT, "src");
@@ -110,7 +111,7 @@ describe("entry files only wire", () => {
 /**
  * The import rules of .dependency-cruiser.cjs (also run by `npm run lint`): no import cycle, type
  * imports included; each src/ folder imports only the folders after it in
- * server → app|action|cli|metrics → flows → sources → github → render → rules → core → config;
+ * server → app|action|cli|metrics → flows → sources → github|trackers → render → rules → core → config;
  * handlers never import each other; src/ never imports tests, and bench/ never imports test/.
  */
 async function findViolations(roots: string[], baseDir = ROOT): Promise<string[]> {

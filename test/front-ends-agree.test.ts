@@ -1,8 +1,11 @@
 import nock from "nock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findBaseRef } from "../src/sources/find-base-ref.js";
+import { findHeadRef } from "../src/sources/find-head-ref.js";
 import { openLocalRepo, readLocalChange } from "../src/sources/local-git-source.js";
 import { loadWebhook } from "../support/webhooks.js";
+import listedChangeTypes from "./fixtures/api/pulls.listFiles.change-types.json" with { type: "json" };
+import { CHANGE_TYPES_BRANCH, createChangeTypesRepo } from "./helpers/change-types-repo.js";
 import type { TempRepo } from "./helpers/git-repo.js";
 import {
   API,
@@ -54,7 +57,10 @@ beforeAll(async () => {
   });
   // GitHub lists the same files git does: what the local source reads is what the API mocks answer.
   const local = await openLocalRepo(repo.dir);
-  const change = await readLocalChange(local, await findBaseRef(local), { labels: [], workspaces: [] });
+  const change = await readLocalChange(local, await findBaseRef(local), await findHeadRef(local), {
+    labels: [],
+    workspaces: [],
+  });
   files = change.files.map((f) => ({
     filename: f.path,
     status: f.status,
@@ -114,5 +120,55 @@ describe("the App, the Action and the CLI", () => {
       "failure",
     ]);
     expect([action.code, cli.code]).toEqual([1, 1]);
+  });
+});
+
+describe("the App, the Action and the CLI, on every kind of git change", () => {
+  /**
+   * The CLI reads the repository of test/sources/change-types.test.ts (type changes, submodules,
+   * binaries, unchanged renames, awkward paths); the App and the Action read GitHub's listFiles
+   * answer for the same change. The verdicts come from what each source gathered.
+   */
+  it("give the same verdict for every rule", async () => {
+    const changeTypes = await createChangeTypesRepo();
+    try {
+      const event = () => {
+        const payload = loadWebhook("pull_request.opened");
+        const title = "SHOP-7: every kind of change";
+        Object.assign(payload.pull_request, { title, body: "", changed_files: listedChangeTypes.length });
+        payload.pull_request.head.ref = CHANGE_TYPES_BRANCH;
+        payload.pull_request.base.ref = "main";
+        return payload;
+      };
+      const mock = () => {
+        const scope = nock(API);
+        mockSettings(scope, {});
+        mockFiles(scope, REPO, 2, listedChangeTypes);
+        mockWorkspaces(scope, REPO, {});
+        return scope;
+      };
+
+      const appChecks = captureCheckRuns(mock(), REPO);
+      await createTestProbot().receive({ id: "2", name: "pull_request", payload: event() } as never);
+      expectAllMocksDone();
+      mock();
+      const action = await runAction(event());
+      expectAllMocksDone();
+      const cli = await checkJson(changeTypes.dir);
+
+      const fromCli = Object.fromEntries((cli.report?.rules ?? []).map((r) => [r.id, r.verdict]));
+      expect(Object.keys(fromCli)).toEqual(Object.keys(EXPECTED));
+      expect(readVerdicts(appChecks[0]?.output.summary ?? "")).toEqual(fromCli);
+      expect(readVerdicts(action.summary)).toEqual(fromCli);
+      // 24 files in several scopes, no body: these hold whatever the readers learn about migrations.
+      expect(fromCli).toMatchObject({ "change-size": "fail", "single-scope": "fail", "linked-ticket": "pass" });
+      expect([appChecks[0]?.conclusion, action.outputs.conclusion, cli.report?.conclusion]).toEqual([
+        "failure",
+        "failure",
+        "failure",
+      ]);
+    } finally {
+      await changeTypes.remove();
+    }
   });
 });

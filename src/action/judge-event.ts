@@ -1,5 +1,6 @@
 import { ConfigError } from "../config/config-error.js";
 import type { PolicyReport } from "../core/policy-report.js";
+import type { TicketTrackers } from "../core/ticket-facts.js";
 import { findRequestId } from "../github/describe-github-error.js";
 import type { GitHubClient } from "../github/github-client.js";
 import {
@@ -21,9 +22,13 @@ export interface ActionJudgement {
 }
 
 /** Judges the event's pull request like the App; never throws, so that every outcome is published. */
-export async function judgePullRequestEvent(octokit: GitHubClient, event: PullRequestEvent): Promise<ActionJudgement> {
+export async function judgePullRequestEvent(
+  octokit: GitHubClient,
+  event: PullRequestEvent,
+  trackers: TicketTrackers,
+): Promise<ActionJudgement> {
   try {
-    const { report } = await assessGitHubPullRequest(octokit, event.repo, event.pr, event.defaultBranch);
+    const { report } = await assessGitHubPullRequest(octokit, event.repo, event.pr, event.defaultBranch, { trackers });
     return { report, output: renderGateOutput(report) };
   } catch (error) {
     const output =

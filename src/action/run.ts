@@ -9,6 +9,9 @@ import { judgePullRequestEvent, type ActionJudgement } from "./judge-event.js";
 import { publishResults } from "./publish-results.js";
 import { readPullRequestEvent, type PullRequestEvent } from "./read-pull-request-event.js";
 import { formatCommand } from "./workflow-commands.js";
+import type { TicketTrackers } from "../core/ticket-facts.js";
+import { createTicketTrackers } from "../trackers/create-ticket-trackers.js";
+import { readTrackerSettings } from "../trackers/read-tracker-settings.js";
 
 /** What the Action takes from its process, injected so that tests need no globals. */
 export interface ActionDeps {
@@ -24,7 +27,8 @@ const TITLE = "single-patch-order";
 
 /**
  * The Action: judges the workflow's pull request like the App, then publishes the report to the
- * job (summary, outputs, annotations) and, with `create-check`, as the check run. Returns the exit
+ * job (summary, outputs, annotations) and, with `create-check`, as the check run. Jira and Linear
+ * settings come from the step's environment, the App's variables (JIRA_URL, LINEAR_API_KEY…). Returns the exit
  * code: 1 when the gate fails (unless `fail-on-error: false`) and on every error, which is also
  * printed as an error annotation. Never throws.
  */
@@ -32,8 +36,10 @@ export async function run(deps: ActionDeps): Promise<number> {
   const error = (message: string, title = TITLE) => deps.stdout(formatCommand("error", { title }, message));
   let inputs: Inputs;
   let event: PullRequestEvent;
+  let trackers: TicketTrackers;
   try {
     inputs = readInputs(deps.env);
+    trackers = createTicketTrackers(readTrackerSettings(deps.env));
     event = await readPullRequestEvent(deps.env);
   } catch (cause) {
     error(cause instanceof Error ? cause.message : String(cause), `${TITLE}: cannot start`);
@@ -41,7 +47,7 @@ export async function run(deps: ActionDeps): Promise<number> {
   }
 
   const octokit = createTokenClient(inputs.token, deps.env.GITHUB_API_URL || undefined, deps.Octokit);
-  const judgement = await judgePullRequestEvent(octokit, event);
+  const judgement = await judgePullRequestEvent(octokit, event, trackers);
   printReport(judgement, deps.stdout);
   try {
     await publishResults(deps.env, judgement, deps.stdout);

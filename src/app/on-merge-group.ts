@@ -28,7 +28,7 @@ export async function onMergeGroup(context: Context<"merge_group.checks_requeste
     const judged = await Promise.all(
       numbers.map(async (number) => {
         const pr = await getPullRequest(context.octokit, repo, number);
-        const { output } = await assessPullRequest(target, pr, deps.appId, { settings });
+        const { output } = await assessPullRequest(target, pr, deps, { settings });
         return { number, title: pr.title, output };
       }),
     );

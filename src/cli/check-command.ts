@@ -48,7 +48,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
   return checkLocalBranch(
     {
       ...(values.base === undefined ? {} : { base: values.base }),
-      ...(values.head === undefined ? {} : { headBranch: values.head }),
+      ...(values.head === undefined ? {} : { head: values.head }),
       ...(values.title === undefined ? {} : { title: values.title }),
       ...(bodyFile === undefined ? {} : { body: await readOptionFile(io.cwd, bodyFile, "--body-file") }),
       ...(values.config === undefined ? {} : { configFile: values.config }),

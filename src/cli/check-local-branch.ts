@@ -1,6 +1,7 @@
 import { evaluatePolicy } from "../core/evaluate-policy.js";
 import { toExitCode } from "../core/to-conclusion.js";
 import { findBaseRef } from "../sources/find-base-ref.js";
+import { findHeadRef } from "../sources/find-head-ref.js";
 import { openLocalRepo, readLocalChange } from "../sources/local-git-source.js";
 import { useColor, type CliIo } from "./cli-io.js";
 import { loadLocalSettings } from "./load-local-settings.js";
@@ -9,7 +10,8 @@ import { rules } from "../rules/index.js";
 
 export interface LocalCheckOptions {
   base?: string;
-  headBranch?: string;
+  /** The branch to judge instead of the one checked out (or the name of a detached HEAD). */
+  head?: string;
   title?: string;
   body?: string;
   labels: string[];
@@ -17,21 +19,22 @@ export interface LocalCheckOptions {
   format: ReportFormat;
 }
 
-/** Judges the current branch of the repository around `io.cwd`, offline. Throws what it cannot judge. */
+/** Judges a branch (the current one by default) of the repository around `io.cwd`, offline. Throws what it cannot judge. */
 export async function checkLocalBranch(options: LocalCheckOptions, io: CliIo): Promise<number> {
   const repo = await openLocalRepo(io.cwd);
   const base = await findBaseRef(repo, options.base);
+  const head = await findHeadRef(repo, options.head);
+  if (head.note) io.stderr(`spo: note: ${head.note}\n`);
   const settings = await loadLocalSettings(repo, base, {
     cwd: io.cwd,
     ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
   });
   for (const note of settings.notes) io.stderr(`spo: note: ${note}\n`);
-  const change = await readLocalChange(repo, base, {
+  const change = await readLocalChange(repo, base, head, {
     labels: options.labels,
     workspaces: settings.workspaces,
     ...(options.title === undefined ? {} : { title: options.title }),
     ...(options.body === undefined ? {} : { body: options.body }),
-    ...(options.headBranch === undefined ? {} : { headBranch: options.headBranch }),
   });
   const report = evaluatePolicy(change, settings.config, rules);
   io.stdout(formatReport(report, options.format, useColor(io, io.stdoutIsTTY)));

@@ -9,7 +9,7 @@ export const HELP: Record<"spo" | "check" | "init" | "validate" | "catchup", str
   spo: `spo: Single Patch Order, judge a hotfix branch before you push it
 
 Usage:
-  spo check [options]          judge the current git branch against its base (offline)
+  spo check [options]          judge a git branch (default: the current one) against its base (offline)
   spo check --pr owner/repo#N  judge a GitHub pull request (needs GITHUB_TOKEN; writes nothing)
   spo init [--force]           write a starter .github/single-patch-order.yml and PR template
   spo validate [file]          check a config file and list every problem with its key path
@@ -22,19 +22,23 @@ Options:
 ${EXIT_CODES}
 `,
 
-  check: `spo check: judge the current branch with the same rules as the single-patch-order check
+  check: `spo check: judge a branch with the same rules as the single-patch-order check
 
 Usage:
-  spo check [--base <ref>] [--title <text>] [--body-file <file>] [--label <name>]... [--format text|json|markdown]
+  spo check [--base <ref>] [--head <branch>] [--title <text>] [--body-file <file>] [--label <name>]...
+            [--format text|json|markdown]
   spo check --pr <owner/repo#number> [--format text|json|markdown]
 
-The branch is compared with its base like a pull request (merge-base...HEAD). The config is
+The branch (the current one, or --head) is compared with its base like a pull request
+(merge-base...branch), without checking anything out. The config is
 .github/single-patch-order.yml as committed on the base (the same file the App reads), or the
 defaults when the base has none. Nothing leaves the machine.
 
 Options:
   --base <ref>        base branch, tag or commit (default: origin/HEAD, else main, else master)
-  --head <branch>     head branch name, when HEAD is detached (CI checkouts)
+  --head <branch>     the branch to judge instead of the current one (also origin/<branch>);
+                      when no branch has that name and HEAD is detached (a CI checkout), the
+                      name of the detached HEAD
   --title <text>      pull request title (default: the last commit's subject)
   --body-file <file>  pull request description, Markdown (default: the last commit's body)
   --label <name>      a pull request label; repeat for several (a \`hotfix\` label makes any branch a hotfix)

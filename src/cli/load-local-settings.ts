@@ -44,7 +44,7 @@ export async function loadLocalSettings(
     );
   if (config.ticket.verify)
     notes.push(
-      "ticket.verify looks tickets up on GitHub, which an offline check cannot do: linked-ticket fails closed for a GitHub issue reference. Use spo check --pr to verify it.",
+      `ticket.verify looks the ticket up on GitHub${config.ticket.tracker === "github" ? "" : ` or in ${config.ticket.tracker === "jira" ? "Jira" : "Linear"}`}, which an offline check cannot do: linked-ticket fails closed. Use spo check --pr to verify it (with the App's JIRA_*/LINEAR_* variables for a Jira or Linear key).`,
     );
   if (config.tests.requiredChecks.length)
     notes.push(

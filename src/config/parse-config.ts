@@ -42,9 +42,26 @@ function formatIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === "unrecognized_keys") {
     const keys = issue.keys.map((k) => `"${k}"`).join(", ");
     const expected = path === "rules" ? `; rule ids are ${RULE_IDS.join(", ")}` : "";
-    return `${path}: unknown key${issue.keys.length > 1 ? "s" : ""} ${keys}${expected}`;
+    const server = issue.keys.some((key) => namesServerSetting(path, key)) ? SERVER_SETTINGS : "";
+    return `${path}: unknown key${issue.keys.length > 1 ? "s" : ""} ${keys}${expected}${server}`;
   }
   return `${path}: ${issue.message}`;
+}
+
+/**
+ * A repository config can never point the App's tracker credentials at a host: a PR author could
+ * otherwise send them to a server of their own (SPEC §14). Such keys are unknown keys anyway (every
+ * object is strict); this makes the error say why.
+ */
+const SERVER_SETTINGS =
+  "; hosts and credentials are the server's, never the repository's: the App's operator sets JIRA_URL with JIRA_TOKEN (Data Center) or JIRA_EMAIL and JIRA_API_TOKEN (Cloud), LINEAR_API_KEY and LINEAR_API_URL in its environment";
+const HOST_OR_CREDENTIAL =
+  /url|uri|host|endpoint|server|domain|site|token|secret|password|email|user|auth|credential|key|jira|linear/i;
+
+function namesServerSetting(path: string, key: string): boolean {
+  return path.startsWith("ticket")
+    ? HOST_OR_CREDENTIAL.test(key)
+    : path === "(root)" && /jira|linear|tracker/i.test(key);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

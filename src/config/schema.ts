@@ -51,6 +51,9 @@ const ruleLevels = z
 
 const positiveInt = z.int().positive();
 
+/** A name a tracker shows (an issue type, a label, a status), compared case-insensitively. */
+const trackerValue = z.string().trim().min(1, "expected a non-empty name").max(100, "expected at most 100 characters");
+
 export const configSchema = z
   .strictObject({
     hotfix: z
@@ -93,7 +96,36 @@ export const configSchema = z
           .describe(
             "Ticket key patterns (RE2 syntax), e.g. Jira keys. GitHub references (#12, owner/repo#12, issue URLs) are always recognised.",
           ),
-        verify: z.boolean().default(false).describe("Check that a referenced GitHub issue exists and is open."),
+        verify: z
+          .boolean()
+          .default(false)
+          .describe(
+            "Look the ticket up: it must exist and be open (GitHub issues on GitHub, keys in `tracker`). Fails closed when it cannot be looked up.",
+          ),
+        tracker: z
+          .enum(["github", "jira", "linear"])
+          .default("github")
+          .describe(
+            "Where ticket keys (SHOP-42) live, for `verify`. Hosts and credentials are the server's environment (JIRA_URL, LINEAR_API_KEY…), never this file.",
+          ),
+        types: z
+          .array(trackerValue)
+          .default([])
+          .describe(
+            "With `verify`: the ticket must be one of these, e.g. [Bug, Incident]: the Jira issue type, or one of the Linear (or GitHub) issue's labels. Empty: any.",
+          ),
+        allowedStatuses: z
+          .array(trackerValue)
+          .default([])
+          .describe(
+            "With `verify`: the status names a ticket may be in, e.g. [In Progress, Selected]. Replaces the default rule (Jira status category not Done; Linear state not completed, canceled or duplicate; GitHub issue open).",
+          ),
+        onTrackerError: z
+          .enum(["fail", "warn"])
+          .default("fail")
+          .describe(
+            "With `verify`, when Jira or Linear cannot be reached, times out or rate-limits: `fail` the rule or only `warn`. Refused credentials and a tracker the server is not configured for always fail.",
+          ),
       })
       .prefault({})
       .describe("Rule `linked-ticket`."),

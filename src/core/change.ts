@@ -1,3 +1,5 @@
+import type { TicketFacts } from "./ticket-facts.js";
+
 /**
  * A `Change` is everything the policy engine knows about a proposed patch. Adapters build it (from
  * the GitHub API, from a local git repository, from a test builder); the engine only reads it.
@@ -29,9 +31,6 @@ export interface VersionChange {
   base?: string;
   head?: string;
 }
-
-/** The state of a ticket reference, looked up by the adapter only when `ticket.verify` is on. */
-export type TicketState = "open" | "closed" | "missing" | "unknown";
 
 /** A check on the head commit, gathered by the adapter only when `tests.requiredChecks` is set. */
 export interface HeadCheck {
@@ -66,10 +65,10 @@ export interface Change {
    */
   versions?: VersionChange[];
   /**
-   * Ticket reference (as written, e.g. `#12`, `octo/app#12`) → state. Only with `ticket.verify`.
-   * Adapters should key it by the ids `listTicketsToVerify` (core/readers/find-tickets.ts) returns.
+   * Ticket id → what its tracker says about it (core/ticket-facts.ts). Only with `ticket.verify`.
+   * Adapters key it by the id of the ticket `findTicketToVerify` (core/readers/find-tickets.ts) returns.
    */
-  tickets?: Record<string, TicketState>;
+  tickets?: Record<string, TicketFacts>;
   /** Checks on the head commit. Only when `tests.requiredChecks` is set. */
   checks?: HeadCheck[];
 }

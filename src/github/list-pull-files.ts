@@ -7,14 +7,32 @@ import type { PullRequestData } from "./pull-request-data.js";
 export const MAX_LISTED_FILES = 300;
 const PAGE_SIZE = 100;
 
+/**
+ * A `pulls.listFiles` entry (GitHub's `diff-entry`), as far as a Change needs it. GitHub omits
+ * `patch` for a binary file and for a file whose diff is past its limits, and still counts the
+ * lines of the latter; a binary file counts 0 and 0. A submodule is one entry with the path of the
+ * submodule and a `Subproject commit <sha>` line per side as its patch; a 100% rename is
+ * `renamed` with `changes: 0` and no patch.
+ */
 interface ListedFile {
   filename: string;
-  previous_filename?: string;
+  previous_filename?: string | null;
   status: string;
   additions: number;
   deletions: number;
-  patch?: string;
+  patch?: string | null;
 }
+
+/** GitHub's `diff-entry.status` enum (the REST description names them without defining them). */
+const STATUSES: ReadonlySet<string> = new Set<FileStatus>([
+  "added",
+  "removed",
+  "modified",
+  "renamed",
+  "copied",
+  "changed",
+  "unchanged",
+]);
 
 /** The PR's files with their patches: one call per 100 files, capped at MAX_LISTED_FILES. */
 export async function listPullFiles(
@@ -44,13 +62,18 @@ export async function listPullFiles(
   return files;
 }
 
-function toChangedFile(file: ListedFile): ChangedFile {
+/**
+ * One entry as a ChangedFile, faithfully: the status as GitHub gives it (a status GitHub adds later
+ * counts as `modified`, a change, never as nothing), and no `patch` when GitHub sent none or an
+ * empty one (a mode change, an unchanged rename): the local source gives those none either.
+ */
+export function toChangedFile(file: ListedFile): ChangedFile {
   return {
     path: file.filename,
     ...(file.previous_filename ? { previousPath: file.previous_filename } : {}),
-    status: file.status as FileStatus,
+    status: STATUSES.has(file.status) ? (file.status as FileStatus) : "modified",
     additions: file.additions,
     deletions: file.deletions,
-    ...(file.patch !== undefined ? { patch: file.patch } : {}),
+    ...(file.patch ? { patch: file.patch } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import type { Config } from "../config/schema.js";
 import type { Change } from "../core/change.js";
 import {
   distinctTickets,
@@ -6,6 +7,7 @@ import {
   type TicketRef,
 } from "../core/readers/find-tickets.js";
 import type { Rule, RuleOutcome } from "../core/rule.js";
+import { verifyTicket } from "./verify-ticket.js";
 
 const ONE_TICKET_FIX =
   "Move the other tickets' changes to their own PRs, and name only this patch's ticket in the title, branch name and `Fixes` line.";
@@ -39,7 +41,7 @@ export const linkedTicket: Rule = {
         ticket,
         `One ticket, ${code(ticket.label)}, named in the ${whereNamed(ticket, found)}.`,
         change,
-        config.ticket.verify,
+        config,
       );
     }
 
@@ -59,48 +61,20 @@ export const linkedTicket: Rule = {
         fix: ONE_TICKET_FIX,
       };
     }
-    return verify(only, `One ticket, ${code(only.label)}, closed by the description.`, change, config.ticket.verify);
+    return verify(only, `One ticket, ${code(only.label)}, closed by the description.`, change, config);
   },
 };
 
-/** With `ticket.verify`, a GitHub reference must be open; anything else fails closed. */
-function verify(ticket: TicketRef, passMessage: string, change: Change, enabled: boolean): RuleOutcome {
-  const facts: Record<string, string> = { Ticket: code(ticket.label) };
-  if (!enabled) return { verdict: "pass", message: passMessage, facts };
-  if (ticket.kind === "key") {
-    return {
-      verdict: "pass",
-      message: passMessage,
-      facts: { ...facts, "Ticket state": "not verified: only GitHub issues are looked up" },
-    };
-  }
-  const state = change.tickets?.[ticket.id] ?? change.tickets?.[ticket.label];
-  const where = change.repository ? ` in ${code(change.repository)}` : "";
-  switch (state) {
-    case "open":
-      return { verdict: "pass", message: passMessage, facts: { ...facts, "Ticket state": "open" } };
-    case "closed":
-      return {
-        verdict: "fail",
-        message: `Ticket ${code(ticket.label)} is closed: a hotfix must fix an open ticket.`,
-        fix: `Reopen ${code(ticket.label)} if the bug is back, or link the open ticket this patch fixes.`,
-        facts: { ...facts, "Ticket state": "closed" },
-      };
-    case "missing":
-      return {
-        verdict: "fail",
-        message: `Ticket ${code(ticket.label)} does not exist${where}.`,
-        fix: "Check the number, and link an existing open issue in the title or with `Fixes #N` in the description.",
-        facts: { ...facts, "Ticket state": "missing" },
-      };
-    default:
-      return {
-        verdict: "fail",
-        message: `Ticket ${code(ticket.label)} could not be verified: its state could not be read${where}.`,
-        fix: "Re-run the check with `/spo recheck`; if it fails again, make sure the App can read issues in this repository.",
-        facts: { ...facts, "Ticket state": "unknown" },
-      };
-  }
+/** With `ticket.verify`, the ticket is looked up (rules/verify-ticket.ts); without, naming one is enough. */
+function verify(ticket: TicketRef, passMessage: string, change: Change, config: Config): RuleOutcome {
+  if (!config.ticket.verify) return { verdict: "pass", message: passMessage, facts: { Ticket: code(ticket.label) } };
+  return verifyTicket({
+    ticket,
+    facts: change.tickets?.[ticket.id] ?? change.tickets?.[ticket.label],
+    config: config.ticket,
+    repository: change.repository,
+    passMessage,
+  });
 }
 
 function whereNamed(ref: TicketRef, found: ChangeTickets): string {

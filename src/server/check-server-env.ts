@@ -1,17 +1,33 @@
 import { existsSync } from "node:fs";
+import { readTrackerSettings, TrackerSettingsError } from "../trackers/read-tracker-settings.js";
 import { readCatchUpSettings } from "./read-catch-up-settings.js";
 
 /**
  * Why the App must not start with this environment, or undefined when it may. Probot would fall
  * back to the secret "development", which lets anyone forge webhooks, so outside development a
- * missing WEBHOOK_SECRET stops the server. So does a mistyped CATCHUP_INTERVAL_S or CATCHUP_WINDOW_H.
+ * missing WEBHOOK_SECRET stops the server. Ticket tracker variables set wrongly (JIRA_URL without
+ * credentials, a plain-http host…) stop it too, naming each variable: a half-configured tracker
+ * would otherwise fail every PR that names a ticket. So does a mistyped CATCHUP_INTERVAL_S or
+ * CATCHUP_WINDOW_H.
  */
 export function findStartupProblem(env: NodeJS.ProcessEnv): string | undefined {
+  const trackers = findTrackerProblem(env);
+  if (trackers) return trackers;
   const catchUp = readCatchUpSettings(env);
   if ("problem" in catchUp) return catchUp.problem;
   if (env.WEBHOOK_SECRET) return undefined;
   if (env.NODE_ENV === "development") return undefined;
   return "WEBHOOK_SECRET is not set. Set it to the webhook secret of your GitHub App (or NODE_ENV=development for local setup); refusing to start without it.";
+}
+
+function findTrackerProblem(env: NodeJS.ProcessEnv): string | undefined {
+  try {
+    readTrackerSettings(env);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof TrackerSettingsError)) throw error;
+    return `${error.message}. Refusing to start.`;
+  }
 }
 
 /** Loads `.env` from the working directory the way Probot does, before the environment is checked. */

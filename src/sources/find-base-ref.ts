@@ -1,5 +1,6 @@
 import { SourceError } from "../core/errors.js";
 import type { BaseRef, LocalRepo } from "./local-git-source.js";
+import { readBranchName, resolveCommit } from "./resolve-ref.js";
 
 /** Tried in order when no base is given: the remote's default branch, then the usual names. */
 const FALLBACK_BASES = ["main", "master", "origin/main", "origin/master"];
@@ -22,22 +23,8 @@ export async function findBaseRef(repo: LocalRepo, explicit?: string): Promise<B
   throw new SourceError("no base branch found: there is no origin/HEAD, main or master; pass --base <branch>", false);
 }
 
-async function resolveCommit(repo: LocalRepo, ref: string): Promise<string | undefined> {
-  if (ref.startsWith("-")) return undefined;
-  const sha = await repo.git.raw(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).catch(() => "");
-  return sha.trim() || undefined;
-}
-
 /** `origin/main` when `refs/remotes/origin/HEAD` points at it. */
 async function readRemoteDefault(repo: LocalRepo): Promise<string | undefined> {
   const target = await repo.git.raw(["symbolic-ref", "-q", "refs/remotes/origin/HEAD"]).catch(() => "");
   return target.trim().replace(/^refs\/remotes\//, "") || undefined;
-}
-
-/** The branch a PR would target: `refs/heads/x` → `x`, `refs/remotes/origin/x` → `x`; else the ref as written. */
-async function readBranchName(repo: LocalRepo, ref: string): Promise<string> {
-  const full = (await repo.git.raw(["rev-parse", "--symbolic-full-name", ref]).catch(() => "")).trim();
-  if (full.startsWith("refs/heads/")) return full.slice("refs/heads/".length);
-  if (full.startsWith("refs/remotes/")) return full.slice("refs/remotes/".length).replace(/^[^/]+\//, "");
-  return ref;
 }

@@ -1,39 +1,41 @@
 import type { Config } from "../config/schema.js";
 import type { Change } from "../core/change.js";
-import { listTicketsToVerify } from "../core/readers/find-tickets.js";
+import type { TicketTrackers } from "../core/ticket-facts.js";
+import { findTicketToVerify } from "../core/readers/find-tickets.js";
 import { needsWorkspaces } from "../core/readers/find-scope.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import { labelNames } from "../github/labels.js";
 import { listHeadChecks } from "../github/list-head-checks.js";
 import { listPullFiles } from "../github/list-pull-files.js";
 import type { PullRequestData } from "../github/pull-request-data.js";
-import { readTicketStates } from "../github/read-ticket-states.js";
 import { readWorkspaceManifests } from "../github/read-workspace-manifests.js";
 import { parseWorkspaces } from "./parse-workspaces.js";
+import { readTicketFacts } from "./read-ticket-facts.js";
 
 /**
  * Builds the Change for a pull request: the PR fields from the payload, plus its files (capped at
  * MAX_LISTED_FILES, github/list-pull-files.ts). Only when a rule needs them: the workspace
  * manifests (production files in several folders and no declared scopes), the head checks
- * (`tests.requiredChecks`) and the referenced issues (`ticket.verify`). Commits are counted from
- * the PR, not listed.
+ * (`tests.requiredChecks`) and the ticket (`ticket.verify`: on GitHub, or in Jira or Linear through
+ * `trackers`). Commits are counted from the PR, not listed.
  */
 export async function readPullRequestChange(
   octokit: GitHubClient,
   repo: RepoRef,
   pr: PullRequestData,
   config: Config,
+  trackers: TicketTrackers,
 ): Promise<Change> {
   const files = await listPullFiles(octokit, repo, pr);
   const repository = `${repo.owner}/${repo.repo}`;
   const body = pr.body ?? "";
-  const ticketIds = config.ticket.verify
-    ? listTicketsToVerify({ title: pr.title, headBranch: pr.head.ref, body, repository }, config.ticket.patterns)
-    : [];
+  const ticket = config.ticket.verify
+    ? findTicketToVerify({ title: pr.title, headBranch: pr.head.ref, body, repository }, config.ticket.patterns)
+    : undefined;
   const [workspaces, checks, tickets] = await Promise.all([
     needsWorkspaces(files, config) ? readWorkspaces(octokit, repo, pr.base.sha) : [],
     config.tests.requiredChecks.length ? listHeadChecks(octokit, repo, pr.head.sha) : undefined,
-    ticketIds.length ? readTicketStates(octokit, ticketIds) : undefined,
+    ticket ? readTicketFacts(ticket, config, octokit, trackers) : undefined,
   ]);
   return {
     repository,

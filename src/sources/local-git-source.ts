@@ -1,12 +1,13 @@
 import { simpleGit, type SimpleGit } from "simple-git";
 import type { Change } from "../core/change.js";
 import { SourceError } from "../core/errors.js";
-import { joinDiffOutputs, parseLog, type LocalCommit } from "./parse-git-diff.js";
+import { parseLog, type LocalCommit } from "./parse-git-log.js";
+import { readGitDiff } from "./read-git-diff.js";
 
 /**
- * The local-git adapter: builds a Change from the current branch of a repository on disk, with
- * simple-git and no network. The branch is compared with its base the way a pull request is:
- * `merge-base(base, HEAD)...HEAD`.
+ * The local-git adapter: builds a Change from a branch of a repository on disk, with git and no
+ * network, whatever is checked out. The branch is compared with its base the way a pull request
+ * is: `merge-base(base, head)...head`.
  */
 
 export interface LocalRepo {
@@ -24,12 +25,26 @@ export interface BaseRef {
   sha: string;
 }
 
+/** The branch being judged (find-head-ref.ts). */
+export interface HeadRef {
+  /** What git resolves: `hotfix/x`, `origin/hotfix/x`, `HEAD`. */
+  ref: string;
+  /** The head branch name a pull request would have. */
+  branch: string;
+  sha: string;
+  /** Said to the user when the name was taken for the detached HEAD. */
+  note?: string;
+}
+
 /**
  * The Change of a local branch, with the commits it adds (newest first): the title and body default
- * to the newest one's.
+ * to the newest one's. `baseSha` (the merge base) and `headSha` are the two commits compared, the
+ * refs at which to read a file's contents on either side.
  */
 export interface LocalChange extends Change {
   commits: LocalCommit[];
+  baseSha: string;
+  headSha: string;
 }
 
 export interface LocalChangeOptions {
@@ -37,13 +52,8 @@ export interface LocalChangeOptions {
   title?: string;
   body?: string;
   labels: string[];
-  /** The head branch name; required when HEAD is detached. */
-  headBranch?: string;
   workspaces: string[];
 }
-
-/** Same options for every diff call, so the three outputs list the same files in the same order. */
-const DIFF_OPTIONS = ["-M", "-U3", "--no-color", "--no-ext-diff", "--no-textconv", "--no-relative"];
 
 export async function openLocalRepo(cwd: string): Promise<LocalRepo> {
   let git: SimpleGit;
@@ -59,35 +69,36 @@ export async function openLocalRepo(cwd: string): Promise<LocalRepo> {
 export async function readLocalChange(
   repo: LocalRepo,
   base: BaseRef,
+  head: HeadRef,
   options: LocalChangeOptions,
 ): Promise<LocalChange> {
   const { git } = repo;
-  const headBranch = options.headBranch ?? (await readHeadBranch(git));
-  const [mergeBase, headSha] = await Promise.all([
-    runGit(git, ["merge-base", base.sha, "HEAD"], `HEAD has no common ancestor with ${base.ref}`).then((s) => s.trim()),
-    runGit(git, ["rev-parse", "HEAD"], "the branch has no commit yet").then((s) => s.trim()),
+  const mergeBase = (
+    await runGit(git, ["merge-base", base.sha, head.sha], `${head.ref} has no common ancestor with ${base.ref}`)
+  ).trim();
+  const [files, log] = await Promise.all([
+    readGitDiff(repo.root, mergeBase, head.sha),
+    runGit(
+      git,
+      ["log", "-z", "--no-show-signature", "--format=%H%n%P%n%B", `${mergeBase}..${head.sha}`, "--"],
+      "listing the commits",
+    ),
   ]);
-  const range = [mergeBase, headSha];
-  const [nameStatus, numstat, patches, log] = await Promise.all([
-    runGit(git, ["diff", "--name-status", "-z", ...DIFF_OPTIONS, ...range, "--"], "listing the changed files"),
-    runGit(git, ["diff", "--numstat", "-z", ...DIFF_OPTIONS, ...range, "--"], "counting the changed lines"),
-    runGit(git, ["diff", "-p", ...DIFF_OPTIONS, ...range, "--"], "reading the diff"),
-    runGit(git, ["log", "-z", "--format=%H%n%P%n%B", `${mergeBase}..${headSha}`, "--"], "listing the commits"),
-  ]);
-  const files = joinDiffOutputs(nameStatus, numstat, patches);
   const commits = parseLog(log);
   const [subject = "", ...rest] = (commits[0]?.message ?? "").split("\n");
   return {
     title: options.title ?? subject.trim(),
     body: options.body ?? rest.join("\n").trim(),
     labels: options.labels,
-    headBranch,
+    headBranch: head.branch,
     baseBranch: base.branch,
     files,
     changedFiles: files.length,
     commits,
     commitCount: commits.length,
     workspaces: options.workspaces,
+    baseSha: mergeBase,
+    headSha: head.sha,
   };
 }
 
@@ -96,15 +107,6 @@ export async function readFileAtRef(repo: LocalRepo, ref: string, path: string):
   const listed = await runGit(repo.git, ["ls-tree", "-z", "--name-only", ref, "--", path], `reading ${path} at ${ref}`);
   if (!listed) return undefined;
   return runGit(repo.git, ["show", `${ref}:${path}`], `reading ${path} at ${ref}`);
-}
-
-async function readHeadBranch(git: SimpleGit): Promise<string> {
-  const name = await git.raw(["symbolic-ref", "--short", "-q", "HEAD"]).catch(() => "");
-  if (name.trim()) return name.trim();
-  throw new SourceError(
-    "HEAD is detached, so there is no branch name to judge: check out the hotfix branch, or pass --head <branch>",
-    false,
-  );
 }
 
 /** Runs git; a failure becomes a SourceError that says what was being done and git's own words. */

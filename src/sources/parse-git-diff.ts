@@ -1,117 +1,177 @@
-import type { ChangedFile, FileStatus } from "../core/change.js";
+import type { ChangedFile } from "../core/change.js";
+import { DiffSummaryReader, type SummaryEntry } from "./read-diff-summary.js";
+import { PatchSection } from "./read-patch-section.js";
 
 /**
- * Parsers for the outputs of `git diff --name-status -z`, `git diff --numstat -z`, `git diff -p`
- * and `git log -z`. The three diff outputs come from the same diff queue with the same options,
- * so git lists the same files in the same order in each: entries are joined by position, and a
- * count that differs is an error rather than a guess.
+ * Parses `git diff --raw --numstat -p -z` as it streams: text goes in chunk by chunk (`push`), and
+ * only what the Change keeps stays in memory, each file's hunks as one string. The file list and
+ * the line counts come first (read-diff-summary.ts), then an empty record, then the patch text,
+ * whose sections are joined to the files by path (read-patch-section.ts). A type change (file ↔
+ * symlink, file ↔ submodule) is one file in the list and two sections in the patch, the old side
+ * removed then the new side added: both sets of hunks become that file's patch, in that order.
+ *
+ * A file's patch is dropped, its counts kept, past GitHub's limits for one file's diff ("No single
+ * file's diff may exceed 20,000 lines … or 500 KB of raw diff data",
+ * https://docs.github.com/en/repositories/creating-and-managing-repositories/repository-limits):
+ * GitHub's `pulls.listFiles` then omits `patch`, so the CLI sees what the App sees.
  */
+export const MAX_PATCH_LINES = 20_000;
+export const MAX_PATCH_CHARS = 500 * 1024;
 
-/** A commit of the branch, as `git log` prints it. */
-export interface LocalCommit {
-  sha: string;
-  message: string;
-  /** Number of parents: 2 or more is a merge commit. */
-  parents: number;
+interface FilePatch {
+  parts: string[];
+  lines: number;
+  chars: number;
+  omitted: boolean;
 }
 
-const STATUSES: Record<string, FileStatus> = {
-  A: "added",
-  D: "removed",
-  M: "modified",
-  R: "renamed",
-  C: "copied",
-  T: "changed",
-  U: "modified",
-};
+export class GitDiffParser {
+  readonly #summary = new DiffSummaryReader();
+  readonly #patches = new Map<string, FilePatch>();
+  #carry = "";
+  #section: PatchSection | undefined;
+  #patch: FilePatch | undefined;
+  /**
+   * The section's hunk text so far, as slices of the input chunks: each slice a run of whole
+   * lines with their newlines, so that a line costs no string of its own.
+   */
+  #pieces: string[] = [];
+  #runStart = -1;
+  #runEnd = -1;
 
-interface NameStatus {
-  status: FileStatus;
-  path: string;
-  previousPath?: string;
-}
-
-export function parseNameStatus(output: string): NameStatus[] {
-  const tokens = output.split("\0");
-  const entries: NameStatus[] = [];
-  for (let i = 0; i < tokens.length; ) {
-    const code = tokens[i++] ?? "";
-    if (!code) continue;
-    const letter = code[0] ?? "";
-    const status = STATUSES[letter] ?? "modified";
-    if (letter === "R" || letter === "C") {
-      const previousPath = tokens[i++] ?? "";
-      entries.push({ status, previousPath, path: tokens[i++] ?? "" });
-    } else {
-      entries.push({ status, path: tokens[i++] ?? "" });
+  push(text: string): void {
+    if (this.#summary.done) {
+      this.#pushPatch(text);
+      return;
     }
+    const input = this.#carry + text;
+    this.#carry = "";
+    let pos = 0;
+    while (!this.#summary.done) {
+      const end = input.indexOf("\0", pos);
+      if (end < 0) {
+        this.#carry = input.slice(pos);
+        return;
+      }
+      this.#summary.take(input.slice(pos, end));
+      pos = end + 1;
+    }
+    this.#pushPatch(input.slice(pos));
   }
-  return entries;
-}
 
-/** Added and deleted line counts; a binary file counts 0 and 0 (git prints `-`), as on GitHub. */
-export function parseNumstat(output: string): Array<{ additions: number; deletions: number }> {
-  const tokens = output.split("\0");
-  const counts: Array<{ additions: number; deletions: number }> = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] ?? "";
-    const match = /^(-|\d+)\t(-|\d+)\t(.*)$/s.exec(token);
-    if (!match) continue;
-    counts.push({ additions: toCount(match[1]), deletions: toCount(match[2]) });
-    // A rename or copy prints `added\tdeleted\t` then the old and new paths as two more tokens.
-    if (match[3] === "") i += 2;
+  /** The files in git's order. Throws when the output was cut short or does not add up. */
+  end(): ChangedFile[] {
+    if (!this.#summary.done && this.#carry) throw new Error("git's file list ended in the middle of a record");
+    if (this.#carry) this.#readLines(this.#carry, 0, this.#carry.length);
+    this.#carry = "";
+    this.#closeSection();
+    return [...this.#summary.entries.values()].map((entry) => this.#toChangedFile(entry));
   }
-  return counts;
-}
 
-/**
- * One patch per file, shaped like GitHub's `patch`: the hunks only, without the `diff --git`,
- * mode and `---`/`+++` headers, and without a final newline. Undefined for a file without hunks
- * (binary, mode-only, empty).
- */
-export function splitPatches(output: string): Array<string | undefined> {
-  if (!output) return [];
-  const sections = output.split(/^diff --git /m).slice(1);
-  return sections.map((section) => {
-    const hunkStart = section.search(/^@@ /m);
-    if (hunkStart < 0) return undefined;
-    return section.slice(hunkStart).replace(/\n$/, "");
-  });
-}
-
-export function joinDiffOutputs(nameStatus: string, numstat: string, patches: string): ChangedFile[] {
-  const names = parseNameStatus(nameStatus);
-  const counts = parseNumstat(numstat);
-  const hunks = splitPatches(patches);
-  if (counts.length !== names.length || hunks.length !== names.length) {
-    throw new Error(
-      `git listed ${names.length} files but counted ${counts.length} and printed ${hunks.length} patches`,
-    );
+  #pushPatch(text: string): void {
+    let pos = 0;
+    if (this.#carry) {
+      const end = text.indexOf("\n");
+      if (end < 0) {
+        this.#carry += text;
+        return;
+      }
+      const line = this.#carry + text.slice(0, end + 1);
+      this.#carry = "";
+      this.#readLines(line, 0, line.length - 1);
+      pos = end + 1;
+    }
+    const last = text.lastIndexOf("\n");
+    if (last >= pos) this.#readLines(text, pos, last);
+    this.#carry = text.slice(Math.max(pos, last + 1));
   }
-  return names.map((name, i) => {
-    const patch = hunks[i];
+
+  /** Reads the lines of `input` from `start` to `stop` (a newline, or the end of the input). */
+  #readLines(input: string, start: number, stop: number): void {
+    for (let pos = start; pos <= stop; ) {
+      const newline = input.indexOf("\n", pos);
+      const end = newline < 0 || newline > stop ? stop : newline;
+      this.#readLine(input, pos, end);
+      pos = end + 1;
+    }
+    this.#flushRun(input);
+  }
+
+  #readLine(input: string, start: number, end: number): void {
+    if (input.startsWith("diff --git ", start)) {
+      this.#flushRun(input);
+      this.#closeSection();
+      this.#section = new PatchSection(input.slice(start + "diff --git ".length, end));
+      return;
+    }
+    const section = this.#section;
+    if (!section)
+      throw new Error(
+        `git printed ${JSON.stringify(input.slice(start, Math.min(end, start + 80)))} before any diff header`,
+      );
+    if (!section.inHunks) {
+      if (!section.readHeader(input.slice(start, end))) return;
+      this.#patch = this.#filePatch(section);
+    }
+    this.#addHunkLine(start, end);
+  }
+
+  #addHunkLine(start: number, end: number): void {
+    const patch = this.#patch!;
+    if (patch.omitted) return;
+    patch.lines += 1;
+    patch.chars += end - start + 1;
+    if (patch.lines > MAX_PATCH_LINES || patch.chars > MAX_PATCH_CHARS) {
+      patch.omitted = true;
+      patch.parts = [];
+      this.#pieces = [];
+      this.#runStart = -1;
+      return;
+    }
+    if (this.#runStart < 0) this.#runStart = start;
+    this.#runEnd = end + 1;
+  }
+
+  #flushRun(input: string): void {
+    if (this.#runStart < 0) return;
+    this.#pieces.push(input.slice(this.#runStart, this.#runEnd));
+    this.#runStart = -1;
+  }
+
+  #closeSection(): void {
+    const section = this.#section;
+    if (!section) return;
+    const patch = this.#patch ?? this.#filePatch(section);
+    if (this.#pieces.length) {
+      const text = this.#pieces.join("");
+      patch.parts.push(text.endsWith("\n") ? text.slice(0, -1) : text);
+    }
+    this.#section = undefined;
+    this.#patch = undefined;
+    this.#pieces = [];
+  }
+
+  #filePatch(section: PatchSection): FilePatch {
+    const path = section.path;
+    if (path === undefined || !this.#summary.entries.has(path))
+      throw new Error(`git printed a patch for ${JSON.stringify(path ?? "?")}, which is not in its file list`);
+    const known = this.#patches.get(path);
+    if (known) return known;
+    const patch = { parts: [], lines: 0, chars: 0, omitted: false };
+    this.#patches.set(path, patch);
+    return patch;
+  }
+
+  #toChangedFile(entry: SummaryEntry): ChangedFile {
+    if (!entry.counted) throw new Error(`git listed ${JSON.stringify(entry.path)} but did not count its lines`);
+    const patch = this.#patches.get(entry.path);
     return {
-      path: name.path,
-      ...(name.previousPath === undefined ? {} : { previousPath: name.previousPath }),
-      status: name.status,
-      additions: counts[i]?.additions ?? 0,
-      deletions: counts[i]?.deletions ?? 0,
-      ...(patch === undefined ? {} : { patch }),
+      path: entry.path,
+      ...(entry.previousPath === undefined ? {} : { previousPath: entry.previousPath }),
+      status: entry.status,
+      additions: entry.additions,
+      deletions: entry.deletions,
+      ...(patch?.parts.length && !patch.omitted ? { patch: patch.parts.join("\n") } : {}),
     };
-  });
-}
-
-/** Commits from `git log -z --format=%H%n%P%n%B`, newest first. */
-export function parseLog(output: string): LocalCommit[] {
-  return output
-    .split("\0")
-    .filter((entry) => entry.trim())
-    .map((entry) => {
-      const [sha = "", parents = "", ...message] = entry.replace(/^\n+/, "").split("\n");
-      return { sha, parents: parents.split(" ").filter(Boolean).length, message: message.join("\n").trimEnd() };
-    });
-}
-
-function toCount(text: string | undefined): number {
-  return text === undefined || text === "-" ? 0 : Number(text);
+  }
 }

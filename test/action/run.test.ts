@@ -13,6 +13,7 @@ import {
 } from "../helpers/github-nock.js";
 import { createTestProbot, FIXED_NOW } from "../helpers/probot.js";
 import { runAction } from "../helpers/run-action.js";
+import { startFakeJira } from "../trackers/fake-jira.js";
 
 const REPO = "Codertocat/Hello-World";
 
@@ -197,5 +198,44 @@ describe("the Action outside a pull request", () => {
       'input "create-check": expected true or false, got \\"yes\\"'.replace(/\\/g, ""),
     );
     expect(result.errors[0]).toContain('input "fail-on-error": expected true or false, got "maybe"');
+  });
+});
+
+describe("the Action with Jira or Linear (the step's env, the App's variables)", () => {
+  const DC_TOKEN = "action-dc-personal-access-token-1f2e";
+
+  it("verifies a Jira Data Center key with JIRA_URL and JIRA_TOKEN, and never prints the token", async () => {
+    const jira = await startFakeJira({ kind: "data-center", token: DC_TOKEN });
+    try {
+      jira.issues.set("SHOP-42", { status: "Resolved", category: "done", type: "Bug" });
+      const scope = nock(API);
+      mockSettings(scope, { config: "ticket:\n  verify: true\n  tracker: jira\n" });
+      mockFiles(scope, REPO, 2, GOOD_FILES);
+
+      const result = await runAction(hotfixEvent(), {}, "pull_request", { JIRA_URL: jira.url, JIRA_TOKEN: DC_TOKEN });
+
+      expectAllMocksDone();
+      expect(jira.requests.map((r) => [r.path, r.headers.authorization])).toEqual([
+        ["/rest/api/2/issue/SHOP-42?fields=status,issuetype", `Bearer ${DC_TOKEN}`],
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.outputs).toEqual({ conclusion: "failure", "failed-rules": "linked-ticket" });
+      expect(result.summary).toContain(
+        "| ❌ | `linked-ticket` | fail | Ticket `SHOP-42` is `Resolved` in Jira (status category `done`): a hotfix must fix an open ticket. |",
+      );
+      expect(`${result.log}${result.summary}`).not.toContain(DC_TOKEN);
+    } finally {
+      await jira.close();
+    }
+  });
+
+  it("fails to start on tracker variables set wrongly, naming the variable", async () => {
+    const result = await runAction(hotfixEvent(), {}, "pull_request", { JIRA_TOKEN: DC_TOKEN });
+
+    expect(result.code).toBe(1);
+    expect(result.errors).toEqual([
+      "::error title=single-patch-order%3A cannot start::Invalid ticket tracker settings: JIRA_TOKEN is set without JIRA_URL: set JIRA_URL to your Jira site",
+    ]);
+    expect(result.log).not.toContain(DC_TOKEN);
   });
 });

@@ -6,6 +6,7 @@ import { GOOD_BODY } from "../../support/build-change.js";
 import { API, expectAllMocksDone, mockFiles, mockSettings } from "../helpers/github-nock.js";
 import { runSpo, type JsonReport } from "../helpers/run-cli.js";
 import { TestOctokit } from "../helpers/token-octokit.js";
+import { startFakeLinear } from "../trackers/fake-linear.js";
 
 const REPO = "Codertocat/Hello-World";
 
@@ -96,5 +97,42 @@ describe("spo check --pr", () => {
     expect(noToken.stderr).toContain("set GITHUB_TOKEN");
     expect(badRef.code).toBe(2);
     expect(badRef.stderr).toContain('--pr expects owner/repo#123 or a pull request URL, got "Hello-World#2"');
+  });
+
+  it("verifies a Linear ticket with LINEAR_API_KEY and LINEAR_API_URL, the App's variables", async () => {
+    const key = "lin_api_cli-key-5d6e7f";
+    const linear = await startFakeLinear(key);
+    try {
+      linear.issues.set("SHOP-42", { state: "Todo", type: "unstarted", labels: ["Bug"] });
+      const scope = nock(API);
+      scope.get(`/repos/${REPO}/pulls/2`).reply(200, hotfixPullRequest());
+      mockSettings(scope, { config: "ticket:\n  verify: true\n  tracker: linear\n  types: [Incident]\n" });
+      mockFiles(scope, REPO, 2, GOOD_FILES);
+
+      const result = await spo([`${REPO}#2`, "--format", "json"], {
+        GITHUB_TOKEN: "test",
+        LINEAR_API_KEY: key,
+        LINEAR_API_URL: linear.url,
+      });
+
+      expectAllMocksDone();
+      expect(linear.requests.map((r) => r.headers.authorization)).toEqual([key]);
+      expect(result.code).toBe(1);
+      const report = JSON.parse(result.stdout) as JsonReport;
+      expect(report.rules.find((r) => r.id === "linked-ticket")).toMatchObject({
+        verdict: "fail",
+        message: "Ticket `SHOP-42` has none of the labels `Incident` (`ticket.types`).",
+      });
+      expect(result.stdout + result.stderr).not.toContain(key);
+    } finally {
+      await linear.close();
+    }
+  });
+
+  it("refuses tracker variables set wrongly with exit 2, naming the variable", async () => {
+    const result = await spo([`${REPO}#2`], { GITHUB_TOKEN: "test", LINEAR_API_URL: "https://api.linear.app/graphql" });
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("LINEAR_API_URL is set without LINEAR_API_KEY");
   });
 });

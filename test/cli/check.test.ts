@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { TempRepo } from "../helpers/git-repo.js";
 import { GOOD_BODY } from "../../support/build-change.js";
-import { createHotfixRepo, type HotfixOptions } from "../helpers/hotfix-repo.js";
+import { createHotfixRepo, GOOD_BRANCH, type HotfixOptions } from "../helpers/hotfix-repo.js";
 import { checkJson, runSpo } from "../helpers/run-cli.js";
 
 const cleanup: Array<() => Promise<unknown>> = [];
@@ -109,8 +109,27 @@ describe("spo check on a local branch", () => {
 
     expect(json.code).toBe(1);
     expect(json.verdictOf("test-evidence")).toBe("fail");
-    expect(json.stderr).toContain("spo: note: ticket.verify looks tickets up on GitHub");
+    expect(json.verdictOf("linked-ticket")).toBe("fail");
+    expect(json.stderr).toContain(
+      "spo: note: ticket.verify looks the ticket up on GitHub, which an offline check cannot do: linked-ticket fails closed.",
+    );
     expect(json.stderr).toContain("spo: note: tests.requiredChecks are checks on GitHub");
+  });
+
+  it("fails closed on a Jira key offline: only spo check --pr asks Jira", async () => {
+    const repo = await hotfixRepo();
+    const dir = await mkdtemp(join(tmpdir(), "spo-files-"));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    await writeFile(join(dir, "spo.yml"), "ticket:\n  verify: true\n  tracker: jira\n");
+
+    const json = await checkJson(repo.dir, ["--config", join(dir, "spo.yml")]);
+
+    expect(json.code).toBe(1);
+    expect(json.verdictOf("linked-ticket")).toBe("fail");
+    expect(json.stderr).toContain(
+      "spo: note: ticket.verify looks the ticket up on GitHub or in Jira, which an offline check cannot do: linked-ticket fails closed. Use spo check --pr to verify it (with the App's JIRA_*/LINEAR_* variables for a Jira or Linear key).",
+    );
+    expect(json.stdout).toContain("Ticket `SHOP-42` could not be verified: it was not looked up in Jira.");
   });
 
   it("passes a branch that is not a hotfix, saying so", async () => {
@@ -142,17 +161,100 @@ describe("spo check on a local branch", () => {
     expect(noColor.stdout).not.toContain("\u001b[");
   });
 
-  it("names the branch with --head when HEAD is detached, and asks for it otherwise", async () => {
+  it("names a detached HEAD with --head when no branch has that name (a CI checkout), and asks for it otherwise", async () => {
     const repo = await hotfixRepo();
     await repo.git.raw(["checkout", "-q", "--detach"]);
+    await repo.git.raw(["branch", "-q", "-D", GOOD_BRANCH]);
 
     const without = await runSpo(["check"], { cwd: repo.dir });
-    const withHead = await runSpo(["check", "--head", "hotfix/SHOP-42-discount-total"], { cwd: repo.dir });
+    const withHead = await checkJson(repo.dir, ["--head", GOOD_BRANCH]);
 
     expect(without.code).toBe(2);
     expect(without.stderr).toContain("HEAD is detached");
     expect(without.stderr).toContain("--head");
     expect(withHead.code).toBe(0);
+    expect(withHead.report?.hotfix.hotfix).toBe(true);
+    expect(withHead.stderr).toMatch(
+      new RegExp(
+        `^spo: note: there is no branch "${GOOD_BRANCH}" here: judging the detached HEAD \\([0-9a-f]{12}\\) as ${GOOD_BRANCH}\\.\n$`,
+      ),
+    );
+  });
+});
+
+describe("spo check --head <branch>: that branch, whatever is checked out", () => {
+  /** A good hotfix on GOOD_BRANCH and a bad one (no test, no ticket, two scopes) on BAD_BRANCH. */
+  const BAD_BRANCH = "hotfix/no-ticket";
+  async function twoHotfixes(): Promise<TempRepo> {
+    const repo = await hotfixRepo();
+    await repo.git.raw(["checkout", "-q", "-b", BAD_BRANCH, "main"]);
+    await repo.commitFiles("quick fix", {
+      "src/checkout/cart.ts": 'export const cart: string[] = ["x"];\n',
+      "src/billing/invoice.ts": 'export const invoice = { lines: ["x"] };\n',
+    });
+    return repo;
+  }
+
+  async function readState(repo: TempRepo) {
+    const [head, status] = await Promise.all([
+      repo.git.raw(["rev-parse", "--symbolic-full-name", "HEAD"]),
+      repo.git.raw(["status", "--porcelain"]),
+    ]);
+    return { head: head.trim(), status };
+  }
+
+  it.each([
+    ["the base branch", ["checkout", "-q", "main"]],
+    ["the other hotfix branch", ["checkout", "-q", BAD_BRANCH]],
+    ["a detached HEAD on the base", ["checkout", "-q", "--detach", "main"]],
+  ])("judges the named branch with %s checked out, and leaves the checkout alone", async (_, checkout) => {
+    const repo = await twoHotfixes();
+    await repo.git.raw(checkout);
+    const before = await readState(repo);
+
+    const good = await checkJson(repo.dir, ["--head", GOOD_BRANCH]);
+    const bad = await checkJson(repo.dir, ["--head", BAD_BRANCH]);
+
+    expect(good).toMatchObject({ code: 0, stderr: "" });
+    expect(good.report).toMatchObject({ conclusion: "success", hotfix: { hotfix: true } });
+    expect(good.report?.rules.find((r) => r.id === "change-size")?.message).toContain("2 files");
+    expect(bad.code).toBe(1);
+    expect(bad.verdictOf("linked-ticket")).toBe("fail");
+    expect(bad.verdictOf("test-evidence")).toBe("fail");
+    expect(bad.verdictOf("single-scope")).toBe("fail");
+    expect(await readState(repo)).toEqual(before);
+  });
+
+  it("judges a branch that was fetched but never checked out (origin/<branch>), under its own name", async () => {
+    const repo = await hotfixRepo();
+    await repo.git.raw(["update-ref", `refs/remotes/origin/${GOOD_BRANCH}`, GOOD_BRANCH]);
+    await repo.git.raw(["checkout", "-q", "main"]);
+    await repo.git.raw(["branch", "-q", "-D", GOOD_BRANCH]);
+
+    const json = await checkJson(repo.dir, ["--head", GOOD_BRANCH]);
+
+    expect(json).toMatchObject({ code: 0, stderr: "" });
+    expect(json.report?.hotfix.reason).toContain(GOOD_BRANCH);
+  });
+
+  it("takes the title and body from that branch's last commit, not from the checked-out one", async () => {
+    const repo = await twoHotfixes();
+    await repo.git.raw(["checkout", "-q", GOOD_BRANCH]);
+
+    const json = await checkJson(repo.dir, ["--head", BAD_BRANCH]);
+
+    expect(json.verdictOf("linked-ticket")).toBe("fail");
+    expect(json.verdictOf("problem-statement")).toBe("fail");
+    expect(json.verdictOf("rollback-plan")).toBe("fail");
+  });
+
+  it("is exit 2, naming the head, when no ref has that name and a branch is checked out", async () => {
+    const repo = await hotfixRepo();
+
+    const result = await runSpo(["check", "--head", "hotfix/typo"], { cwd: repo.dir });
+
+    expect(result).toMatchObject({ code: 2, stdout: "" });
+    expect(result.stderr).toContain('the head "hotfix/typo" is not a branch, tag or commit in this repository');
   });
 });
 
@@ -184,6 +286,19 @@ describe("spo check errors: exit 2 with a message that says which", () => {
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`git error: ${dir} is not inside a git repository`);
+  });
+
+  it("says what git could not read, without a stack, when the repository is damaged", async () => {
+    const repo = await hotfixRepo();
+    const blob = (await repo.git.raw(["rev-parse", "HEAD:src/checkout/discount.test.ts"])).trim();
+    await rm(join(repo.dir, ".git/objects", blob.slice(0, 2), blob.slice(2)));
+
+    const result = await runSpo(["check"], { cwd: repo.dir });
+
+    expect(result).toMatchObject({ code: 2, stdout: "" });
+    expect(result.stderr).toContain("git error: reading the diff: fatal: unable to read");
+    expect(result.stderr).toContain(blob);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
   it("says which base is unknown", async () => {

@@ -62,6 +62,49 @@ describe("parseConfig", () => {
     expect(problemsOf(text)).toContain(problem);
   });
 
+  it("reads the ticket tracker keys, with their defaults", () => {
+    expect(DEFAULT_CONFIG.ticket).toEqual({
+      patterns: ["\\b[A-Z][A-Z0-9]+-[0-9]+\\b"],
+      verify: false,
+      tracker: "github",
+      types: [],
+      allowedStatuses: [],
+      onTrackerError: "fail",
+    });
+    const config = parseConfigText(
+      "ticket:\n  verify: true\n  tracker: jira\n  types: [Bug, ' Incident ']\n  allowedStatuses: [In Progress]\n  onTrackerError: warn\n",
+      SOURCE,
+    );
+    expect(config.ticket).toMatchObject({
+      tracker: "jira",
+      types: ["Bug", "Incident"],
+      allowedStatuses: ["In Progress"],
+      onTrackerError: "warn",
+    });
+    expect(problemsOf("ticket:\n  tracker: https://jira.evil.example\n")).toEqual([
+      'ticket.tracker: Invalid option: expected one of "github"|"jira"|"linear"',
+    ]);
+    expect(problemsOf("ticket:\n  onTrackerError: ignore\n")).toEqual([
+      'ticket.onTrackerError: Invalid option: expected one of "fail"|"warn"',
+    ]);
+  });
+
+  it.each([
+    ["ticket:\n  url: https://jira.evil.example\n", 'ticket: unknown key "url"'],
+    ["ticket:\n  baseUrl: https://jira.evil.example\n", 'ticket: unknown key "baseUrl"'],
+    ["ticket:\n  host: jira.evil.example\n", 'ticket: unknown key "host"'],
+    ["ticket:\n  token: abc\n", 'ticket: unknown key "token"'],
+    ["ticket:\n  jira:\n    url: https://jira.evil.example\n", 'ticket: unknown key "jira"'],
+    ["jira:\n  url: https://jira.evil.example\n", '(root): unknown key "jira"'],
+  ])(
+    "refuses a repository config that names a tracker host or credential (%j): they are the server's",
+    (text, start) => {
+      expect(problemsOf(text)).toEqual([
+        `${start}; hosts and credentials are the server's, never the repository's: the App's operator sets JIRA_URL with JIRA_TOKEN (Data Center) or JIRA_EMAIL and JIRA_API_TOKEN (Cloud), LINEAR_API_KEY and LINEAR_API_URL in its environment`,
+      ]);
+    },
+  );
+
   it("reports every problem at once, not only the first", () => {
     expect(problemsOf("scope:\n  maxFiles: x\n  maxLines: y\nbogus: 1\n")).toHaveLength(3);
   });

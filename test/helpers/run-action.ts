@@ -18,11 +18,12 @@ export interface ActionResult {
   errors: string[];
 }
 
-/** Runs the Action as a runner would: event file, summary and output files, INPUT_* variables. */
+/** Runs the Action as a runner would: event file, summary and output files, INPUT_* variables, the step's `env`. */
 export async function runAction(
   payload: unknown,
   inputs: Record<string, string> = {},
   eventName = "pull_request",
+  stepEnv: Record<string, string> = {},
 ): Promise<ActionResult> {
   const dir = await mkdtemp(join(tmpdir(), "spo-action-"));
   try {
@@ -38,6 +39,7 @@ export async function runAction(
       GITHUB_OUTPUT: files.output,
       GITHUB_API_URL: API,
       INPUT_TOKEN: "test",
+      ...stepEnv,
       ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
     };
     const code = await run({ env, stdout: (text) => void (log += text), now: () => FIXED_NOW, Octokit: TestOctokit });

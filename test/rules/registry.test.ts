@@ -6,7 +6,7 @@ import { evaluatePolicy } from "../../src/core/evaluate-policy.js";
 import { DEFAULT_CONFIG, parseConfig } from "../../src/config/parse-config.js";
 import { buildChange, file } from "../../support/build-change.js";
 
-const NOT_RULES = new Set(["index.ts", "phrases.ts"]);
+const NOT_RULES = new Set(["index.ts", "phrases.ts", "verify-ticket.ts", "explain-lookup-error.ts"]);
 
 describe("the rule registry", () => {
   it("registers every rule file under its own id, in RULE_IDS order", () => {

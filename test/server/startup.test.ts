@@ -10,6 +10,22 @@ describe("startup", () => {
     expect(findStartupProblem({ WEBHOOK_SECRET: "s" })).toBeUndefined();
   });
 
+  it("refuses to run with tracker variables set wrongly, naming them and never their values", () => {
+    const problem = findStartupProblem({
+      WEBHOOK_SECRET: "s",
+      JIRA_URL: "http://jira.example.com",
+      JIRA_EMAIL: "bot@example.com",
+      JIRA_API_TOKEN: "jira-secret-token",
+      LINEAR_API_URL: "https://api.linear.app/graphql",
+    });
+    expect(problem).toBe(
+      "Invalid ticket tracker settings: JIRA_URL must be an https:// address (http only for localhost): credentials would travel in clear; LINEAR_API_URL is set without LINEAR_API_KEY. Refusing to start.",
+    );
+    expect(
+      findStartupProblem({ WEBHOOK_SECRET: "s", JIRA_URL: "https://x.atlassian.net", JIRA_TOKEN: "t" }),
+    ).toBeUndefined();
+  });
+
   it("the server process exits 1 with the reason, before listening", () => {
     const env = { PATH: process.env.PATH, NODE_ENV: "production", APP_ID: "1", PRIVATE_KEY: "x" };
     const result = spawnSync(process.execPath, ["--import", "tsx", "src/server/main.ts"], {

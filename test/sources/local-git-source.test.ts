@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { findBaseRef } from "../../src/sources/find-base-ref.js";
+import { findHeadRef } from "../../src/sources/find-head-ref.js";
 import { openLocalRepo, readLocalChange } from "../../src/sources/local-git-source.js";
 import { createGitRepo, type TempRepo } from "../helpers/git-repo.js";
 
@@ -22,7 +23,10 @@ async function repoWithBranch(
 
 async function readChange(repo: TempRepo, baseRef?: string) {
   const local = await openLocalRepo(repo.dir);
-  return readLocalChange(local, await findBaseRef(local, baseRef), { labels: [], workspaces: [] });
+  return readLocalChange(local, await findBaseRef(local, baseRef), await findHeadRef(local), {
+    labels: [],
+    workspaces: [],
+  });
 }
 
 describe("the local-git source", () => {

@@ -15,6 +15,7 @@ import {
   type CheckRunOutput,
   type Override,
 } from "../../render/check-run-output.js";
+import type { AppDeps } from "../app-deps.js";
 import type { JudgeTarget } from "./judge-target.js";
 
 export interface JudgeOptions {
@@ -47,17 +48,15 @@ export interface GateAssessment {
 export async function assessPullRequest(
   target: JudgeTarget,
   pr: PullRequestData,
-  appId: number | undefined,
+  deps: Pick<AppDeps, "appId" | "trackers">,
   options: JudgeOptions = {},
 ): Promise<GateAssessment> {
+  const { appId } = deps;
   try {
-    const { report, settings } = await assessGitHubPullRequest(
-      target.octokit,
-      target.repo,
-      pr,
-      target.defaultBranch,
-      options.settings,
-    );
+    const { report, settings } = await assessGitHubPullRequest(target.octokit, target.repo, pr, target.defaultBranch, {
+      trackers: deps.trackers ?? {},
+      settings: options.settings,
+    });
     const labelled = hasLabel(pr.labels, settings.config.override.label);
     const freshLabel = Boolean(options.freshHead && labelled);
     if (!report.hotfix.hotfix) return { output: renderGateOutput(report), settings, staleLabel: freshLabel };

@@ -15,6 +15,6 @@ export async function explainPullRequest(
   const repo = context.repo();
   const pr = await getPullRequest(context.octokit, repo, context.payload.issue.number);
   const target = toJudgeTarget(context);
-  const { output } = await assessPullRequest(target, pr, deps.appId);
+  const { output } = await assessPullRequest(target, pr, deps);
   await postComment(context.octokit, repo, pr.number, renderExplain(actor, pr.head.sha, output));
 }

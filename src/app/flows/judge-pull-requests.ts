@@ -34,7 +34,7 @@ export async function judgePullRequest(
   deps: AppDeps,
   options: JudgeOptions = {},
 ): Promise<GateAssessment> {
-  const assessment = await assessPullRequest(target, pr, deps.appId, options);
+  const assessment = await assessPullRequest(target, pr, deps, options);
   await publishAssessment(target, pr, deps, assessment);
   return assessment;
 }

@@ -66,7 +66,7 @@ export async function overrideFromComment(
     }
     const holding = findOverrideForSha(records, pr.head.sha);
     if (holding) return void (await reply(renderAlreadyOverridden(actor, holding)));
-    const assessment = await assessPullRequest(target, pr, deps.appId, { settings, override: null });
+    const assessment = await assessPullRequest(target, pr, deps, { settings, override: null });
     if (assessment.report?.verdict !== "fail")
       return void (await reply(renderNothingToOverride(actor, pr.head.sha, assessment.output)));
     const record: OverrideRecord = {

@@ -126,15 +126,18 @@ export function findChangeTickets(
   };
 }
 
-/** The GitHub references an adapter must look up (into `change.tickets`) when `ticket.verify` is on. */
-export function listTicketsToVerify(
+/**
+ * The ticket an adapter must look up (into `change.tickets`) when `ticket.verify` is on: the one
+ * ticket of the change. None when the change names no ticket or several, since `linked-ticket`
+ * then fails before any look-up would count: no tracker is asked about a change it cannot pass.
+ */
+export function findTicketToVerify(
   change: Pick<Change, "title" | "headBranch" | "body" | "repository">,
   patterns: readonly string[],
-): string[] {
+): TicketRef | undefined {
   const { title, branch, body } = findChangeTickets(change, patterns);
-  return distinctTickets([...title, ...branch, ...body])
-    .filter((ref) => ref.kind === "github")
-    .map((ref) => ref.id);
+  const tickets = distinctTickets([...title, ...branch, ...body]);
+  return tickets.length === 1 ? tickets[0] : undefined;
 }
 
 /** The first reference of each ticket, in order. */

@@ -25,9 +25,10 @@ export function findVersionChanges(files: readonly ChangedFile[], versioningFile
   const edits: VersionEdit[] = [];
   for (const file of files) {
     if (file.patch === undefined) continue;
-    const hunks = readPatchHunks(file.patch);
     const isPackageJson = file.path === "package.json" || file.path.endsWith("/package.json");
     if (!isPackageJson && !matchesAny(file.path, versioningFiles)) continue;
+    // Only a version file's patch is split into hunks: the others are not copied.
+    const hunks = readPatchHunks(file.patch);
     const edit = isPackageJson ? readPackageJsonVersions(hunks) : readVersionLines(hunks);
     if (edit.base === edit.head) continue;
     edits.push({ path: file.path, ...edit });

@@ -6,7 +6,7 @@ import {
   findChangeTickets,
   findClosingRefs,
   findTicketRefs,
-  listTicketsToVerify,
+  findTicketToVerify,
 } from "../../../src/core/readers/find-tickets.js";
 import { buildChange } from "../../../support/build-change.js";
 
@@ -105,7 +105,7 @@ describe("findClosingRefs", () => {
   });
 });
 
-describe("findChangeTickets / listTicketsToVerify", () => {
+describe("findChangeTickets / findTicketToVerify", () => {
   it("reads the title, the branch without its hotfix prefix, and the body's closing references", () => {
     const change = buildChange({
       repository: REPO,
@@ -117,13 +117,25 @@ describe("findChangeTickets / listTicketsToVerify", () => {
     expect([ids(found.title), ids(found.branch), ids(found.body)]).toEqual([["SHOP-42"], ["SHOP-42"], [`${REPO}#12`]]);
   });
 
-  it("lists only GitHub references to verify, once each", () => {
+  it("verifies the change's one ticket, wherever it is named and however often", () => {
     const change = buildChange({
       repository: REPO,
       title: "#12: fix",
-      headBranch: "hotfix/SHOP-42",
-      body: "Fixes https://github.com/octo/shop/issues/12\nCloses other/lib#3",
+      headBranch: "hotfix/discount",
+      body: "Fixes https://github.com/octo/shop/issues/12",
     });
-    expect(listTicketsToVerify(change, JIRA)).toEqual([`${REPO}#12`, "other/lib#3"]);
+    expect(findTicketToVerify(change, JIRA)).toMatchObject({ id: `${REPO}#12`, kind: "github" });
+    expect(findTicketToVerify(buildChange({ repository: REPO }), JIRA)).toMatchObject({ id: "SHOP-42", kind: "key" });
+  });
+
+  it("verifies nothing when the change names several tickets or none: linked-ticket fails without a look-up", () => {
+    const several = buildChange({
+      repository: REPO,
+      title: "#12: fix",
+      headBranch: "hotfix/SHOP-42",
+      body: "Closes other/lib#3",
+    });
+    expect(findTicketToVerify(several, JIRA)).toBeUndefined();
+    expect(findTicketToVerify(buildChange({ title: "fix", headBranch: "hotfix/x", body: "" }), JIRA)).toBeUndefined();
   });
 });
