@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { RecordedRequest, Reply } from "./fake-github-request.js";
 import { createAppState } from "./fake-github-app-routes.js";
 import { routeRequest, type FakeRepoState } from "./fake-github-routes.js";
+import { createFakeHook, type FakeHook } from "./fake-hook-deliveries.js";
 
 /** A fault: when `match` accepts a request (and `times` is not used up), `reply` answers it instead of the route. */
 export interface Fault {
@@ -19,6 +20,8 @@ export interface FakeGitHub {
   token: string;
   requests: RecordedRequest[];
   repos: FakeRepoState;
+  /** The App's webhook: the deliveries GitHub made, listed and redelivered through `/app/hook/deliveries`. */
+  hook: FakeHook;
   /** Answers matching requests with `reply` (first matching fault wins); returns the fault to inspect `times`. */
   inject(fault: Fault): Fault;
   /** Resolves when `count` recorded requests match; rejects after `timeoutMs`. */
@@ -35,6 +38,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   const faults: Fault[] = [];
   const waiters = new Set<() => void>();
   const repos: FakeRepoState = { configs: new Map(), files: new Map(), nextCheckId: 1, ...createAppState() };
+  const hook = createFakeHook();
   const delays = new Set<() => void>();
   let closed = false;
   /** A delay that close() cuts short, so that no reply outlives the fake. */
@@ -71,7 +75,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     if (fault && fault.times !== undefined) fault.times--;
     const reply = fault
       ? await (typeof fault.reply === "function" ? fault.reply(request) : fault.reply)
-      : routeRequest(request, repos, token);
+      : (hook.route(request, `http://${req.headers.host}/api/v3`) ?? routeRequest(request, repos, token));
     if (reply.delayMs) await sleep(reply.delayMs);
     if (closed) return;
     const isText = typeof reply.body === "string";
@@ -93,6 +97,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     token,
     requests,
     repos,
+    hook,
     inject(fault) {
       faults.push(fault);
       return fault;

@@ -39,13 +39,16 @@ export async function findFreePort(): Promise<number> {
 /**
  * Starts `node <args>` (the built server by default) as users run it, against the fake GitHub at
  * `githubHost`, and waits until `/ping` answers. Runs in an empty working directory so no `.env` applies.
+ * The catch-up on missed deliveries is off (`CATCHUP_INTERVAL_S=0`) unless `env` turns it on, so
+ * that its calls do not mix with those of the deliveries a test sends; `env.PORT` picks the port
+ * (the App's webhook URL, known before it starts).
  */
 export async function startApp(
   githubHost: string,
   env: Record<string, string> = {},
   nodeArgs = [join(ROOT, "dist/server/main.js")],
 ): Promise<RunningApp> {
-  const port = await findFreePort();
+  const port = env.PORT ? Number(env.PORT) : await findFreePort();
   let output = "";
   const child = spawn(process.execPath, nodeArgs, {
     cwd: mkdtempSync(join(tmpdir(), "spo-e2e-")),
@@ -61,6 +64,7 @@ export async function startApp(
       GHE_PROTOCOL: "http",
       LOG_FORMAT: "json",
       LOG_LEVEL: "info",
+      CATCHUP_INTERVAL_S: "0",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

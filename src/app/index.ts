@@ -13,6 +13,7 @@ import { onIssueComment } from "./on-issue-comment.js";
 import { onMergeGroup } from "./on-merge-group.js";
 import { onPullRequest, PULL_REQUEST_TRIGGERS } from "./on-pull-request.js";
 import { onRelease, RELEASE_TRIGGERS } from "./on-release.js";
+import { onStatus } from "./on-status.js";
 
 /** Wires events to handlers. No logic here: each handler translates its event and delegates. */
 export function createApp(given: AppDeps): ApplicationFunction {
@@ -33,6 +34,7 @@ export function createApp(given: AppDeps): ApplicationFunction {
     app.on("deployment_protection_rule.requested", (context) => onDeploymentProtectionRule(context, deps));
     app.on("deployment.created", (context) => onDeploymentCreated(context, deps));
     app.on("deployment_status.created", (context) => onDeploymentStatus(context, deps));
+    app.on("status", (context) => onStatus(context, deps));
     if (deps.gateToken) options?.addHandler(createGateHandler({ token: deps.gateToken, app, deps }));
   };
 }

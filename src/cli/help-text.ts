@@ -5,7 +5,7 @@ const EXIT_CODES = `Exit codes:
   1  the gate fails: at least one rule fails
   2  usage error, invalid config, or git/GitHub error (the message says which)`;
 
-export const HELP: Record<"spo" | "check" | "init" | "validate", string> = {
+export const HELP: Record<"spo" | "check" | "init" | "validate" | "catchup", string> = {
   spo: `spo: Single Patch Order, judge a hotfix branch before you push it
 
 Usage:
@@ -13,6 +13,7 @@ Usage:
   spo check --pr owner/repo#N  judge a GitHub pull request (needs GITHUB_TOKEN; writes nothing)
   spo init [--force]           write a starter .github/single-patch-order.yml and PR template
   spo validate [file]          check a config file and list every problem with its key path
+  spo catchup [--since 24h]    redeliver the App's webhook deliveries that failed (needs APP_ID and its key)
 
 Options:
   -h, --help     show help (also: spo <command> --help)
@@ -78,5 +79,31 @@ _extends is resolved by the App on GitHub; only this file's own keys are checked
 
 Options:
   -h, --help  show this help
+`,
+
+  catchup: `spo catchup: redeliver the App's webhook deliveries that failed
+
+Usage:
+  spo catchup [--since <duration>]
+
+Lists the App's webhook deliveries of the last <duration> (30m, 2h, 1d; default 24h; GitHub
+keeps 3 days) and asks GitHub to redeliver, once, each one none of whose attempts got a 2xx
+answer: what the App's server does at start and every CATCHUP_INTERVAL_S, for installs without
+a long-running server (run it from a scheduled job). A delivery the list shows redelivered
+already is left alone, so running it again never repeats one.
+
+Environment:
+  APP_ID                          the App's id
+  PRIVATE_KEY or PRIVATE_KEY_PATH the App's private key (PEM), or the path of its file
+  GHE_HOST, GHE_PROTOCOL          GitHub Enterprise Server (default protocol https)
+
+Options:
+  --since <duration>  how far back, counted from each delivery's first attempt (default 24h)
+  -h, --help          show this help
+
+Exit codes:
+  0  every redelivery it asked for was accepted (or none was needed)
+  1  GitHub refused some redeliveries (the lines say which and why)
+  2  usage error, or an error: a key GitHub refuses, GitHub unreachable, a redelivery not asked for
 `,
 };

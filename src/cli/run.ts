@@ -1,4 +1,5 @@
 import { EXIT } from "../core/to-conclusion.js";
+import { runCatchup } from "./catchup-command.js";
 import { runCheck } from "./check-command.js";
 import { useColor, type CliIo } from "./cli-io.js";
 import { HELP } from "./help-text.js";
@@ -9,6 +10,7 @@ import { UsageError } from "./usage-error.js";
 import { runValidate } from "./validate-command.js";
 
 const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<number>> = {
+  catchup: runCatchup,
   check: runCheck,
   init: runInit,
   validate: runValidate,
@@ -30,9 +32,10 @@ export async function run(io: CliIo): Promise<number> {
       io.stdout(topic && topic in HELP ? HELP[topic as keyof typeof HELP] : HELP.spo);
       return EXIT.pass;
     }
-    if (first === undefined) throw new UsageError("a command is required: check, init or validate");
+    if (first === undefined) throw new UsageError("a command is required: check, init, validate or catchup");
     const command = COMMANDS[first];
-    if (!command) throw new UsageError(`unknown command "${first}"; the commands are check, init and validate`);
+    if (!command)
+      throw new UsageError(`unknown command "${first}"; the commands are check, init, validate and catchup`);
     return await command(rest, io);
   } catch (error) {
     io.stderr(renderCliError(error, useColor(io, io.stderrIsTTY)));

@@ -25,3 +25,12 @@ export function toSourceError(error: unknown, doing: string): SourceError {
   const what = status ? `GitHub answered ${status} while ${doing}` : `${doing} failed`;
   return new SourceError(`${what}: ${detail}`, temporary, findRequestId(error), { cause: error });
 }
+
+/**
+ * Whether GitHub said the thing asked about does not exist (404, or 422 "No commit found for
+ * SHA"), directly or as the cause of a SourceError: the question's fault, not the App's.
+ */
+export function isUnknownToGitHub(error: unknown): boolean {
+  const status = (error as HttpLikeError | undefined)?.status ?? (error as { cause?: HttpLikeError })?.cause?.status;
+  return status === 404 || status === 422;
+}

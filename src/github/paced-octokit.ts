@@ -26,7 +26,15 @@ type Fetch = typeof globalThis.fetch;
 type Plugin = Parameters<typeof ProbotOctokit.plugin>[0];
 
 /**
- * Probot's Octokit for the App's server, changed in three ways:
+ * Longest wait for GitHub's answer to one installation-token call. A delivery gets its token
+ * before its handlers run (ensure-installation-token.ts), within the 10 s GitHub waits for the
+ * webhook's answer, so one hanging attempt must not take that time.
+ */
+export const TOKEN_CALL_TIMEOUT_MS = 2_000;
+const TOKEN_CALL = /\/app\/installations\/\d+\/access_tokens(\?|$)/;
+
+/**
+ * Probot's Octokit for the App's server, changed in four ways:
  *
  * - Write throttling is keyed per installation. Probot gives the webhook clients no throttle id,
  *   so every installation shares one write queue (one write per second for the whole process);
@@ -36,6 +44,10 @@ type Plugin = Parameters<typeof ProbotOctokit.plugin>[0];
  * - A secondary rate limit is waited out (GitHub's `retry-after`) and retried, not dropped:
  *   Probot's server only logs it, which would lose the check.
  * - Every response is observed for metrics: error statuses, and completed check runs.
+ * - Installation tokens asked for directly (`octokit.auth({ type: "installation" })`, as
+ *   ensure-installation-token.ts does) go to the App's GitHub: Probot hands the token strategy a
+ *   request without the client's `baseUrl`, which would send a GitHub Enterprise Server App's
+ *   token call to api.github.com. Every token call is cut at TOKEN_CALL_TIMEOUT_MS.
  */
 export function createPacedOctokit(observer: GitHubObserver): typeof ProbotOctokit {
   return ProbotOctokit.plugin(observeCompletedChecks(observer)).defaults((options: Options) =>
@@ -46,9 +58,22 @@ export function createPacedOctokit(observer: GitHubObserver): typeof ProbotOctok
 /** The options of one client: Probot's, with the changes above. Exported for tests. */
 export function withPacing(options: Options, observer: GitHubObserver): Options {
   const installationId = options.auth?.installationId;
+  const fetch = observeErrors(observer, options.request?.fetch);
+  const authRequest = options.auth?.request;
   return {
     ...options,
-    request: { ...options.request, fetch: observeErrors(observer, options.request?.fetch) },
+    request: { ...options.request, fetch },
+    ...(typeof authRequest?.defaults === "function"
+      ? {
+          auth: {
+            ...options.auth,
+            request: authRequest.defaults({
+              ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+              request: { fetch },
+            }),
+          },
+        }
+      : {}),
     throttle: {
       ...options.throttle,
       ...(installationId ? { id: String(installationId) } : {}),
@@ -73,14 +98,15 @@ export function retrySecondaryRateLimit(
 const OBSERVED = Symbol("observed by observeErrors");
 
 /**
- * Counts every error response, each attempt of a retried request included. An installation's
- * client is built from the options of the App's client, whose fetch is observed already.
+ * Counts every error response, each attempt of a retried request included, and cuts token calls
+ * at TOKEN_CALL_TIMEOUT_MS. An installation's client is built from the options of the App's
+ * client, whose fetch is observed already.
  */
 function observeErrors(observer: GitHubObserver, fetchImpl: Fetch | undefined): Fetch {
   if (fetchImpl && OBSERVED in fetchImpl) return fetchImpl;
   const observed: Fetch = async (input, init) => {
     try {
-      const response = await (fetchImpl ?? globalThis.fetch)(input, init);
+      const response = await (fetchImpl ?? globalThis.fetch)(input, limitTokenCall(input, init));
       if (response.status >= 400) observer.apiError(String(response.status));
       return response;
     } catch (error) {
@@ -89,6 +115,13 @@ function observeErrors(observer: GitHubObserver, fetchImpl: Fetch | undefined): 
     }
   };
   return Object.assign(observed, { [OBSERVED]: true });
+}
+
+function limitTokenCall(input: Parameters<Fetch>[0], init: RequestInit | undefined): RequestInit | undefined {
+  const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+  if (!TOKEN_CALL.test(url)) return init;
+  const timeout = AbortSignal.timeout(TOKEN_CALL_TIMEOUT_MS);
+  return { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout };
 }
 
 /** The outermost request hook (plugins added last wrap the others): it sees a call once, after its retries. */

@@ -3,11 +3,18 @@ import { Counter, Gauge, Histogram, renderMetrics } from "./prometheus.js";
 import { readRuleVerdicts } from "./read-rule-verdicts.js";
 
 export type DeliveryOutcome = "handled" | "failed" | "duplicate" | "rejected";
+/** A catch-up pass: `done`, `skipped` (another replica or the previous pass holds it) or `error`. */
+export type CatchUpPassOutcome = "done" | "skipped" | "error";
+export type RedeliveryOutcome = "accepted" | "refused" | "error";
 
 export interface AppMetrics extends GitHubObserver {
   /** A delivery for the commit `key` arrived now: the start of its webhook-to-check latency. */
   markReceived(key: string): void;
   countDelivery(event: string, outcome: DeliveryOutcome): void;
+  countCatchUpPass(outcome: CatchUpPassOutcome): void;
+  countRedelivery(outcome: RedeliveryOutcome): void;
+  /** Deliveries of the window that no attempt answered 2xx, as the last catch-up pass listed them. */
+  setUnrepairedDeliveries(count: number): void;
   /** The Prometheus text for `GET /metrics`. */
   render(): string;
 }
@@ -45,12 +52,25 @@ export function createAppMetrics(inFlight: () => number, now = () => performance
     "spo_webhook_deliveries_total",
     "Signed webhook deliveries, by event and outcome (handled, failed, duplicate, rejected).",
   );
+  const passes = new Counter("spo_catchup_passes_total", "Catch-up passes, by outcome (done, skipped, error).");
+  const redeliveries = new Counter(
+    "spo_catchup_redeliveries_total",
+    "Redeliveries the catch-up asked GitHub for, by GitHub's answer (accepted, refused, error).",
+  );
+  let unrepaired = 0;
   const all = [
     evaluations,
     verdicts,
     latency,
     apiErrors,
     deliveries,
+    passes,
+    redeliveries,
+    new Gauge(
+      "spo_catchup_unrepaired_deliveries",
+      "Deliveries of the catch-up window that no attempt answered 2xx, at the last pass (before its redeliveries).",
+      () => unrepaired,
+    ),
     new Gauge("spo_deliveries_in_flight", "Deliveries being handled now.", inFlight),
     new Gauge("process_resident_memory_bytes", "Resident memory of the process, in bytes.", () =>
       process.memoryUsage.rss(),
@@ -73,6 +93,11 @@ export function createAppMetrics(inFlight: () => number, now = () => performance
       latency.observe((now() - receivedAt) / 1000);
     },
     countDelivery: (event, outcome) => deliveries.inc({ event, outcome }),
+    countCatchUpPass: (outcome) => passes.inc({ outcome }),
+    countRedelivery: (outcome) => redeliveries.inc({ outcome }),
+    setUnrepairedDeliveries(count) {
+      unrepaired = count;
+    },
     render: () => renderMetrics(all),
   };
 }

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { readTrackerSettings, TrackerSettingsError } from "../trackers/read-tracker-settings.js";
+import { readCatchUpSettings } from "./read-catch-up-settings.js";
 
 /** The shortest `GATE_TOKEN` or `OVERRIDE_SIGNING_KEY` accepted (SPEC §8 "Gate endpoint"). */
 export const MIN_SECRET_CHARS = 32;
@@ -11,6 +12,7 @@ export const MIN_SECRET_CHARS = 32;
  * `OVERRIDE_SIGNING_KEY` shorter than MIN_SECRET_CHARS stops it too, naming the variable. Ticket
  * tracker variables set wrongly (JIRA_URL without credentials, a plain-http host…) stop it too,
  * naming each variable: a half-configured tracker would otherwise fail every PR that names a ticket.
+ * A mistyped CATCHUP_INTERVAL_S or CATCHUP_WINDOW_H stops it too.
  */
 export function findStartupProblem(env: NodeJS.ProcessEnv): string | undefined {
   const trackers = findTrackerProblem(env);
@@ -20,6 +22,8 @@ export function findStartupProblem(env: NodeJS.ProcessEnv): string | undefined {
     if (value !== undefined && value !== "" && value.length < MIN_SECRET_CHARS)
       return `${name} is ${value.length} characters long; it must have at least ${MIN_SECRET_CHARS} (for example \`openssl rand -hex 32\`). Refusing to start with a secret that can be guessed.`;
   }
+  const catchUp = readCatchUpSettings(env);
+  if ("problem" in catchUp) return catchUp.problem;
   if (env.WEBHOOK_SECRET) return undefined;
   if (env.NODE_ENV === "development") return undefined;
   return "WEBHOOK_SECRET is not set. Set it to the webhook secret of your GitHub App (or NODE_ENV=development for local setup); refusing to start without it.";

@@ -27,6 +27,7 @@ export const REQUIRED: Record<string, string[]> = {
   deployment: ["action", "deployment.sha"],
   deployment_status: ["action", "deployment_status.state", "deployment.sha"],
   deployment_protection_rule: ["action", "environment"],
+  status: ["sha", "state", "context", "repository.default_branch"],
 };
 
 /**

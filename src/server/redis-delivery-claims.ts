@@ -8,14 +8,21 @@ export interface RedisLike {
 
 const KEY_PREFIX = "single-patch-order:delivery:";
 
-/** Claims shared by every replica that uses the same Redis: `SET key 1 EX ttl NX` is atomic. */
-export function createRedisClaims(redis: RedisLike, ttlSeconds = CLAIM_TTL_SECONDS): DeliveryClaims {
+/**
+ * Claims shared by every replica that uses the same Redis: `SET key 1 EX ttl NX` is atomic. Also
+ * the catch-up's record of the guids it redelivered, under another prefix.
+ */
+export function createRedisClaims(
+  redis: RedisLike,
+  ttlSeconds = CLAIM_TTL_SECONDS,
+  prefix = KEY_PREFIX,
+): DeliveryClaims {
   return {
     async claim(id) {
-      return (await redis.set(KEY_PREFIX + id, "1", "EX", ttlSeconds, "NX")) === "OK";
+      return (await redis.set(prefix + id, "1", "EX", ttlSeconds, "NX")) === "OK";
     },
     async release(id) {
-      await redis.del(KEY_PREFIX + id);
+      await redis.del(prefix + id);
     },
   };
 }

@@ -11,6 +11,8 @@ export interface ShutdownDeps {
   graceMs: number;
   /** Completes what the deadline cut short (see complete-interrupted-checks.ts). */
   interrupt: (left: InFlightDelivery[]) => Promise<void>;
+  /** Called once the signal arrives: stops background work (the catch-up asks for no more redeliveries). */
+  stopBackground?: () => void;
   exit?: (code: number) => void;
 }
 
@@ -26,6 +28,7 @@ export function shutDownOnSignal(deps: ShutdownDeps): (signal: NodeJS.Signals) =
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    deps.stopBackground?.();
     deps.log.info(
       { signal, inFlight: deps.inFlight.size },
       `${signal}: stopping; waiting up to ${deps.graceMs} ms for in-flight deliveries`,

@@ -165,6 +165,60 @@ describe("check_run.completed of a required check", () => {
   });
 });
 
+describe("status of a required check given as a commit status", () => {
+  /** A real `status` delivery (the example that carries an installation), for `context` in `state`. */
+  function statusEvent(context: string, state: string) {
+    const payload = loadWebhook("status", 3);
+    payload.context = context;
+    payload.state = state;
+    return payload;
+  }
+  const config = "tests:\n  requiredChecks: ['ci/legacy']\n";
+
+  it.each([
+    ["success", "success", "All rules pass"],
+    ["failure", "failure", "1 rule fails: Required check ci/legacy concluded failure."],
+    ["error", "failure", "1 rule fails: Required check ci/legacy concluded failure."],
+  ])("re-judges the open PR whose head it is when it finishes as %s", async (state, conclusion, title) => {
+    const payload = statusEvent("ci/legacy", state);
+    const repo = payload.repository.full_name;
+    const sha = payload.sha;
+    const scope = nock(API);
+    mockSettings(scope, { config }, repo);
+    scope
+      .get(`/repos/${repo}/commits/${sha}/pulls`)
+      .query(true)
+      .reply(200, [{ number: 4, state: "open", head: { sha } }]);
+    scope.get(`/repos/${repo}/pulls/4`).reply(200, pullRequest(4, sha));
+    mockFiles(scope, repo, 4, FILES);
+    scope.get(`/repos/${repo}/commits/${sha}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] });
+    scope
+      .get(`/repos/${repo}/commits/${sha}/status`)
+      .query(true)
+      .reply(200, { state, statuses: [{ context: "ci/legacy", state }] });
+    const checks = captureCheckRuns(scope, repo);
+
+    await receive("status", payload);
+
+    expectAllMocksDone();
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ name: "single-patch-order", head_sha: sha, conclusion, external_id: "4" });
+    expect(checks[0]!.output.title).toBe(title);
+  });
+
+  it("costs one config read for a status that is not required, and nothing when pending or the App's own", async () => {
+    const notRequired = statusEvent("ci/lint", "success");
+    const scope = nock(API);
+    mockSettings(scope, { config }, notRequired.repository.full_name);
+
+    await receive("status", notRequired);
+    await receive("status", statusEvent("ci/legacy", "pending"));
+    await receive("status", statusEvent("single-patch-order/deploy/canary", "success"));
+
+    expectAllMocksDone();
+  });
+});
+
 describe("issue_comment /spo recheck", () => {
   it("re-judges the PR the comment is on", async () => {
     const payload = loadWebhook("issue_comment.created");

@@ -40,7 +40,7 @@ describe("deliveries", () => {
   it("judges a failed delivery again when GitHub redelivers it (same id)", async () => {
     harness = await startHarness();
     const { github, app } = harness;
-    github.inject({ match: isTokenCall, times: 2, reply: { status: 401, body: { message: "Bad credentials" } } });
+    github.inject({ match: isTokenCall, times: 1, reply: { status: 401, body: { message: "Bad credentials" } } });
 
     const first = await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent(), id: "redeliver-1" });
     const redelivered = await sendWebhook(app.url, {
@@ -51,6 +51,17 @@ describe("deliveries", () => {
 
     expect([first.status, redelivered.status]).toEqual([500, 200]);
     expect(github.requests.filter(isCheckRunPost)).toHaveLength(1);
+  });
+
+  it("asks GitHub for nothing, not even a token, for an action no handler listens to", async () => {
+    harness = await startHarness();
+    const { github, app } = harness;
+    const closed = { ...pullRequestEvent(), action: "closed" };
+
+    const reply = await sendWebhook(app.url, { event: "pull_request", payload: closed });
+
+    expect(reply.status).toBe(200);
+    expect(github.requests).toEqual([]);
   });
 
   it.each([

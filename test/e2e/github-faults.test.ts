@@ -1,7 +1,15 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildOnce } from "./build-once.js";
 import type { RecordedRequest } from "../../support/fake-github-request.js";
-import { isCheckRunPost, isConfigCall, isFilesCall, isTokenCall, startHarness, type Harness } from "./harness.js";
+import {
+  isCheckRunPost,
+  isConfigCall,
+  isFilesCall,
+  isTokenCall,
+  readLogLines,
+  startHarness,
+  type Harness,
+} from "./harness.js";
 import { pullRequestEvent } from "../../support/payloads.js";
 import { sendWebhook } from "../../support/send-webhook.js";
 
@@ -81,6 +89,62 @@ describe("GitHub failing", () => {
     expect(github.requests.every(isTokenCall)).toBe(true);
     expect((await fetch(`${app.url}/ping`)).status).toBe(200);
   });
+
+  it.each([
+    ["answers 500", { status: 500, body: { message: "Server Error" } }, 4],
+    ["does not answer", { status: 201, body: {}, delayMs: 60_000 }, 2],
+  ] as const)(
+    "answers 503 within 10 s, publishes nothing and keeps no claim while the token call %s; the same delivery redelivered is judged",
+    async (_name, reply, attempts) => {
+      harness = await startHarness();
+      const { github, app } = harness;
+      const outage = github.inject({ match: isTokenCall, reply });
+      const payload = pullRequestEvent();
+
+      const sentAt = performance.now();
+      const first = await sendWebhook(app.url, { event: "pull_request", payload, id: "token-outage-1" });
+      const answeredMs = performance.now() - sentAt;
+      await new Promise((resolve) => setTimeout(resolve, 1_500)); // nothing goes on after the answer
+
+      expect(first.status).toBe(503);
+      expect(first.body).toContain("did not hand out an installation token");
+      expect(answeredMs).toBeLessThan(10_000);
+      expect(github.requests.filter((r) => !isTokenCall(r))).toEqual([]);
+      expect(github.requests.filter(isTokenCall)).toHaveLength(attempts);
+      expect(
+        readLogLines(app.output())
+          .filter((line) => line.id === "token-outage-1" && line.level === 50)
+          .map((l) => l.msg),
+      ).toEqual([
+        "delivery answered 503: no installation token could be had; catch-up or GitHub's Redeliver will judge it",
+      ]);
+
+      outage.times = 0; // GitHub is back
+      const redelivered = await sendWebhook(app.url, { event: "pull_request", payload, id: "token-outage-1" });
+
+      expect(redelivered.status).toBe(200);
+      expect(github.requests.filter(isCheckRunPost).map((r) => [r.body.head_sha, r.body.conclusion])).toEqual([
+        [payload.pull_request.head.sha, "success"],
+      ]);
+    },
+    30_000,
+  );
+
+  it("retries a read that keeps answering 5xx 1, 4 and 9 s after each attempt, then completes the check as failure", async () => {
+    harness = await startHarness();
+    const { github, app } = harness;
+    github.inject({ match: isFilesCall, reply: { status: 502, body: { message: "Bad Gateway" } } });
+
+    const reply = await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent() });
+    const [check] = await github.waitFor(isCheckRunPost, { timeoutMs: 25_000 });
+
+    expect(reply.status).toBe(202); // the judgement outlived the 9 s in which GitHub wants an answer
+    const at = github.requests.filter(isFilesCall).map((r) => r.at);
+    const gaps = at.slice(1).map((t, i) => (t - at[i]!) / 1000);
+    expect(gaps.map(Math.round)).toEqual([1, 4, 9]); // the README's schedule
+    expect(check!.body).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(check!.body.output.title).toMatch(/^Could not evaluate: GitHub answered 502/);
+  }, 40_000);
 
   it("completes the check as failure, with GitHub's request id, when a read keeps failing", async () => {
     harness = await startHarness();

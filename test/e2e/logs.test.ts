@@ -16,7 +16,7 @@ const GATE_TOKEN = "gate-token-e2e-5b7d2c91f0-8a41c3e9d2b7";
 
 describe("logs at LOG_LEVEL=trace", () => {
   it("never print the private key, the installation token, the app JWT, the webhook secret or the gate token", async () => {
-    harness = await startHarness({ LOG_LEVEL: "trace", GATE_TOKEN });
+    harness = await startHarness({ LOG_LEVEL: "trace", GATE_TOKEN, CATCHUP_INTERVAL_S: "300" }); // the catch-up calls with the JWT too
     const { github, app } = harness;
     github.inject({ match: isConfigCall, times: 1, reply: { status: 502, body: { message: "Bad Gateway" } } });
     await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent({ installationId: 1 }) });
@@ -33,7 +33,7 @@ describe("logs at LOG_LEVEL=trace", () => {
 
     const output = app.output();
     const jwts = github.requests
-      .filter(isTokenCall)
+      .filter((r) => isTokenCall(r) || r.path.startsWith("/app/hook/deliveries"))
       .map((r) => String(r.headers.authorization).replace(/^bearer /, ""));
     const secrets: Record<string, string[]> = {
       "the private key": PRIVATE_KEY.split("\n").filter((line) => line.length > 40),
@@ -49,5 +49,6 @@ describe("logs at LOG_LEVEL=trace", () => {
     expect(output).toContain("GitHub request: GET");
     expect(output).toContain('"authorization":"[Redacted]"');
     expect(jwts.length).toBeGreaterThan(1);
+    expect(github.requests.some((r) => r.path.startsWith("/app/hook/deliveries"))).toBe(true);
   });
 });

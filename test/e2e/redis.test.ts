@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildOnce } from "./build-once.js";
 import { startFakeGitHub, type FakeGitHub } from "../../support/fake-github.js";
 import { isCheckRunPost, REPO } from "./harness.js";
+import type { RecordedRequest } from "../../support/fake-github-request.js";
 import { pullRequestEvent } from "../../support/payloads.js";
 import { sendWebhook } from "../../support/send-webhook.js";
 import { findFreePort, startApp, type RunningApp } from "../../support/start-app.js";
@@ -61,6 +62,51 @@ describe.skipIf(!hasRedis)("two replicas sharing REDIS_URL", () => {
 
     expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     expect(github.requests.filter(isCheckRunPost)).toHaveLength(1);
+  });
+
+  it("redelivers each delivery missed while both were down once, whichever replica catches up", async () => {
+    const github = await startFakeGitHub();
+    cleanups.push(() => github.close());
+    github.repos.configs.set(REPO, "scope:\n  maxFiles: 10\n");
+    const redisUrl = await startRedis();
+    const port = await findFreePort();
+    github.hook.url = `http://127.0.0.1:${port}`; // the load balancer in front of both, in effect
+    const missed = await Promise.all(
+      [2, 3, 4].map((number) => github.hook.deliver("pull_request", pullRequestEvent({ number }))),
+    );
+    const isRedelivery = (r: RecordedRequest) => r.method === "POST" && r.path.endsWith("/attempts");
+
+    const replicas = await Promise.all(
+      [{ PORT: String(port) }, {}].map((env) =>
+        startApp(github.host, { REDIS_URL: redisUrl, CATCHUP_INTERVAL_S: "300", ...env }),
+      ),
+    );
+    for (const replica of replicas) cleanups.push(() => replica.stop());
+    await github.waitFor(isCheckRunPost, { count: 3 });
+    await new Promise((resolve) => setTimeout(resolve, 2_000)); // both replicas' first passes are over
+
+    expect(
+      github.requests
+        .filter(isRedelivery)
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(missed.map((a) => `/app/hook/deliveries/${a.id}/attempts`).sort());
+    expect(
+      github.requests
+        .filter(isCheckRunPost)
+        .map((r) => r.body.external_id)
+        .sort(),
+    ).toEqual(["2", "3", "4"]);
+    const remembered = spawnSync(
+      "redis-cli",
+      ["-u", redisUrl, "--scan", "--pattern", "single-patch-order:redelivered:*"],
+      {
+        encoding: "utf8",
+      },
+    )
+      .stdout.split("\n")
+      .filter(Boolean);
+    expect(remembered.sort()).toEqual(missed.map((a) => `single-patch-order:redelivered:${a.guid}`).sort());
   });
 
   it("judges distinct deliveries on both replicas with Probot's Redis-backed throttling", async () => {

@@ -7,6 +7,7 @@ import {
   type DeploymentDecision,
   type EnvironmentKind,
 } from "../../core/deploy/deployment-decision.js";
+import { isUnknownToGitHub } from "../../github/describe-github-error.js";
 import type { GitHubClient, RepoRef } from "../../github/github-client.js";
 import { loadRepoSettings } from "../../github/load-repo-config.js";
 import { readCanaryFacts } from "../../github/read-canary-facts.js";
@@ -50,7 +51,10 @@ export async function assessDeployment(
   try {
     return { kind, decision: await decideKind(octokit, repo, kind, question.sha, config, deps) };
   } catch (error) {
-    log.error({ err: error, sha: question.sha, environment: question.environment }, "could not decide a deployment");
+    const fields = { err: error, sha: question.sha, environment: question.environment };
+    // A commit GitHub does not know is the caller's question (a typo, another repository), not an App fault: warn.
+    if (isUnknownToGitHub(error)) log.warn(fields, "deployment refused: GitHub does not know the commit");
+    else log.error(fields, "could not decide a deployment");
     return { kind, decision: decideUndecidable(error) };
   }
 }

@@ -19,8 +19,8 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 type Handler = (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown;
 
 /** The App on a real HTTP server, composed as Probot's server does: webhooks, added handlers, 404. */
-async function startApp(gateToken?: string): Promise<string> {
-  const probot = new Probot({ githubToken: "test", log: pino({ level: "silent" }), Octokit: TestOctokit });
+async function startApp(gateToken?: string, log = pino({ level: "silent" })): Promise<string> {
+  const probot = new Probot({ githubToken: "test", log, Octokit: TestOctokit });
   const handlers: Handler[] = [];
   await probot.load(createApp({ now: () => FIXED_NOW, appId: TEST_APP_ID, ...(gateToken ? { gateToken } : {}) }), {
     cwd: process.cwd(),
@@ -117,6 +117,33 @@ describe("GET /api/gate/<owner>/<repo>/<sha>", () => {
     expectAllMocksDone();
     expect(response.status).toBe(412);
     expect(response.body.allowed).toBe(false);
+  });
+
+  it("refuses a commit GitHub does not know, and logs it as a warning, not an error", async () => {
+    const lines: Array<{ level: number; msg: string }> = [];
+    const base = await startApp(
+      TOKEN,
+      pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line)) }),
+    );
+    const scope = nock(API);
+    mockInstallation(scope);
+    mockSettings(scope, {}, REPO);
+    scope
+      .get(`/repos/${REPO}/commits/${SHA}/pulls`)
+      .query(true)
+      .reply(422, { message: `No commit found for SHA: ${SHA}` });
+
+    const response = await get(base, `/api/gate/${REPO}/${SHA}?environment=canary`, TOKEN);
+
+    expectAllMocksDone();
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining("was not found in octo/shop"),
+    });
+    expect(lines.filter((l) => l.level >= 40).map((l) => [pino.levels.labels[l.level], l.msg])).toEqual([
+      ["warn", "deployment refused: GitHub does not know the commit"],
+    ]);
   });
 
   it("answers 404 for a repository the App is not installed on", async () => {
