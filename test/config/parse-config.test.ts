@@ -31,6 +31,7 @@ describe("parseConfig", () => {
       production: ["production"],
       bakeMinutes: 30,
       autoRevert: false,
+      trustedCreators: ["github-actions[bot]"],
     });
     expect(DEFAULT_CONFIG.override.label).toBe("spo:overridden");
   });
