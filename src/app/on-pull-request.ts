@@ -3,7 +3,7 @@ import { hasLabel } from "../github/labels.js";
 import { loadRepoSettings, type RepoSettings } from "../github/load-repo-config.js";
 import type { PullRequestData } from "../github/pull-request-data.js";
 import type { AppDeps } from "./app-deps.js";
-import { judgePullRequest } from "./flows/judge-pull-requests.js";
+import { judgeCurrentPullRequest } from "./flows/judge-current-pull-request.js";
 import { toJudgeTarget, type JudgeTarget } from "./flows/judge-target.js";
 
 /** The pull_request actions that can change a verdict. */
@@ -18,9 +18,10 @@ export const PULL_REQUEST_TRIGGERS = [
 ] as const;
 
 /**
- * Judges the PR straight from the payload: no extra call to read the PR. A push (synchronize)
- * brings a new head SHA, which ends any override. A bot adding or removing the override label is
- * the App recording or ending an override itself: that is not judged again.
+ * Judges the PR as it is on GitHub now: the payload, unless a free conditional re-read shows a
+ * newer state (flows/judge-current-pull-request.ts). A push (synchronize) brings a new head SHA,
+ * which ends any override. A bot adding or removing the override label is the App recording or
+ * ending an override itself: that is not judged again.
  */
 export async function onPullRequest(context: Context<"pull_request">, deps: AppDeps): Promise<void> {
   const { pull_request: pr } = context.payload;
@@ -28,7 +29,7 @@ export async function onPullRequest(context: Context<"pull_request">, deps: AppD
   const target = toJudgeTarget(context);
   const settings = await readSettingsForBotLabel(context, target);
   if (settings === "own-label") return;
-  await judgePullRequest(target, pr as PullRequestData, deps, {
+  await judgeCurrentPullRequest(target, pr as PullRequestData, deps, {
     freshHead: context.payload.action === "synchronize",
     ...(settings ? { settings } : {}),
   });

@@ -5,6 +5,7 @@ import {
   captureCheckRuns,
   expectAllMocksDone,
   mockFiles,
+  mockOpenPulls,
   mockSettings,
   mockWorkspaces,
 } from "../helpers/github-nock.js";
@@ -151,6 +152,7 @@ describe("commands that are not read", () => {
         comment: 5,
       }),
     ]);
+    mockOpenPulls(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive(prComment("/spo recheck", "reviewer"));

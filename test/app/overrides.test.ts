@@ -5,6 +5,8 @@ import {
   captureCheckRuns,
   expectAllMocksDone,
   mockFiles,
+  mockOpenPulls,
+  mockPullUnchanged,
   mockSettings,
   mockWorkspaces,
 } from "../helpers/github-nock.js";
@@ -55,6 +57,7 @@ describe("/spo override <reason>", () => {
     mockWorkspaces(scope, REPO);
     const labels = captureAddedLabels(scope);
     const comments = captureComments(scope);
+    mockOpenPulls(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("issue_comment", prComment(`/spo override ${REASON}`));
@@ -171,6 +174,7 @@ describe("/spo override <reason>", () => {
     mockWorkspaces(scope, REPO);
     const labels = captureAddedLabels(scope);
     const comments = captureComments(scope);
+    mockOpenPulls(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("issue_comment", prComment(`/spo override ${REASON}`));
@@ -278,6 +282,8 @@ describe("an override over later events", () => {
     const scope = nock(API);
     mockFailingJudgement(scope);
     mockComments(scope, [auditComment(RECORD)]);
+    mockPullUnchanged(scope, REPO, 1);
+    mockOpenPulls(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("pull_request", labelledPr("edited"));
@@ -294,6 +300,7 @@ describe("an override over later events", () => {
   it("ends the override on a push: judged afresh, the Override button back, the label removed", async () => {
     const scope = nock(API);
     mockFailingJudgement(scope);
+    mockPullUnchanged(scope, REPO, 1);
     const checks = captureCheckRuns(scope, REPO);
     scope.delete(`/repos/${REPO}/issues/1/labels/spo%3Aoverridden`).reply(200, []);
 
@@ -319,6 +326,7 @@ describe("an override over later events", () => {
     };
     const otherApp = { ...auditComment(RECORD, 9002), performed_via_github_app: { id: 15368, slug: "github-actions" } };
     mockComments(scope, [forged, otherApp]);
+    mockPullUnchanged(scope, REPO, 1);
     const checks = captureCheckRuns(scope, REPO);
     scope.delete(`/repos/${REPO}/issues/1/labels/spo%3Aoverridden`).reply(200, []);
 

@@ -36,6 +36,8 @@ export interface GateAssessment {
   override?: OverrideRecord;
   /** The PR carries the override label but no override holds for its head SHA. */
   staleLabel?: boolean;
+  /** Other open PRs with the same head whose verdicts the output accounts for (publish-strictest.ts). */
+  sharing?: number[];
 }
 
 /**

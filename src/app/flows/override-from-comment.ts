@@ -20,7 +20,7 @@ import {
 import type { AppDeps } from "../app-deps.js";
 import { assessOverride } from "./assess-override.js";
 import { applyOverride, assessPullRequest } from "./assess-pull-request.js";
-import { publishAssessment } from "./publish-assessment.js";
+import { publishStrictest } from "./publish-strictest.js";
 import { toJudgeTarget, type JudgeTarget } from "./judge-target.js";
 
 /**
@@ -93,7 +93,7 @@ export async function overrideFromComment(
       }),
     );
     stage = "publishing";
-    await publishAssessment(target, pr, deps, applyOverride({ ...assessment, report: assessment.report }, record));
+    await publishStrictest(target, pr, deps, applyOverride({ ...assessment, report: assessment.report }, record));
   } catch (error) {
     if (error instanceof ConfigError)
       return void (await reply(renderOverrideConfigError(actor, error.source, "comment")));
