@@ -33,7 +33,13 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];
   const waiters = new Set<() => void>();
-  const repos: FakeRepoState = { configs: new Map(), files: new Map(), nextCheckId: 1 };
+  const repos: FakeRepoState = {
+    configs: new Map(),
+    files: new Map(),
+    pulls: new Map(),
+    checkRuns: [],
+    nextCheckId: 1,
+  };
   const delays = new Set<() => void>();
   let closed = false;
   /** A delay that close() cuts short, so that no reply outlives the fake. */
@@ -71,6 +77,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     const reply = fault
       ? await (typeof fault.reply === "function" ? fault.reply(request) : fault.reply)
       : routeRequest(request, repos, token);
+    request.answered = reply.status;
     if (reply.delayMs) await sleep(reply.delayMs);
     if (closed) return;
     const isText = typeof reply.body === "string";

@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 describe("the built App against a fake GitHub", () => {
-  it("judges a hotfix PR with a token call, then exactly config, files and one completed check", async () => {
+  it("judges a hotfix PR with a token call, a free 304 re-read, then exactly config, files, the open PRs and one completed check", async () => {
     harness = await startHarness();
     const { github, app } = harness;
     const payload = pullRequestEvent({ installationId: 77 });
@@ -22,10 +22,15 @@ describe("the built App against a fake GitHub", () => {
     expect(reply).toEqual({ status: 200, body: "ok\n" });
     expect(describeCalls(github.requests)).toEqual([
       "POST /app/installations/77/access_tokens",
+      `GET /repos/${REPO}/pulls/2`,
       `GET /repos/${REPO}/contents/.github%2Fsingle-patch-order.yml`,
       `GET /repos/${REPO}/pulls/2/files?per_page=100&page=1`,
+      `GET /repos/${REPO}/pulls?state=open&sort=updated&direction=desc&per_page=100&page=1`,
       `POST /repos/${REPO}/check-runs`,
     ]);
+    expect(github.requests[1]!.headers["if-modified-since"]).toBe(
+      new Date(payload.pull_request.updated_at).toUTCString(),
+    );
     const [tokenCall, ...calls] = github.requests;
     expect(tokenCall!.headers.authorization).toMatch(/^bearer eyJ/);
     for (const call of calls) expect(call.headers.authorization).toBe(`token ${github.token}`);
@@ -40,14 +45,16 @@ describe("the built App against a fake GitHub", () => {
     });
   });
 
-  it("gives a non-hotfix PR its passing check with two calls", async () => {
+  it("gives a non-hotfix PR its passing check with a free re-read and three calls", async () => {
     harness = await startHarness();
     const { github, app } = harness;
 
     await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent({ ref: "feature/new-cart" }) });
 
     expect(describeCalls(github.requests.slice(1))).toEqual([
+      `GET /repos/${REPO}/pulls/2`,
       `GET /repos/${REPO}/contents/.github%2Fsingle-patch-order.yml`,
+      `GET /repos/${REPO}/pulls?state=open&sort=updated&direction=desc&per_page=100&page=1`,
       `POST /repos/${REPO}/check-runs`,
     ]);
     expect(github.requests.find(isCheckRunPost)!.body).toMatchObject({
@@ -85,6 +92,7 @@ describe("the built App against a fake GitHub", () => {
     expect(text).toContain('spo_rule_verdicts_total{rule="reversible-migration",verdict="skip"} 1');
     expect(text).toContain("spo_webhook_to_check_seconds_count 1");
     expect(text).toContain('spo_github_api_errors_total{status="502"} 1');
+    expect(text).not.toContain('status="304"'); // the free re-read of the PR is no error
     expect(text).toContain('spo_webhook_deliveries_total{event="pull_request",outcome="handled"} 1');
     expect(text).toMatch(/^process_resident_memory_bytes \d+$/m);
   });
