@@ -52,7 +52,10 @@ function mockCurrent(scope: nock.Scope, delivered: any, now: Record<string, unkn
   const asked: string[] = [];
   scope
     .get(`/repos/${REPO}/pulls/2`)
-    .matchHeader("if-modified-since", (value) => asked.push(value) > 0)
+    .matchHeader("if-modified-since", (value) => {
+      if (value) asked.push(value);
+      return Boolean(value);
+    })
     .reply(200, { ...delivered.pull_request, updated_at: NOW, ...now });
   return asked;
 }

@@ -1,7 +1,9 @@
 import { findRequestId } from "../../github/describe-github-error.js";
+import { ConfigError } from "../../config/config-error.js";
+import { loadRepoSettings, type RepoSettings } from "../../github/load-repo-config.js";
 import type { PullRequestData } from "../../github/pull-request-data.js";
 import { readCurrentPullRequest } from "../../github/read-current-pull-request.js";
-import { renderEvaluationError } from "../../render/check-run-output.js";
+import { renderConfigError, renderEvaluationError } from "../../render/check-run-output.js";
 import type { AppDeps } from "../app-deps.js";
 import type { JudgeOptions } from "./assess-pull-request.js";
 import { judgePullRequest } from "./judge-pull-requests.js";
@@ -23,6 +25,12 @@ export async function judgeCurrentPullRequest(
   deps: AppDeps,
   options: JudgeOptions = {},
 ): Promise<void> {
+  // The config does not depend on the PR: read it meanwhile, so the re-read adds no round trip.
+  const settings: Promise<RepoSettings | ConfigError | undefined> = options.settings
+    ? Promise.resolve(options.settings)
+    : loadRepoSettings(target.octokit, target.repo, target.defaultBranch).catch((error: unknown) =>
+        error instanceof ConfigError ? error : undefined,
+      );
   let current: PullRequestData;
   try {
     const read = await readCurrentPullRequest(target.octokit, target.repo, delivered);
@@ -42,5 +50,13 @@ export async function judgeCurrentPullRequest(
     return;
   }
   const moved = current.head.sha !== delivered.head.sha;
-  await judgePullRequest(target, current, deps, { ...options, freshHead: Boolean(options.freshHead && !moved) });
+  const known = await settings;
+  // An invalid config fails the check, as the judgement would; a GitHub error is tried again there.
+  if (known instanceof ConfigError)
+    return publishAssessment(target, current, deps, { output: renderConfigError(known) });
+  await judgePullRequest(target, current, deps, {
+    ...options,
+    ...(known ? { settings: known } : {}),
+    freshHead: Boolean(options.freshHead && !moved),
+  });
 }
