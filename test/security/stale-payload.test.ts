@@ -129,6 +129,7 @@ describe("attack: replay a stale payload", () => {
     const delivery = staleDelivery("edited");
     const scope = nock(API);
     mockCurrent(scope, delivery, { state: "closed" });
+    mockSettings(scope); // read alongside the PR, before the App knows it is closed
 
     await receive(delivery);
 
@@ -142,6 +143,7 @@ describe("attack: replay a stale payload", () => {
       .get(`/repos/${REPO}/pulls/2`)
       .times(4)
       .reply(502, { message: "Bad Gateway" }, { "x-github-request-id": "STALE:1" });
+    mockSettings(scope);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive(delivery);

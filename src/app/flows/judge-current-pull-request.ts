@@ -18,6 +18,8 @@ import type { JudgeTarget } from "./judge-target.js";
  * a head that moved on means this delivery is stale, and the current head is judged (the push's
  * own delivery ends any override there, not this one). When the PR cannot be re-read, the check
  * on the delivered head fails with the reason: a pass nobody could confirm is never published.
+ * The config is read at the same time (it does not depend on the PR), and awaited on every path,
+ * so that no request outlives the delivery.
  */
 export async function judgeCurrentPullRequest(
   target: JudgeTarget,
@@ -42,10 +44,12 @@ export async function judgeCurrentPullRequest(
       );
   } catch (error) {
     target.log.error({ err: error, pr: delivered.number }, "could not re-read the pull request");
+    await settings;
     await publishAssessment(target, delivered, deps, { output: renderEvaluationError(error, findRequestId(error)) });
     return;
   }
   if (current.state === "closed") {
+    await settings; // no read outlives the delivery
     target.log.info({ pr: delivered.number }, "the pull request was closed since this delivery: not judged");
     return;
   }
