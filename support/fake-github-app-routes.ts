@@ -17,8 +17,8 @@ export interface StoredRun {
 export interface FakeAppState {
   /** Created check runs by `owner/repo@sha`, oldest first. */
   checkRuns: Map<string, StoredRun[]>;
-  /** `pulls.get` answers by `owner/repo#number`. */
-  pulls: Map<string, Record<string, unknown>>;
+  /** Pull requests by `owner/repo#number` (`pulls.get` shape; see FakeRepoState for how they are served). */
+  pulls: Map<string, any>;
   /** Repository roles by `owner/repo@login` (`admin`, `maintain`, `write`, `read`); absent → 404. */
   roles: Map<string, string>;
   /** Head commits' author and committer logins by `owner/repo@sha`. */

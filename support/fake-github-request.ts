@@ -10,6 +10,8 @@ export interface RecordedRequest {
   body: any;
   /** When the request arrived (performance.now() of the test process). */
   at: number;
+  /** The status the fake answered with, once it answered (a 304 costs no rate limit on GitHub). */
+  answered?: number;
 }
 
 export interface Reply {

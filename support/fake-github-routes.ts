@@ -15,6 +15,12 @@ export interface FakeRepoState extends FakeAppState {
   configs: Map<string, string>;
   /** Files of a pull request, by `owner/repo#number`; absent → DEFAULT_FILES. */
   files: Map<string, FakeFile[]>;
+  /*
+   * `pulls` (FakeAppState): pull requests as GitHub has them now, by `owner/repo#number` (`pulls.get` shape, with
+   * `updated_at`). `GET …/pulls/{n}` answers 304 to `If-Modified-Since` when nothing changed since,
+   * as GitHub does; a PR that is not here is taken as unchanged (304) when asked conditionally.
+   * They are listed by `GET …/pulls?state=open` and `GET …/commits/{sha}/pulls`.
+   */
   nextCheckId: number;
 }
 
@@ -75,6 +81,8 @@ export function routeRequest(request: RecordedRequest, state: FakeRepoState, tok
     const page = Number(url.searchParams.get("page") ?? 1);
     return { status: 200, body: all.slice((page - 1) * perPage, page * perPage), headers: requestId };
   }
+  const pullsRoute = routePulls(request, url, state, requestId);
+  if (pullsRoute) return pullsRoute;
   const created = /^\/repos\/([^/]+\/[^/]+)\/check-runs$/.exec(path);
   if (request.method === "POST" && created) {
     const id = state.nextCheckId++;
@@ -85,7 +93,48 @@ export function routeRequest(request: RecordedRequest, state: FakeRepoState, tok
       headers: requestId,
     };
   }
+  if (request.method === "POST" && /^\/repos\/[^/]+\/[^/]+\/statuses\/[0-9a-f]{40}$/.test(path))
+    return { status: 201, body: { id: 1, ...request.body }, headers: requestId };
+  if (request.method === "POST" && /^\/repos\/[^/]+\/[^/]+\/actions\/runs\/\d+\/deployment_protection_rule$/.test(path))
+    return { status: 204, headers: requestId };
   const update = /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(path);
   if (request.method === "PATCH" && update) return { status: 200, body: { id: Number(update[1]) }, headers: requestId };
   return routeAppRequest(request, state, url) ?? NOT_FOUND;
+}
+
+/** A single PR (conditional), the open PR list, and a commit's PRs, from `state.pulls`. */
+function routePulls(
+  request: RecordedRequest,
+  url: URL,
+  state: FakeRepoState,
+  headers: Record<string, string>,
+): Reply | undefined {
+  if (request.method !== "GET") return undefined;
+  const path = url.pathname;
+  const one = /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)$/.exec(path);
+  if (one) {
+    const pr = state.pulls.get(`${one[1]}#${one[2]}`);
+    const since = request.headers["if-modified-since"];
+    if (!pr) return since ? { status: 304, headers } : NOT_FOUND;
+    const lastModified = new Date(pr.updated_at).toUTCString();
+    if (since && Date.parse(pr.updated_at) <= Date.parse(String(since)))
+      return { status: 304, headers: { ...headers, "last-modified": lastModified } };
+    return { status: 200, body: pr, headers: { ...headers, "last-modified": lastModified } };
+  }
+  const inRepo = (repo: string) =>
+    [...state.pulls.entries()].filter(([key]) => key.startsWith(`${repo}#`)).map(([, pr]) => pr);
+  const list = /^\/repos\/([^/]+\/[^/]+)\/pulls$/.exec(path);
+  if (list) {
+    const open = inRepo(list[1]!).filter((pr) => pr.state === "open");
+    const page = Number(url.searchParams.get("page") ?? 1);
+    const perPage = Number(url.searchParams.get("per_page") ?? 30);
+    return { status: 200, body: open.slice((page - 1) * perPage, page * perPage), headers };
+  }
+  const ofCommit = /^\/repos\/([^/]+\/[^/]+)\/commits\/([0-9a-f]{40})\/pulls$/.exec(path);
+  if (ofCommit) {
+    const sha = ofCommit[2];
+    const prs = inRepo(ofCommit[1]!).filter((pr) => pr.head?.sha === sha || pr.merge_commit_sha === sha);
+    return { status: 200, body: prs, headers };
+  }
+  return undefined;
 }

@@ -76,6 +76,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     const reply = fault
       ? await (typeof fault.reply === "function" ? fault.reply(request) : fault.reply)
       : (hook.route(request, `http://${req.headers.host}/api/v3`) ?? routeRequest(request, repos, token));
+    request.answered = reply.status;
     if (reply.delayMs) await sleep(reply.delayMs);
     if (closed) return;
     const isText = typeof reply.body === "string";

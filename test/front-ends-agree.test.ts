@@ -12,6 +12,7 @@ import {
   captureCheckRuns,
   expectAllMocksDone,
   mockFiles,
+  mockPullUnchanged,
   mockSettings,
   mockWorkspaces,
   type FileFixture,
@@ -98,7 +99,9 @@ function readVerdicts(markdown: string): Record<string, string> {
 
 describe("the App, the Action and the CLI", () => {
   it("give the same verdict for every rule of the same pull request", async () => {
-    const appChecks = captureCheckRuns(mockGitHub(), REPO);
+    const appScope = mockGitHub();
+    mockPullUnchanged(appScope, REPO, 2);
+    const appChecks = captureCheckRuns(appScope, REPO);
     await createTestProbot().receive({ id: "1", name: "pull_request", payload: pullRequestEvent() } as never);
     expectAllMocksDone();
     const fromApp = readVerdicts(appChecks[0]?.output.summary ?? "");

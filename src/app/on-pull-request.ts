@@ -2,7 +2,7 @@ import type { Context } from "probot";
 import { sameLogin } from "../core/override/can-override.js";
 import type { PullRequestData } from "../github/pull-request-data.js";
 import type { AppDeps } from "./app-deps.js";
-import { judgePullRequest } from "./flows/judge-pull-requests.js";
+import { judgeCurrentPullRequest } from "./flows/judge-current-pull-request.js";
 import { toJudgeTarget } from "./flows/judge-target.js";
 
 /** The pull_request actions that can change a verdict. */
@@ -17,11 +17,12 @@ export const PULL_REQUEST_TRIGGERS = [
 ] as const;
 
 /**
- * Judges the PR straight from the payload: no extra call to read the PR. A push (synchronize)
- * brings a new head SHA, which ends any override; the sender of `opened` and `synchronize` pushed
- * the head, and the check records it (the second-person rule reads it back). A label added or
- * removed by this App's own bot is the App recording or ending an override itself: that is not
- * judged again. A label changed by anyone else, another bot included, is.
+ * Judges the PR as it is on GitHub now: the payload, unless a free conditional re-read shows a
+ * newer state (flows/judge-current-pull-request.ts). A push (synchronize) brings a new head SHA,
+ * which ends any override; the sender of `opened` and `synchronize` pushed the head, and the check
+ * records it (the second-person rule reads it back). A label added or removed by this App's own bot
+ * is the App recording or ending an override itself: that is not judged again. A label changed by
+ * anyone else, another bot included, is.
  */
 export async function onPullRequest(context: Context<"pull_request">, deps: AppDeps): Promise<void> {
   const { pull_request: pr, action, sender } = context.payload;
@@ -31,7 +32,7 @@ export async function onPullRequest(context: Context<"pull_request">, deps: AppD
     return;
   }
   const pushed = action === "opened" || action === "synchronize";
-  await judgePullRequest(toJudgeTarget(context), pr as PullRequestData, deps, {
+  await judgeCurrentPullRequest(toJudgeTarget(context), pr as PullRequestData, deps, {
     freshHead: action === "synchronize",
     ...(pushed && sender?.login ? { pushedBy: sender.login } : {}),
   });

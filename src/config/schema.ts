@@ -247,6 +247,12 @@ export const configSchema = z
         production: z.array(z.string().min(1)).default(["production"]).describe("Production environment names."),
         bakeMinutes: z.int().nonnegative().default(30).describe("Minutes a canary must run before production."),
         autoRevert: z.boolean().default(false).describe("Open a revert PR when a canary deployment fails."),
+        trustedCreators: z
+          .array(z.string().min(1).max(100))
+          .default(["github-actions[bot]"])
+          .describe(
+            "Logins whose canary deployments and success statuses count for production (compared without case). This App is always trusted; a failure status counts from anyone.",
+          ),
       })
       .prefault({})
       .describe("Deployment gates."),

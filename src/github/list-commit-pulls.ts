@@ -6,6 +6,8 @@ import type { GitHubClient, RepoRef } from "./github-client.js";
 /** A pull request of this repository that contains a commit. */
 export interface CommitPull {
   number: number;
+  /** `open` or `closed` (a merged PR is closed, with `mergedAt`). */
+  state: string;
   title: string;
   body: string;
   labels: string[];
@@ -31,6 +33,7 @@ export async function listCommitPulls(octokit: GitHubClient, repo: RepoRef, sha:
     });
     return data.map((pr) => ({
       number: pr.number,
+      state: pr.state,
       title: pr.title,
       body: pr.body ?? "",
       labels: pr.labels.map((l) => l.name).filter((n): n is string => Boolean(n)),

@@ -9,4 +9,8 @@ export interface PullRequestData {
   base: { ref: string; sha: string };
   changed_files?: number;
   commits?: number;
+  /** `open` or `closed`. */
+  state?: string;
+  /** ISO 8601, to the second: when anything of the PR last changed (GitHub's `Last-Modified`). */
+  updated_at?: string;
 }

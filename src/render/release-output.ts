@@ -1,5 +1,5 @@
 import { ConfigError } from "../config/config-error.js";
-import type { ReleaseCheckResult, ReleasePull, ReleaseReport } from "../core/release/release-facts.js";
+import type { DirectCommit, ReleaseCheckResult, ReleasePull, ReleaseReport } from "../core/release/release-facts.js";
 import { toCheckConclusion } from "../core/to-conclusion.js";
 import { boundCheckOutput, type CheckRunOutput } from "./check-run-output.js";
 import { describeFailure } from "./describe-failure.js";
@@ -21,6 +21,7 @@ export function renderRelease(report: ReleaseReport): CheckRunOutput {
     table(["", "Check", "Verdict", "Message"], report.results.map(toRow)),
     describeFixes(report.results),
     describePulls(report.hotfixPulls, report.otherPulls),
+    describeDirectCommits(report.directCommits),
     [
       "### Facts",
       "",
@@ -93,6 +94,19 @@ function describePulls(hotfixes: ReleasePull[], others: ReleasePull[]): string {
     "",
     table(["PR", "Title", "Head branch", "Kind"], rows),
   ].join("\n");
+}
+
+/** Direct commits by short SHA and subject; the subject is user text, shown verbatim in a code span. */
+function describeDirectCommits(direct: readonly DirectCommit[]): string {
+  if (!direct.length) return "";
+  const rows = direct.map((c) => [
+    `\`${c.sha}\``,
+    escapeCell(codeSpan(truncateChars(c.subject, 200))),
+    c.claimed === undefined
+      ? "no pull request"
+      : `names #${c.claimed}, but is neither its merge commit nor one of its commits`,
+  ]);
+  return [`### Direct commits (${formatCount(rows.length)})`, "", table(["Commit", "Subject", "Why"], rows)].join("\n");
 }
 
 function toPullRow(pull: ReleasePull, kind: string): string[] {

@@ -7,6 +7,7 @@ import {
   captureCheckRuns,
   expectAllMocksDone,
   mockFiles,
+  mockPullUnchanged,
   mockSettings,
   mockWorkspaces,
   type FileFixture,
@@ -129,6 +130,7 @@ describe("the Action on a pull_request event", () => {
 
   it("publishes exactly the check run the App publishes when create-check is on", async () => {
     const appScope = nock(API);
+    mockPullUnchanged(appScope, REPO, 2);
     mockSettings(appScope);
     mockFiles(appScope, REPO, 2, TWO_SCOPES);
     mockWorkspaces(appScope, REPO);

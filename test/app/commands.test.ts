@@ -5,6 +5,7 @@ import {
   captureCheckRuns,
   expectAllMocksDone,
   mockFiles,
+  mockOpenPulls,
   mockSettings,
   mockWorkspaces,
 } from "../helpers/github-nock.js";
@@ -180,6 +181,7 @@ describe("commands that are not read", () => {
         }),
       ),
     ]);
+    mockOpenPulls(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive(prComment("/spo recheck", "reviewer"));

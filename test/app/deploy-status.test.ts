@@ -1,7 +1,14 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { loadWebhook } from "../../support/webhooks.js";
-import { hotfixPull, mockCheck, mockCommitPulls, mockDeployments } from "../helpers/deploy-nock.js";
+import {
+  hotfixPull,
+  mockCanaryHolds,
+  mockCheck,
+  mockCommitPulls,
+  mockDeployments,
+  mockJudgedHotfix,
+} from "../helpers/deploy-nock.js";
 import { API, expectAllMocksDone, mockSettings } from "../helpers/github-nock.js";
 import { createTestProbot, FIXED_NOW, TEST_APP_ID } from "../helpers/probot.js";
 
@@ -26,12 +33,12 @@ describe("deployment.created → commit status", () => {
     mockSettings(scope);
     mockCommitPulls(scope, REPO, sha, [hotfixPull(12, sha)]);
     mockCheck(scope, REPO, sha, "single-patch-order/release", null);
-    mockCheck(scope, REPO, sha, "single-patch-order", "success");
+    mockJudgedHotfix(scope, REPO, 12, sha);
     scope
       .post(`/repos/${REPO}/statuses/${sha}`, {
         state: "success",
         context: "single-patch-order/deploy/canary",
-        description: "f95f852 is the head commit of hotfix #12, whose single-patch-order check passed.",
+        description: "f95f852 is the head commit of hotfix #12, whose own single-patch-order verdict passes.",
       })
       .reply(201, {});
 
@@ -43,6 +50,7 @@ describe("deployment.created → commit status", () => {
   it("posts failure for production before the bake time, saying when to deploy again", async () => {
     const scope = nock(API);
     mockSettings(scope);
+    mockCanaryHolds(scope, REPO, sha);
     mockDeployments(scope, REPO, sha, [
       {
         id: 7,
@@ -66,6 +74,7 @@ describe("deployment.created → commit status", () => {
   it("posts failure, with the reason, when GitHub fails", async () => {
     const scope = nock(API);
     mockSettings(scope);
+    mockCanaryHolds(scope, REPO, sha);
     scope.get(`/repos/${REPO}/deployments`).query(true).times(4).reply(500, { message: "boom" });
     scope
       .post(`/repos/${REPO}/statuses/${sha}`, (body: Record<string, string>) => {
@@ -106,7 +115,7 @@ describe("check_run.completed of our gate → canary status", () => {
     mockSettings(scope, { config: "deploy:\n  canary: [canary, canary-eu]\n" }, repo);
     mockCommitPulls(scope, repo, sha, [hotfixPull(12, sha)]);
     mockCheck(scope, repo, sha, "single-patch-order/release", null);
-    mockCheck(scope, repo, sha, "single-patch-order", "success");
+    mockJudgedHotfix(scope, repo, 12, sha);
     const posted: unknown[] = [];
     scope
       .post(`/repos/${repo}/statuses/${sha}`, (body) => posted.push(body) > 0)
@@ -116,7 +125,7 @@ describe("check_run.completed of our gate → canary status", () => {
     await receive("check_run", payload);
 
     expectAllMocksDone();
-    const description = "ec26c3e is the head commit of hotfix #12, whose single-patch-order check passed.";
+    const description = "ec26c3e is the head commit of hotfix #12, whose own single-patch-order verdict passes.";
     expect(posted).toEqual([
       { state: "success", context: "single-patch-order/deploy/canary", description },
       { state: "success", context: "single-patch-order/deploy/canary-eu", description },

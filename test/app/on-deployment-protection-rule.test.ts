@@ -1,7 +1,15 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { loadProtectionRuleRequest } from "../fixtures/protection-rule.js";
-import { hotfixPull, mockCheck, mockCommitPulls, mockDeployments } from "../helpers/deploy-nock.js";
+import {
+  hotfixPull,
+  mockCanaryHolds,
+  mockCheck,
+  mockCommitPulls,
+  mockDeployments,
+  mockGateRuns,
+  mockJudgedHotfix,
+} from "../helpers/deploy-nock.js";
 import { API, expectAllMocksDone, mockSettings } from "../helpers/github-nock.js";
 import { createTestProbot, FIXED_NOW } from "../helpers/probot.js";
 
@@ -23,17 +31,17 @@ async function receive(payload: unknown) {
 }
 
 describe("deployment_protection_rule for canary", () => {
-  it("approves the head of a hotfix whose gate passed, with the exact review body", async () => {
+  it("approves the head of a hotfix that passes when judged now, with the exact review body", async () => {
     const scope = nock(API);
     mockSettings(scope);
     mockCommitPulls(scope, REPO, SHA, [hotfixPull(12, SHA)]);
     mockCheck(scope, REPO, SHA, "single-patch-order/release", null);
-    mockCheck(scope, REPO, SHA, "single-patch-order", "success");
+    mockJudgedHotfix(scope, REPO, 12, SHA);
     expectReview(scope, {
       environment_name: "canary",
       state: "approved",
       comment:
-        "✅ **Approved** by Single Patch Order for `canary`: f95f852 is the head commit of hotfix #12, whose single-patch-order check passed.",
+        "✅ **Approved** by Single Patch Order for `canary`: f95f852 is the head commit of hotfix #12, whose own single-patch-order verdict passes.",
     });
 
     await receive(loadProtectionRuleRequest("canary"));
@@ -41,20 +49,23 @@ describe("deployment_protection_rule for canary", () => {
     expectAllMocksDone();
   });
 
-  it("approves the merge commit of a merged hotfix, judged by the gate on its head", async () => {
+  it("approves the merge commit of a merged hotfix, judged by the App's newest run on its head that judged it", async () => {
     const head = "a".repeat(40);
     const scope = nock(API);
     mockSettings(scope);
     mockCommitPulls(scope, REPO, SHA, [
-      hotfixPull(12, head, { merge_commit_sha: SHA, merged_at: "2026-11-21T10:00:00Z" }),
+      hotfixPull(12, head, { state: "closed", merge_commit_sha: SHA, merged_at: "2026-11-21T10:00:00Z" }),
     ]);
     mockCheck(scope, REPO, SHA, "single-patch-order/release", null);
-    mockCheck(scope, REPO, head, "single-patch-order", "success");
+    mockGateRuns(scope, REPO, head, [
+      { externalId: "12", conclusion: "failure", completedAt: "2026-11-21T09:00:00Z" },
+      { externalId: "12", conclusion: "success", completedAt: "2026-11-21T09:30:00Z" },
+    ]);
     expectReview(scope, {
       environment_name: "canary",
       state: "approved",
       comment:
-        "✅ **Approved** by Single Patch Order for `canary`: f95f852 is the merge commit of hotfix #12, whose single-patch-order check passed.",
+        "✅ **Approved** by Single Patch Order for `canary`: f95f852 is the merge commit of hotfix #12, whose own single-patch-order verdict passes.",
     });
 
     await receive(loadProtectionRuleRequest("canary"));
@@ -62,17 +73,17 @@ describe("deployment_protection_rule for canary", () => {
     expectAllMocksDone();
   });
 
-  it("rejects a hotfix whose gate failed, saying why", async () => {
+  it("rejects a hotfix that fails when judged now, saying why", async () => {
     const scope = nock(API);
     mockSettings(scope);
     mockCommitPulls(scope, REPO, SHA, [hotfixPull(12, SHA)]);
     mockCheck(scope, REPO, SHA, "single-patch-order/release", null);
-    mockCheck(scope, REPO, SHA, "single-patch-order", "failure");
+    mockJudgedHotfix(scope, REPO, 12, SHA, { failing: true });
     expectReview(scope, {
       environment_name: "canary",
       state: "rejected",
       comment:
-        "❌ **Rejected** by Single Patch Order for `canary`: f95f852 may not go to canary: hotfix #12 (head commit): the single-patch-order check concluded failure. Fix the change until its check passes (or override the gate with /spo override <reason>), then deploy again.",
+        "❌ **Rejected** by Single Patch Order for `canary`: f95f852 may not go to canary: hotfix #12 (head commit): its single-patch-order verdict is failure (1 rule fails: The description has no Rollback plan section). Fix the change until its check passes (or override the gate with /spo override <reason>), then deploy again.",
     });
 
     await receive(loadProtectionRuleRequest("canary"));
@@ -136,9 +147,11 @@ describe("deployment_protection_rule for canary", () => {
 });
 
 describe("deployment_protection_rule for production", () => {
+  // Every production decision first asks whether the canary decision still holds (mockCanaryHolds).
   it("rejects before the bake time, saying when it will be ready and that the job can be re-run", async () => {
     const scope = nock(API);
     mockSettings(scope);
+    mockCanaryHolds(scope, REPO, SHA);
     mockDeployments(scope, REPO, SHA, [
       {
         id: 7,
@@ -165,6 +178,7 @@ describe("deployment_protection_rule for production", () => {
   it("approves after the bake time (clock injected), with the configured bake", async () => {
     const scope = nock(API);
     mockSettings(scope, { config: "deploy:\n  bakeMinutes: 45\n" });
+    mockCanaryHolds(scope, REPO, SHA);
     mockDeployments(scope, REPO, SHA, [
       { id: 7, environment: "canary", statuses: [{ state: "success", created_at: minutesAgo(45) }] },
     ]);
@@ -183,6 +197,7 @@ describe("deployment_protection_rule for production", () => {
   it("rejects after a failed canary", async () => {
     const scope = nock(API);
     mockSettings(scope);
+    mockCanaryHolds(scope, REPO, SHA);
     mockDeployments(scope, REPO, SHA, [
       { id: 9, environment: "canary", statuses: [{ state: "failure", created_at: minutesAgo(20) }] },
       { id: 7, environment: "canary", statuses: [{ state: "success", created_at: minutesAgo(90) }] },

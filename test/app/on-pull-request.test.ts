@@ -5,6 +5,8 @@ import {
   captureCheckRuns,
   expectAllMocksDone,
   mockFiles,
+  mockOpenPulls,
+  mockPullUnchanged,
   mockSettings,
   mockWorkspaces,
 } from "../helpers/github-nock.js";
@@ -39,16 +41,19 @@ const GOOD_FILES = [
   },
 ];
 
-async function receive(name: "pull_request", payload: unknown) {
+/** Delivers a payload; an open PR is re-read first, and GitHub answers 304: the payload is current. */
+async function receive(name: "pull_request", payload: any) {
+  if (payload.pull_request.state !== "closed") mockPullUnchanged(nock(API), REPO, payload.pull_request.number);
   const probot = createTestProbot();
   await probot.receive({ id: "delivery-1", name, payload } as never);
 }
 
 describe("pull_request events", () => {
-  it("passes a good hotfix with exactly three calls: config, files, one completed check", async () => {
+  it("passes a good hotfix with a free 304 re-read, then config, files, the open PRs and one completed check", async () => {
     const scope = nock(API);
     mockSettings(scope, { config: "scope:\n  maxFiles: 10\n" });
     mockFiles(scope, REPO, 2, GOOD_FILES);
+    mockOpenPulls(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("pull_request", hotfixOpened());
@@ -74,6 +79,7 @@ describe("pull_request events", () => {
   it("gives a non-hotfix PR a success check so the check can be required", async () => {
     const scope = nock(API);
     mockSettings(scope);
+    mockOpenPulls(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
     const payload = loadWebhook("pull_request.opened");
 
@@ -92,6 +98,7 @@ describe("pull_request events", () => {
     const scope = nock(API);
     mockSettings(scope);
     mockFiles(scope, REPO, 2, GOOD_FILES);
+    mockOpenPulls(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("pull_request", hotfixOpened({ ref: "SHOP-42-discount", labels: ["hotfix"] }));
@@ -137,6 +144,7 @@ describe("pull_request events", () => {
     const scope = nock(API);
     mockSettings(scope, { orgConfig: "hotfix:\n  branches: ['fix/**']\n" });
     mockFiles(scope, REPO, 2, GOOD_FILES);
+    mockOpenPulls(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("pull_request", hotfixOpened({ ref: "fix/SHOP-42" }));
@@ -174,6 +182,7 @@ describe("ticket.verify", () => {
     mockSettings(scope, { config: "ticket:\n  verify: true\n" });
     mockFiles(scope, REPO, 2, GOOD_FILES);
     scope.get(`/repos/${REPO}/issues/12`).reply(status, body);
+    if (conclusion === "success") mockOpenPulls(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("pull_request", hotfixOpened({ title: "Fix discount total (#12)", ref: "hotfix/discount-total" }));
@@ -237,6 +246,7 @@ describe("bad input", () => {
     const scope = nock(API);
     mockSettings(scope);
     mockFiles(scope, REPO, 2, GOOD_FILES);
+    mockOpenPulls(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("pull_request", hotfixOpened({ body: GOOD_BODY + "x".repeat(1_000_000) }));
@@ -267,6 +277,7 @@ describe("bad input", () => {
     mockSettings(scope);
     scope.get(`/repos/${REPO}/pulls/2/files`).query(true).reply(502, "bad gateway");
     mockFiles(scope, REPO, 2, GOOD_FILES);
+    mockOpenPulls(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("pull_request", hotfixOpened());
@@ -298,6 +309,7 @@ describe("bad input", () => {
     mockSettings(scope);
     mockFiles(scope, REPO, 2, GOOD_FILES);
     scope.post(`/repos/${REPO}/check-runs`).reply(500, { message: "oops" });
+    mockOpenPulls(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("pull_request", hotfixOpened());

@@ -33,16 +33,30 @@ function mockRelease(scope: nock.Scope, tag: string, commits: Array<{ message: s
     .query({ per_page: "100", page: "1" })
     .reply(200, {
       total_commits: commits.length,
-      commits: commits.map((c, i) => ({ sha: c.sha ?? `${i}`.padStart(40, "c"), commit: { message: c.message } })),
+      commits: commits.map((c, i) => ({ sha: c.sha ?? commitSha(i), commit: { message: c.message } })),
     });
 }
 
-function mockPull(scope: nock.Scope, number: number, headRef: string, labels: string[] = []) {
+/** The SHA mockRelease gives the `i`-th commit between the two releases. */
+function commitSha(i: number): string {
+  return `${i}`.padStart(40, "c");
+}
+
+/** A merged PR whose merge commit is `mergeCommitSha` (by default the first commit of the release). */
+function mockPull(
+  scope: nock.Scope,
+  number: number,
+  headRef: string,
+  labels: string[] = [],
+  mergeCommitSha = commitSha(0),
+) {
   scope.get(`/repos/${REPO}/pulls/${number}`).reply(200, {
     number,
     title: `Change ${number}`,
     head: { ref: headRef },
     labels: labels.map((name) => ({ name })),
+    merged_at: "2026-11-20T10:00:00Z",
+    merge_commit_sha: mergeCommitSha,
   });
 }
 
@@ -98,7 +112,7 @@ describe("release published", () => {
     const scope = nock(API);
     mockRelease(scope, "v1.4.3", [{ message: "Fix A (#12)" }, { message: "Fix B (#13)" }]);
     mockPull(scope, 12, "hotfix/SHOP-42");
-    mockPull(scope, 13, "SHOP-43-other", ["hotfix"]);
+    mockPull(scope, 13, "SHOP-43-other", ["hotfix"], commitSha(1));
     const checks = captureCheckRuns(scope, REPO);
 
     await receive(published("v1.4.3", "hotfix/SHOP-42"));

@@ -5,6 +5,8 @@ import {
   captureCheckRuns,
   expectAllMocksDone,
   mockFiles,
+  mockOpenPulls,
+  mockPullUnchanged,
   mockSettings,
   mockWorkspaces,
 } from "../helpers/github-nock.js";
@@ -69,6 +71,7 @@ describe("/spo override <reason>", () => {
     mockWorkspaces(scope, REPO);
     const labels = captureAddedLabels(scope);
     const comments = captureComments(scope);
+    mockOpenPulls(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("issue_comment", prComment(`/spo override ${REASON}`));
@@ -185,6 +188,7 @@ describe("/spo override <reason>", () => {
     mockWorkspaces(scope, REPO);
     const labels = captureAddedLabels(scope);
     const comments = captureComments(scope);
+    mockOpenPulls(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("issue_comment", prComment(`/spo override ${REASON}`));
@@ -289,6 +293,8 @@ describe("an override over later events", () => {
     const scope = nock(API);
     mockFailingJudgement(scope);
     mockGateRuns(scope, [PUSHED_RUN, OVERRIDDEN_RUN]);
+    mockPullUnchanged(scope, REPO, 1);
+    mockOpenPulls(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("pull_request", labelledPr("edited"));
@@ -307,6 +313,7 @@ describe("an override over later events", () => {
   it("ends the override on a push: judged afresh, the Override button back, the label removed", async () => {
     const scope = nock(API);
     mockFailingJudgement(scope);
+    mockPullUnchanged(scope, REPO, 1);
     const checks = captureCheckRuns(scope, REPO);
     scope.delete(`/repos/${REPO}/issues/1/labels/spo%3Aoverridden`).reply(200, []);
 
@@ -330,6 +337,7 @@ describe("an override over later events", () => {
     });
     const otherApp = gateRun(5004, gateRecord({ override: RECORD }), { appId: 15368 });
     mockGateRuns(scope, [PUSHED_RUN, forgedKey, otherApp]);
+    mockPullUnchanged(scope, REPO, 1);
     const checks = captureCheckRuns(scope, REPO);
     scope.delete(`/repos/${REPO}/issues/1/labels/spo%3Aoverridden`).reply(200, []);
 

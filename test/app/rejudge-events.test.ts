@@ -1,7 +1,14 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { GOOD_BODY } from "../../support/build-change.js";
-import { API, captureCheckRuns, expectAllMocksDone, mockFiles, mockSettings } from "../helpers/github-nock.js";
+import {
+  API,
+  captureCheckRuns,
+  expectAllMocksDone,
+  mockFiles,
+  mockOpenPulls,
+  mockSettings,
+} from "../helpers/github-nock.js";
 import { createTestProbot, TEST_APP_ID } from "../helpers/probot.js";
 import { loadWebhook, type WebhookName } from "../../support/webhooks.js";
 
@@ -48,6 +55,7 @@ describe("check_run.rerequested", () => {
     scope.get(`/repos/${repo}/pulls/7`).reply(200, pullRequest(7, payload.check_run.head_sha));
     mockSettings(scope, {}, repo);
     mockFiles(scope, repo, 7, FILES);
+    mockOpenPulls(scope, repo);
     const checks = captureCheckRuns(scope, repo);
 
     await receive("check_run.rerequested", payload);
@@ -79,12 +87,20 @@ describe("check_run.rerequested", () => {
     scope.get(`/repos/${repo}/pulls/9`).reply(200, pullRequest(9, sha));
     mockSettings(scope, {}, repo);
     mockFiles(scope, repo, 9, FILES);
+    mockOpenPulls(scope, repo, [
+      {
+        number: 9,
+        title: "fork fix",
+        head: { ref: "hotfix/SHOP-42", sha, repo: { full_name: "fork/hello-world" } },
+        labels: [],
+      },
+    ]);
     const checks = captureCheckRuns(scope, repo);
 
     await receive("check_run.rerequested", payload);
 
     expectAllMocksDone();
-    expect(checks[0]).toMatchObject({ head_sha: sha, external_id: "9" });
+    expect(checks[0]).toMatchObject({ head_sha: sha, external_id: "9", conclusion: "success" });
   });
 
   it("ignores checks of other apps and other names", async () => {
@@ -115,6 +131,7 @@ describe("check_suite.rerequested", () => {
     scope.get(`/repos/${repo}/pulls/5`).reply(200, pullRequest(5, payload.check_suite.head_sha));
     mockSettings(scope, {}, repo);
     mockFiles(scope, repo, 5, FILES);
+    mockOpenPulls(scope, repo);
     const checks = captureCheckRuns(scope, repo);
 
     await receive("check_suite.rerequested", payload);
@@ -147,6 +164,7 @@ describe("check_run.completed of a required check", () => {
       .query(true)
       .reply(200, { total_count: 1, check_runs: [{ name: "ci/unit", status: "completed", conclusion: "success" }] });
     scope.get(`/repos/${repo}/commits/${sha}/status`).query(true).reply(200, { state: "success", statuses: [] });
+    mockOpenPulls(scope, repo);
     const checks = captureCheckRuns(scope, repo);
 
     await receive("check_run.completed", payload);
@@ -230,6 +248,7 @@ describe("issue_comment /spo recheck", () => {
     scope.get(`/repos/${repo}/pulls/1`).reply(200, pullRequest(1, sha));
     mockSettings(scope, {}, repo);
     mockFiles(scope, repo, 1, FILES);
+    mockOpenPulls(scope, repo);
     const checks = captureCheckRuns(scope, repo);
 
     await receive("issue_comment.created", payload);

@@ -7,7 +7,14 @@ import { Probot, ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app/index.js";
 import { loadWebhook } from "../../support/webhooks.js";
-import { API, captureCheckRuns, expectAllMocksDone, mockSettings } from "../helpers/github-nock.js";
+import {
+  API,
+  captureCheckRuns,
+  expectAllMocksDone,
+  mockOpenPulls,
+  mockPullUnchanged,
+  mockSettings,
+} from "../helpers/github-nock.js";
 import { FIXED_NOW } from "../helpers/probot.js";
 
 const SECRET = "a-real-secret";
@@ -62,7 +69,9 @@ describe("webhook signatures", () => {
   it("accepts a correctly signed delivery and judges it", async () => {
     const url = await startApp();
     const scope = nock(API);
+    mockPullUnchanged(scope, "Codertocat/Hello-World", 2);
     mockSettings(scope);
+    mockOpenPulls(scope, "Codertocat/Hello-World");
     const checks = captureCheckRuns(scope, "Codertocat/Hello-World");
     const body = JSON.stringify(loadWebhook("pull_request.opened"));
     const response = await post(url, body, await sign(SECRET, body));

@@ -31,6 +31,7 @@ describe("parseConfig", () => {
       production: ["production"],
       bakeMinutes: 30,
       autoRevert: false,
+      trustedCreators: ["github-actions[bot]"],
     });
     expect(DEFAULT_CONFIG.override.label).toBe("spo:overridden");
   });
@@ -58,6 +59,10 @@ describe("parseConfig", () => {
     ["scope:\n  scopes:\n    api: []\n", "scope.scopes.api: Too small: expected array to have >=1 items"],
     ["- a\n- b\n", "(root): expected a mapping of keys, got a list"],
     ["just text\n", '(root): expected a mapping of keys, got the text "just text"'],
+    [
+      "deploy:\n  trustedCreators: deployer[bot]\n",
+      "deploy.trustedCreators: Invalid input: expected array, received string",
+    ],
   ])("reports %j as %j", (text, problem) => {
     expect(problemsOf(text)).toContain(problem);
   });

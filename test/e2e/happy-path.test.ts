@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 describe("the built App against a fake GitHub", () => {
-  it("judges a hotfix PR with a token call, then exactly config, files and one completed check", async () => {
+  it("judges a hotfix PR with a token call, a free 304 re-read, then exactly config, files, the open PRs and one completed check", async () => {
     harness = await startHarness();
     const { github, app } = harness;
     const payload = pullRequestEvent({ installationId: 77 });
@@ -20,15 +20,22 @@ describe("the built App against a fake GitHub", () => {
     const reply = await sendWebhook(app.url, { event: "pull_request", payload, id: "delivery-happy-1" });
 
     expect(reply).toEqual({ status: 200, body: "ok\n" });
-    expect(describeCalls(github.requests)).toEqual([
+    // The re-read of the PR and the config read run together: either may arrive first.
+    const calls = describeCalls(github.requests);
+    expect([calls[0], ...calls.slice(1, 3).sort(), ...calls.slice(3)]).toEqual([
       "POST /app/installations/77/access_tokens",
       `GET /repos/${REPO}/contents/.github%2Fsingle-patch-order.yml`,
+      `GET /repos/${REPO}/pulls/2`,
       `GET /repos/${REPO}/pulls/2/files?per_page=100&page=1`,
+      `GET /repos/${REPO}/pulls?state=open&sort=updated&direction=desc&per_page=100&page=1`,
       `POST /repos/${REPO}/check-runs`,
     ]);
-    const [tokenCall, ...calls] = github.requests;
+    const reread = github.requests.find((r) => r.path === `/repos/${REPO}/pulls/2`)!;
+    expect(reread.headers["if-modified-since"]).toBe(new Date(payload.pull_request.updated_at).toUTCString());
+    expect(reread.answered).toBe(304);
+    const [tokenCall, ...others] = github.requests;
     expect(tokenCall!.headers.authorization).toMatch(/^bearer eyJ/);
-    for (const call of calls) expect(call.headers.authorization).toBe(`token ${github.token}`);
+    for (const call of others) expect(call.headers.authorization).toBe(`token ${github.token}`);
     const check = github.requests.find(isCheckRunPost)!.body;
     expect(check).toMatchObject({
       name: "single-patch-order",
@@ -40,14 +47,17 @@ describe("the built App against a fake GitHub", () => {
     });
   });
 
-  it("gives a non-hotfix PR its passing check with two calls", async () => {
+  it("gives a non-hotfix PR its passing check with a free re-read and three calls", async () => {
     harness = await startHarness();
     const { github, app } = harness;
 
     await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent({ ref: "feature/new-cart" }) });
 
-    expect(describeCalls(github.requests.slice(1))).toEqual([
+    const calls = describeCalls(github.requests.slice(1));
+    expect([...calls.slice(0, 2).sort(), ...calls.slice(2)]).toEqual([
       `GET /repos/${REPO}/contents/.github%2Fsingle-patch-order.yml`,
+      `GET /repos/${REPO}/pulls/2`,
+      `GET /repos/${REPO}/pulls?state=open&sort=updated&direction=desc&per_page=100&page=1`,
       `POST /repos/${REPO}/check-runs`,
     ]);
     expect(github.requests.find(isCheckRunPost)!.body).toMatchObject({
@@ -85,6 +95,7 @@ describe("the built App against a fake GitHub", () => {
     expect(text).toContain('spo_rule_verdicts_total{rule="reversible-migration",verdict="skip"} 1');
     expect(text).toContain("spo_webhook_to_check_seconds_count 1");
     expect(text).toContain('spo_github_api_errors_total{status="502"} 1');
+    expect(text).not.toContain('status="304"'); // the free re-read of the PR is no error
     expect(text).toContain('spo_webhook_deliveries_total{event="pull_request",outcome="handled"} 1');
     expect(text).toMatch(/^process_resident_memory_bytes \d+$/m);
   });

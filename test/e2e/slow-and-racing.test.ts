@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildOnce } from "./build-once.js";
 import { DEFAULT_FILES, toListedFiles } from "../../support/fake-github-routes.js";
-import { isCheckRunPost, isFilesCall, startHarness, type Harness } from "./harness.js";
+import { isCheckRunPost, isConfigCall, isFilesCall, startHarness, type Harness } from "./harness.js";
 import { pullRequestEvent } from "../../support/payloads.js";
 import { sendWebhook } from "../../support/send-webhook.js";
 
@@ -44,7 +44,10 @@ describe("timing", () => {
   it("answers the webhook (202) before GitHub's 10 s while a slow GitHub keeps the judgement going, then completes the check", async () => {
     harness = await startHarness();
     const { github, app } = harness;
-    github.inject({ match: (r) => r.method === "GET", reply: (r) => ({ ...slowRead(r.path), delayMs: 6_000 }) });
+    github.inject({
+      match: (r) => isConfigCall(r) || isFilesCall(r),
+      reply: (r) => ({ ...slowRead(r.path), delayMs: 6_000 }),
+    });
 
     const reply = await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent() });
     const checksWhenAnswered = github.requests.filter(isCheckRunPost).length;
@@ -56,7 +59,10 @@ describe("timing", () => {
   }, 40_000);
 });
 
-/** The config and the files, as the routes answer them (6 s later: 12 s before the check can be written). */
+/**
+ * The config and the files, as the routes answer them (6 s later: 12 s before the check can be
+ * written). The free re-read of the PR and the open-PR list answer at once.
+ */
 function slowRead(path: string) {
   return path.includes("/contents/")
     ? { status: 200, body: "scope:\n  maxFiles: 10\n" }

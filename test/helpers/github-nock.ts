@@ -83,3 +83,25 @@ export function captureCheckRuns(scope: nock.Scope, repo: string, times = 1): Ar
 export function expectAllMocksDone(): void {
   expect(nock.pendingMocks()).toStrictEqual([]);
 }
+
+/**
+ * The judgement's re-read of the delivered PR (SPEC §8 "Fresh state"): a conditional GET that
+ * GitHub answers 304 because nothing changed since the payload's `updated_at`.
+ */
+export function mockPullUnchanged(scope: nock.Scope, repo: string, number: number): nock.Scope {
+  return scope
+    .get(`/repos/${repo}/pulls/${number}`)
+    .matchHeader("if-modified-since", /^\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/)
+    .reply(304);
+}
+
+/**
+ * The open PRs a passing verdict looks among for others with the same head commit (SPEC §8 "One
+ * commit, several PRs"): none but the judged one by default.
+ */
+export function mockOpenPulls(scope: nock.Scope, repo: string, pulls: Array<Record<string, unknown>> = []): nock.Scope {
+  return scope
+    .get(`/repos/${repo}/pulls`)
+    .query({ state: "open", sort: "updated", direction: "desc", per_page: "100", page: "1" })
+    .reply(200, pulls);
+}

@@ -1,19 +1,19 @@
-import type { Config } from "../../config/schema.js";
 import { decideCanary } from "../../core/deploy/decide-canary.js";
 import { decideProduction } from "../../core/deploy/decide-production.js";
 import {
   decideUnconfigured,
   findEnvironmentKind,
+  shortSha,
   type DeploymentDecision,
   type EnvironmentKind,
 } from "../../core/deploy/deployment-decision.js";
 import { isUnknownToGitHub } from "../../github/describe-github-error.js";
 import type { GitHubClient, RepoRef } from "../../github/github-client.js";
-import { loadRepoSettings } from "../../github/load-repo-config.js";
-import { readCanaryFacts } from "../../github/read-canary-facts.js";
+import { loadRepoSettings, type RepoSettings } from "../../github/load-repo-config.js";
 import { readProductionFacts } from "../../github/read-production-facts.js";
 import { decideUndecidable } from "../../render/deployment-messages.js";
 import type { AppDeps, Log } from "../app-deps.js";
+import { assessCanary } from "./assess-canary.js";
 
 export interface DeploymentQuestion {
   sha: string;
@@ -39,17 +39,19 @@ export async function assessDeployment(
   deps: AppDeps,
   log: Log,
 ): Promise<DeploymentAssessment> {
-  let config: Config;
+  let settings: RepoSettings;
   try {
-    config = (await loadRepoSettings(octokit, repo, question.defaultBranch)).config;
+    settings = await loadRepoSettings(octokit, repo, question.defaultBranch);
   } catch (error) {
     log.error({ err: error, sha: question.sha }, "could not read the config for a deployment decision");
     return { kind: "unknown", decision: decideUndecidable(error) };
   }
-  const kind = findEnvironmentKind(question.environment, config.deploy);
-  if (!kind) return { kind: "unconfigured", decision: decideUnconfigured(question.environment, config.deploy) };
+  const kind = findEnvironmentKind(question.environment, settings.config.deploy);
+  if (!kind)
+    return { kind: "unconfigured", decision: decideUnconfigured(question.environment, settings.config.deploy) };
   try {
-    return { kind, decision: await decideKind(octokit, repo, kind, question.sha, config, deps) };
+    const target = { octokit, repo, defaultBranch: question.defaultBranch, log };
+    return { kind, decision: await decideKind(target, kind, question.sha, settings, deps) };
   } catch (error) {
     const fields = { err: error, sha: question.sha, environment: question.environment };
     // A commit GitHub does not know is the caller's question (a typo, another repository), not an App fault: warn.
@@ -59,15 +61,30 @@ export async function assessDeployment(
   }
 }
 
+/**
+ * Canary: the canary decision. Production: the canary decision must still hold for the commit
+ * (its hotfix may have failed, or lost its override, since it went to canary), and only then the
+ * canary deployments of trusted creators are weighed.
+ */
 async function decideKind(
-  octokit: GitHubClient,
-  repo: RepoRef,
+  target: { octokit: GitHubClient; repo: RepoRef; defaultBranch: string; log: Log },
   kind: EnvironmentKind,
   sha: string,
-  config: Config,
+  settings: RepoSettings,
   deps: AppDeps,
 ): Promise<DeploymentDecision> {
-  if (kind === "canary") return decideCanary(await readCanaryFacts(octokit, repo, sha, config, deps.appId));
-  const facts = await readProductionFacts(octokit, repo, sha, config.deploy.canary);
-  return decideProduction(facts, config.deploy.bakeMinutes, deps.now());
+  const canary = decideCanary(await assessCanary(target, sha, settings, deps));
+  if (kind === "canary") return canary;
+  if (!canary.allowed)
+    return {
+      allowed: false,
+      reason: `Production needs the canary decision for ${shortSha(sha)} to still hold, and it does not. ${canary.reason}`,
+    };
+  const { deploy } = settings.config;
+  const facts = await readProductionFacts(target.octokit, target.repo, sha, deploy.canary);
+  return decideProduction(
+    facts,
+    { bakeMinutes: deploy.bakeMinutes, trust: { creators: deploy.trustedCreators, appId: deps.appId } },
+    deps.now(),
+  );
 }

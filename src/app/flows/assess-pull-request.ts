@@ -41,6 +41,8 @@ export interface GateAssessment {
   staleLabel?: boolean;
   /** What the published check records (signed, see github/override-store.ts); none for a check that could not judge. */
   record?: GateRecord;
+  /** Other open PRs with the same head whose verdicts the output accounts for (publish-strictest.ts). */
+  sharing?: number[];
 }
 
 /**

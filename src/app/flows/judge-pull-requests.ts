@@ -4,7 +4,7 @@ import type { RepoSettings } from "../../github/load-repo-config.js";
 import type { PullRequestData } from "../../github/pull-request-data.js";
 import type { AppDeps } from "../app-deps.js";
 import { assessPullRequest, type GateAssessment, type JudgeOptions } from "./assess-pull-request.js";
-import { publishAssessment } from "./publish-assessment.js";
+import { publishStrictest } from "./publish-strictest.js";
 import { type JudgeTarget, toJudgeTarget } from "./judge-target.js";
 
 type RepoContext = Context<"check_run" | "check_suite" | "issue_comment" | "status">;
@@ -19,9 +19,11 @@ type RepoContext = Context<"check_run" | "check_suite" | "issue_comment" | "stat
  *    evaluate the rules;
  * 4. rules fail and the PR carries the override label: look up the override recorded for the head
  *    SHA (assess-pull-request.ts);
- * 5. publish the `single-patch-order` check on the head SHA, with the "Override" button when it can
+ * 5. a passing verdict only: judge the other open PRs with the same head, so that the check carries
+ *    the strictest verdict of them all (publish-strictest.ts);
+ * 6. publish the `single-patch-order` check on the head SHA, with the "Override" button when it can
  *    be overridden (publish-assessment.ts);
- * 6. best effort: remove an override label that no longer holds.
+ * 7. best effort: remove an override label that no longer holds.
  *
  * Owns failure: a config error, a GitHub error or a bug each complete the check as `failure`
  * with what went wrong and how to retry. Only when GitHub refuses the check itself does this throw.
@@ -35,7 +37,7 @@ export async function judgePullRequest(
   options: JudgeOptions = {},
 ): Promise<GateAssessment> {
   const assessment = await assessPullRequest(target, pr, deps, options);
-  await publishAssessment(target, pr, deps, assessment);
+  await publishStrictest(target, pr, deps, assessment);
   return assessment;
 }
 

@@ -23,7 +23,7 @@ import {
 import { recordAccess, type AppDeps } from "../app-deps.js";
 import { assessOverride } from "./assess-override.js";
 import { applyOverride, assessPullRequest } from "./assess-pull-request.js";
-import { publishAssessment } from "./publish-assessment.js";
+import { publishStrictest } from "./publish-strictest.js";
 import { toJudgeTarget, type JudgeTarget } from "./judge-target.js";
 import { replyAtMostOnce } from "./reply-at-most-once.js";
 
@@ -103,7 +103,7 @@ export async function overrideFromComment(
     await addLabel(context.octokit, repo, pr.number, config.override.label);
     stage = "publishing";
     const overridden = applyOverride({ ...assessment, report: assessment.report, record: assessment.record }, record);
-    await publishAssessment(target, pr, deps, overridden);
+    await publishStrictest(target, pr, deps, overridden);
     stage = "commenting";
     const failed = assessment.report.results.filter((r) => r.verdict === "fail");
     await reply(

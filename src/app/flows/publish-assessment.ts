@@ -1,4 +1,5 @@
 import { GATE_CHECK_NAME, publishCompletedCheck } from "../../github/check-runs.js";
+import { formatGateExternalId } from "../../github/gate-external-id.js";
 import { removeLabel } from "../../github/labels.js";
 import type { PullRequestData } from "../../github/pull-request-data.js";
 import { sealRecord } from "../../github/override-store.js";
@@ -34,7 +35,7 @@ export async function publishAssessment(
     headSha: pr.head.sha,
     output,
     completedAt: deps.now(),
-    externalId: String(pr.number),
+    externalId: formatGateExternalId(pr.number, assessment.sharing),
     ...(canBeOverridden(assessment) ? { actions: [{ ...OVERRIDE_ACTION }] } : {}),
   });
   if (assessment.staleLabel && assessment.settings)

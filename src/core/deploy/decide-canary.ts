@@ -1,10 +1,12 @@
 import { shortSha, type DeploymentDecision } from "./deployment-decision.js";
 
-/** The latest of our check runs with one name on one commit. */
+/** A verdict of the gate: one of our check runs, or an assessment made just now. */
 export interface CheckFact {
   status: string;
   /** `success`, `failure`, … once completed; null before. An override completes the gate as `success`. */
   conclusion: string | null;
+  /** The verdict's one-line title, when it was assessed just now ("1 rule fails: …"). */
+  title?: string;
 }
 
 /** A pull request whose head or merge commit is the deployed commit. */
@@ -14,7 +16,10 @@ export interface CandidatePull {
   /** `head`: the PR's head commit; `merge`: the commit its merge produced on the base. */
   role: "head" | "merge";
   hotfix: boolean;
-  /** The `single-patch-order` check on the PR's head; judged only for hotfixes. */
+  /**
+   * The PR's own gate verdict, judged only for hotfixes: assessed now for an open PR, or the App's
+   * last check run that judged this PR for a merged one. Never another PR's run on the same commit.
+   */
   gate?: CheckFact | undefined;
 }
 
@@ -31,31 +36,31 @@ export function isCanaryCandidate(facts: CanaryFacts): boolean {
 }
 
 /**
- * Canary (docs/deployments.md): approve the head or merge commit of a hotfix PR whose gate passed (an override
- * completes the gate as `success`), or a release commit whose release check passed. Anything
- * else is rejected with the most specific reason. Pure.
+ * Canary (docs/deployments.md): approve the head or merge commit of hotfix PRs whose own gate
+ * verdicts all pass (an override completes the gate as `success`), or a release commit whose
+ * release check passed. One failing hotfix PR of the commit blocks it, whatever other PRs or the
+ * release check say: a check run belongs to the commit, a verdict to its PR (SPEC §8). A PR that is
+ * not a hotfix counts for nothing. Anything else is rejected with the most specific reason. Pure.
  */
 export function decideCanary(facts: CanaryFacts): DeploymentDecision {
   const sha = shortSha(facts.sha);
   const hotfixes = facts.pulls.filter((p) => p.hotfix);
-  const passed = hotfixes.find((p) => isSuccess(p.gate));
-  if (passed) {
-    return {
-      allowed: true,
-      reason: `${sha} is the ${roleName(passed.role)} of hotfix #${passed.number}, whose single-patch-order check passed.`,
-    };
+  const blocked = hotfixes.filter((p) => !isSuccess(p.gate));
+  if (hotfixes.length && !blocked.length) {
+    const which = hotfixes.map((p) => `the ${roleName(p.role)} of hotfix #${p.number}`).join(" and ");
+    const verdicts = hotfixes.length > 1 ? "verdicts pass" : "verdict passes";
+    return { allowed: true, reason: `${sha} is ${which}, whose own single-patch-order ${verdicts}.` };
   }
-  if (isSuccess(facts.releaseCheck)) {
+  if (!blocked.length && isSuccess(facts.releaseCheck)) {
     return { allowed: true, reason: `${sha} is a release commit whose single-patch-order/release check passed.` };
   }
-  const blocked = hotfixes.map(
-    (p) => `hotfix #${p.number} (${roleName(p.role)}): ${describeCheck("single-patch-order", p.gate)}`,
-  );
-  if (facts.releaseCheck) blocked.push(`release: ${describeCheck("single-patch-order/release", facts.releaseCheck)}`);
-  if (blocked.length) {
+  const reasons = blocked.map((p) => `hotfix #${p.number} (${roleName(p.role)}): ${describeGate(p.gate)}`);
+  if (facts.releaseCheck && !isSuccess(facts.releaseCheck))
+    reasons.push(`release: ${describeCheck("single-patch-order/release", facts.releaseCheck)}`);
+  if (reasons.length) {
     return {
       allowed: false,
-      reason: `${sha} may not go to canary: ${blocked.join("; ")}. Fix the change until its check passes (or override the gate with /spo override <reason>), then deploy again.`,
+      reason: `${sha} may not go to canary: ${reasons.join("; ")}. Fix the change until its check passes (or override the gate with /spo override <reason>), then deploy again.`,
     };
   }
   const others = facts.pulls.map((p) => `#${p.number}`);
@@ -73,6 +78,12 @@ export function decideCanary(facts: CanaryFacts): DeploymentDecision {
 
 function isSuccess(check: CheckFact | undefined): boolean {
   return check?.status === "completed" && check.conclusion === "success";
+}
+
+function describeGate(gate: CheckFact | undefined): string {
+  if (gate?.title !== undefined && gate.status === "completed")
+    return `its single-patch-order verdict is ${gate.conclusion ?? "nothing"} (${gate.title.replace(/\.$/, "")})`;
+  return describeCheck("single-patch-order", gate);
 }
 
 function describeCheck(name: string, check: CheckFact | undefined): string {

@@ -1,13 +1,14 @@
 import { shortSha, type DeploymentDecision } from "./deployment-decision.js";
+import { describeActor, isTrustedActor, type DeploymentActor, type DeploymentTrust } from "./trusted-creators.js";
 
-export interface DeploymentStatusFact {
+export interface DeploymentStatusFact extends DeploymentActor {
   /** GitHub's deployment status state: `success`, `failure`, `error`, `in_progress`, `inactive`, … */
   state: string;
   createdAt: Date;
 }
 
-/** A deployment of the commit to a canary environment, with all of its statuses. */
-export interface CanaryDeploymentFact {
+/** A deployment of the commit to a canary environment, with all of its statuses and who made them. */
+export interface CanaryDeploymentFact extends DeploymentActor {
   id: number;
   environment: string;
   statuses: DeploymentStatusFact[];
@@ -18,6 +19,12 @@ export interface ProductionFacts {
   canaryDeployments: CanaryDeploymentFact[];
 }
 
+/** What the production gate needs from the config: the bake time and whom it trusts. */
+export interface ProductionPolicy {
+  bakeMinutes: number;
+  trust: DeploymentTrust;
+}
+
 const FAILED = new Set(["failure", "error"]);
 const MINUTE_MS = 60_000;
 
@@ -25,9 +32,12 @@ const MINUTE_MS = 60_000;
  * Production (docs/deployments.md): approve only when the same commit has a canary deployment whose latest
  * status is `success`, that success is at least `bakeMinutes` old, and no canary deployment of the
  * commit failed (`failure` or `error`) after it. The bake starts at the earliest success that no
- * failure followed. Pure: the clock is passed in.
+ * failure followed. Only a deployment AND a success status made by a trusted creator (or this App)
+ * count; a failure counts from anyone, as it can only make the gate stricter. Statuses of an
+ * untrusted creator that are no failure are ignored. Pure: the clock is passed in.
  */
-export function decideProduction(facts: ProductionFacts, bakeMinutes: number, now: Date): DeploymentDecision {
+export function decideProduction(facts: ProductionFacts, policy: ProductionPolicy, now: Date): DeploymentDecision {
+  const { bakeMinutes, trust } = policy;
   const sha = shortSha(facts.sha);
   if (!facts.canaryDeployments.length) {
     return {
@@ -39,8 +49,10 @@ export function decideProduction(facts: ProductionFacts, bakeMinutes: number, no
     d.statuses.filter((s) => FAILED.has(s.state)).map((s) => ({ deployment: d, status: s })),
   );
   const lastFailure = latest(failures.map((f) => f.status.createdAt));
-  const successes = facts.canaryDeployments.flatMap((d) => {
-    const newest = [...d.statuses].sort(byTime).at(-1);
+  const trusted = facts.canaryDeployments.filter((d) => isTrustedActor(d, trust));
+  const successes = trusted.flatMap((d) => {
+    const counted = d.statuses.filter((s) => FAILED.has(s.state) || isTrustedActor(s, trust));
+    const newest = [...counted].sort(byTime).at(-1);
     return newest?.state === "success" && (!lastFailure || newest.createdAt > lastFailure)
       ? [{ deployment: d, status: newest }]
       : [];
@@ -55,12 +67,20 @@ export function decideProduction(facts: ProductionFacts, bakeMinutes: number, no
         reason: `The canary deployment of ${sha} failed (${failed.status.state} at ${iso(failed.status.createdAt)}, deployment ${failed.deployment.id} to ${failed.deployment.environment}). Production needs a healthy canary: fix it and deploy to canary again.`,
       };
     }
-    const states = facts.canaryDeployments.map(
-      (d) => `deployment ${d.id}: ${[...d.statuses].sort(byTime).at(-1)?.state ?? "no status"}`,
+    const ignored = describeUntrusted(facts.canaryDeployments, trust);
+    const states = trusted.map(
+      (d) =>
+        `deployment ${d.id}: ${
+          [...d.statuses]
+            .filter((s) => isTrustedActor(s, trust))
+            .sort(byTime)
+            .at(-1)?.state ?? "no status"
+        }`,
     );
+    const found = states.length ? ` (${states.join(", ")})` : "";
     return {
       allowed: false,
-      reason: `${sha} has no successful canary deployment yet (${states.join(", ")}). Production follows after ${minutes(bakeMinutes)} of healthy canary.`,
+      reason: `${sha} has no successful canary deployment${ignored ? " from a trusted creator" : ""} yet${found}.${ignored} Production follows after ${minutes(bakeMinutes)} of healthy canary.`,
     };
   }
 
@@ -75,6 +95,22 @@ export function decideProduction(facts: ProductionFacts, bakeMinutes: number, no
     };
   }
   return { allowed: true, reason: `Canary of ${sha} baked ${minutes(bakeMinutes)} with no failure since: ${where}.` };
+}
+
+/**
+ * " Ignored: …" naming the deployments and success statuses of untrusted creators, and whom the
+ * gate trusts; "" when nothing was ignored.
+ */
+function describeUntrusted(deployments: readonly CanaryDeploymentFact[], trust: DeploymentTrust): string {
+  const ignored = deployments.flatMap((d) => {
+    if (!isTrustedActor(d, trust)) return [`deployment ${d.id} (created by ${describeActor(d)})`];
+    return d.statuses
+      .filter((s) => s.state === "success" && !isTrustedActor(s, trust))
+      .map((s) => `the success status of deployment ${d.id} (created by ${describeActor(s)})`);
+  });
+  if (!ignored.length) return "";
+  const trusted = trust.creators.length ? `${trust.creators.join(", ")} and this App` : "this App alone";
+  return ` Ignored because no trusted creator made them: ${ignored.join(", ")}. Trusted (deploy.trustedCreators): ${trusted}.`;
 }
 
 function byTime(a: DeploymentStatusFact, b: DeploymentStatusFact): number {

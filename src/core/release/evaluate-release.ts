@@ -2,7 +2,12 @@ import type { Config } from "../../config/schema.js";
 import { matchesAny } from "../readers/classify-file.js";
 import { isHotfix } from "../is-hotfix.js";
 import type { ReleaseCheckId, ReleaseCheckResult, ReleaseFacts, ReleasePull, ReleaseReport } from "./release-facts.js";
-import { evaluateOtherChanges, evaluatePatchBump, evaluateSingleHotfix } from "./release-checks.js";
+import {
+  evaluateDirectCommits,
+  evaluateOtherChanges,
+  evaluatePatchBump,
+  evaluateSingleHotfix,
+} from "./release-checks.js";
 import { parseReleaseTag } from "./release-version.js";
 import { rollUp } from "../policy-report.js";
 import { codeSpan } from "../safe-text.js";
@@ -10,8 +15,8 @@ import { codeSpan } from "../safe-text.js";
 /**
  * Evaluates a release (docs/deployments.md): the tag is semver; a release cut from a hotfix (its target is a
  * hotfix branch, or it carries a hotfix PR) is exactly a patch bump of the previous release and
- * carries exactly one hotfix PR. Other PRs or direct commits in a hotfix release are a warning.
- * Pure: no I/O, no clock.
+ * carries exactly one hotfix PR and no direct commit (release-facts.ts: a commit counts as a PR only
+ * when verified). Other PRs in a hotfix release are a warning. Pure: no I/O, no clock.
  */
 export function evaluateRelease(facts: ReleaseFacts, config: Pick<Config, "hotfix">): ReleaseReport {
   const version = parseReleaseTag(facts.tag);
@@ -34,6 +39,7 @@ export function evaluateRelease(facts: ReleaseFacts, config: Pick<Config, "hotfi
     results.push(
       skip("patch-bump", "Not judged: the tag is not a version."),
       skip("single-hotfix", "Not judged: the tag is not a version."),
+      skip("direct-commits", "Not judged: the tag is not a version."),
     );
   } else {
     results.push({
@@ -43,11 +49,12 @@ export function evaluateRelease(facts: ReleaseFacts, config: Pick<Config, "hotfi
     });
     if (!hotfix.hotfix) {
       const note = `Not a hotfix release, so no patch rule applies: ${hotfix.reason}.`;
-      results.push(skip("patch-bump", note), skip("single-hotfix", note));
+      results.push(skip("patch-bump", note), skip("single-hotfix", note), skip("direct-commits", note));
     } else {
       results.push(evaluatePatchBump(facts.previous, version));
       results.push(evaluateSingleHotfix(hotfixPulls, since, partial, facts.commits));
-      const other = evaluateOtherChanges(otherPulls, facts.orphanCommits, since);
+      results.push(evaluateDirectCommits(facts.directCommits, since));
+      const other = evaluateOtherChanges(otherPulls, since);
       if (other) results.push(other);
     }
   }
@@ -59,7 +66,8 @@ export function evaluateRelease(facts: ReleaseFacts, config: Pick<Config, "hotfi
     Target: `${codeSpan(facts.target)}`,
     Commits: partial ? `${facts.commits.listed} of ${facts.commits.total} read` : String(facts.commits.total),
   };
-  return { hotfix, hotfixPulls, otherPulls, results, verdict: rollUp(results), facts: shown };
+  const { directCommits } = facts;
+  return { hotfix, hotfixPulls, otherPulls, directCommits, results, verdict: rollUp(results), facts: shown };
 }
 
 function describeHotfix(

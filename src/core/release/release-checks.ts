@@ -1,5 +1,5 @@
 import type { SemVer } from "semver";
-import type { ReleaseCheckResult, ReleaseFacts, ReleasePull } from "./release-facts.js";
+import type { DirectCommit, ReleaseCheckResult, ReleaseFacts, ReleasePull } from "./release-facts.js";
 import { isPatchBump, nextPatch, type PreviousRelease } from "./release-version.js";
 import { codeSpan } from "../safe-text.js";
 
@@ -68,27 +68,32 @@ export function evaluateSingleHotfix(
   };
 }
 
-export function evaluateOtherChanges(
-  otherPulls: ReleasePull[],
-  orphans: string[],
-  since: string,
-): ReleaseCheckResult | undefined {
-  if (!otherPulls.length && !orphans.length) return undefined;
-  const parts = [
-    otherPulls.length
-      ? `${otherPulls.length} pull request${otherPulls.length > 1 ? "s" : ""} that ${otherPulls.length > 1 ? "are" : "is"} not a hotfix (${otherPulls.map((p) => `#${p.number}`).join(", ")})`
-      : "",
-    orphans.length
-      ? `${orphans.length} commit${orphans.length > 1 ? "s" : ""} without a pull request (${orphans
-          .slice(0, 5)
-          .map((s) => `${codeSpan(s)}`)
-          .join(", ")}${orphans.length > 5 ? ", …" : ""})`
-      : "",
-  ].filter(Boolean);
+/**
+ * A hotfix release carries its one hotfix pull request and nothing else: a direct commit (or one
+ * that names a pull request it is not part of) fails it, listed by short SHA (the report's
+ * "Direct commits" table shows each subject).
+ */
+export function evaluateDirectCommits(direct: readonly DirectCommit[], since: string): ReleaseCheckResult {
+  if (!direct.length)
+    return { id: "direct-commits", verdict: "pass", message: `Every commit ${since} belongs to a pull request.` };
+  const shown = direct.slice(0, 5).map((c) => `\`${c.sha}\`${c.claimed === undefined ? "" : ` (names #${c.claimed})`}`);
+  const claimed = direct.some((c) => c.claimed !== undefined)
+    ? " A commit that names a pull request counts as it only when it is that PR's merge commit or one of its commits."
+    : "";
+  return {
+    id: "direct-commits",
+    verdict: "fail",
+    message: `Carries ${direct.length} direct commit${direct.length > 1 ? "s" : ""} ${since} that no pull request accounts for: ${shown.join(", ")}${direct.length > 5 ? ", …" : ""}.${claimed}`,
+    fix: "A hotfix release carries the hotfix pull request and nothing else: cut it from the previous release's tag plus the hotfix's merge, and bring other changes through pull requests.",
+  };
+}
+
+export function evaluateOtherChanges(otherPulls: ReleasePull[], since: string): ReleaseCheckResult | undefined {
+  if (!otherPulls.length) return undefined;
   return {
     id: "hotfix-only",
     verdict: "warn",
-    message: `Also carries ${parts.join(" and ")} ${since}.`,
+    message: `Also carries ${otherPulls.length} pull request${otherPulls.length > 1 ? "s" : ""} that ${otherPulls.length > 1 ? "are" : "is"} not a hotfix (${otherPulls.map((p) => `#${p.number}`).join(", ")}) ${since}.`,
     fix: "A hotfix release should carry the hotfix alone: cut it from the previous release's tag, not from a branch with other work.",
   };
 }

@@ -20,13 +20,28 @@ export interface ReleaseFacts {
   previous?: PreviousRelease | undefined;
   /** Commits from the previous release to this one: GitHub's count, and how many were read. */
   commits: { total: number; listed: number };
-  /** The pull requests of the commits that were read, each once. */
+  /** The pull requests of the commits that were read, each once, each verified (see DirectCommit). */
   pulls: ReleasePull[];
-  /** Short SHAs of read commits that no pull request accounts for (direct pushes). */
-  orphanCommits: string[];
+  /** Read commits that no pull request accounts for. */
+  directCommits: DirectCommit[];
 }
 
-export type ReleaseCheckId = "semver-tag" | "patch-bump" | "single-hotfix" | "hotfix-only";
+/**
+ * A commit between the two releases that no pull request accounts for: pushed directly, or naming
+ * a pull request it is not part of. A commit counts as PR #N only when GitHub associates it with
+ * the merged #N, or it is #N's merge commit or one of #N's commits; `(#N)` in a subject line is
+ * text anyone can write, never proof on its own.
+ */
+export interface DirectCommit {
+  /** Short SHA. */
+  sha: string;
+  /** The first line of its message, as written (user text: render it safely). */
+  subject: string;
+  /** The pull request its subject names (`(#12)`, `Merge pull request #12`) that it is no part of. */
+  claimed?: number;
+}
+
+export type ReleaseCheckId = "semver-tag" | "patch-bump" | "single-hotfix" | "direct-commits" | "hotfix-only";
 
 export interface ReleaseCheckResult {
   id: ReleaseCheckId;
@@ -41,6 +56,7 @@ export interface ReleaseReport {
   hotfix: { hotfix: boolean; reason: string };
   hotfixPulls: ReleasePull[];
   otherPulls: ReleasePull[];
+  directCommits: DirectCommit[];
   results: ReleaseCheckResult[];
   verdict: Verdict;
   facts: Record<string, string>;

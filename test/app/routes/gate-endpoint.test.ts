@@ -5,7 +5,14 @@ import { pino } from "pino";
 import { Probot } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/app/index.js";
-import { hotfixPull, mockCheck, mockCommitPulls, mockDeployments } from "../../helpers/deploy-nock.js";
+import {
+  hotfixPull,
+  mockCanaryHolds,
+  mockCheck,
+  mockCommitPulls,
+  mockDeployments,
+  mockJudgedHotfix,
+} from "../../helpers/deploy-nock.js";
 import { API, expectAllMocksDone, mockSettings } from "../../helpers/github-nock.js";
 import { FIXED_NOW, TEST_APP_ID, TestOctokit } from "../../helpers/probot.js";
 
@@ -71,7 +78,7 @@ describe("GET /api/gate/<owner>/<repo>/<sha>", () => {
     mockSettings(scope, {}, REPO);
     mockCommitPulls(scope, REPO, SHA, [hotfixPull(12, SHA)]);
     mockCheck(scope, REPO, SHA, "single-patch-order/release", null);
-    mockCheck(scope, REPO, SHA, "single-patch-order", "success");
+    mockJudgedHotfix(scope, REPO, 12, SHA);
 
     const response = await get(base, `/api/gate/${REPO}/${SHA}?environment=canary`, TOKEN);
 
@@ -80,7 +87,7 @@ describe("GET /api/gate/<owner>/<repo>/<sha>", () => {
     expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(response.body).toEqual({
       allowed: true,
-      reason: "f95f852 is the head commit of hotfix #12, whose single-patch-order check passed.",
+      reason: "f95f852 is the head commit of hotfix #12, whose own single-patch-order verdict passes.",
     });
   });
 
@@ -89,6 +96,7 @@ describe("GET /api/gate/<owner>/<repo>/<sha>", () => {
     const scope = nock(API);
     mockInstallation(scope);
     mockSettings(scope, {}, REPO);
+    mockCanaryHolds(scope, REPO, SHA);
     mockDeployments(scope, REPO, SHA, [
       { id: 7, environment: "canary", statuses: [{ state: "success", created_at: "2026-11-21T11:50:00Z" }] },
     ]);
@@ -110,6 +118,7 @@ describe("GET /api/gate/<owner>/<repo>/<sha>", () => {
     const scope = nock(API);
     mockInstallation(scope);
     mockSettings(scope, {}, REPO);
+    mockCanaryHolds(scope, REPO, SHA);
     mockDeployments(scope, REPO, SHA, []);
 
     const response = await get(base, `/api/gate/${REPO}/${SHA}?environment=production&strict=true`, TOKEN, "POST");

@@ -25,13 +25,25 @@ describe("decideCanary", () => {
       "the head of a hotfix whose gate passed",
       facts(),
       true,
-      "ec26c3e is the head commit of hotfix #12, whose single-patch-order check passed.",
+      "ec26c3e is the head commit of hotfix #12, whose own single-patch-order verdict passes.",
     ],
     [
       "the merge commit of a hotfix whose gate passed",
       facts({ pulls: [pull({ role: "merge" })] }),
       true,
-      "ec26c3e is the merge commit of hotfix #12, whose single-patch-order check passed.",
+      "ec26c3e is the merge commit of hotfix #12, whose own single-patch-order verdict passes.",
+    ],
+    [
+      "a hotfix assessed just now that fails, with its title",
+      facts({ pulls: [pull({ gate: { ...failed, title: "1 rule fails: no rollback plan" } })] }),
+      false,
+      "ec26c3e may not go to canary: hotfix #12 (head commit): its single-patch-order verdict is failure (1 rule fails: no rollback plan).",
+    ],
+    [
+      "a failing hotfix, even when the commit's release check passed",
+      facts({ pulls: [pull({ gate: failed })], releaseCheck: passed }),
+      false,
+      "ec26c3e may not go to canary: hotfix #12 (head commit): the single-patch-order check concluded failure.",
     ],
     [
       "a release whose release check passed",
@@ -82,8 +94,27 @@ describe("decideCanary", () => {
     expect(decision.readyAt).toBeUndefined();
   });
 
-  it("approves when any one hotfix of the commit passed", () => {
-    expect(decideCanary(facts({ pulls: [pull({ number: 1, gate: failed }), pull({ number: 2 })] })).allowed).toBe(true);
+  it("rejects when one hotfix of the commit fails although another passes: the strictest verdict holds", () => {
+    const decision = decideCanary(facts({ pulls: [pull({ number: 1, gate: failed }), pull({ number: 2 })] }));
+    expect(decision).toEqual({
+      allowed: false,
+      reason:
+        "ec26c3e may not go to canary: hotfix #1 (head commit): the single-patch-order check concluded failure. Fix the change until its check passes (or override the gate with /spo override <reason>), then deploy again.",
+    });
+  });
+
+  it("approves when every hotfix of the commit passes, naming each", () => {
+    const decision = decideCanary(facts({ pulls: [pull({ number: 1 }), pull({ number: 2, role: "merge" })] }));
+    expect(decision.reason).toBe(
+      "ec26c3e is the head commit of hotfix #1 and the merge commit of hotfix #2, whose own single-patch-order verdicts pass.",
+    );
+  });
+
+  it("lets a PR that is not a hotfix count for nothing, passing or not", () => {
+    const decision = decideCanary(
+      facts({ pulls: [pull({ number: 1, gate: failed }), pull({ number: 2, hotfix: false, gate: passed })] }),
+    );
+    expect(decision.allowed).toBe(false);
   });
 
   it("speaks for hotfix and release commits only", () => {

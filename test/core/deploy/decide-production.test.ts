@@ -4,13 +4,16 @@ import { decideUnconfigured, findEnvironmentKind } from "../../../src/core/deplo
 
 const SHA = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 const at = (time: string) => new Date(`2026-11-21T${time}:00Z`);
+const DEPLOYER = "github-actions[bot]";
 const deployment = (id: number, ...statuses: Array<[string, string]>): CanaryDeploymentFact => ({
   id,
   environment: "canary",
-  statuses: statuses.map(([state, time]) => ({ state, createdAt: at(time) })),
+  creator: DEPLOYER,
+  statuses: statuses.map(([state, time]) => ({ state, createdAt: at(time), creator: DEPLOYER })),
 });
+const TRUST = { creators: [DEPLOYER], appId: 42 };
 const decide = (deployments: CanaryDeploymentFact[], now: string, bake = 30) =>
-  decideProduction({ sha: SHA, canaryDeployments: deployments }, bake, at(now));
+  decideProduction({ sha: SHA, canaryDeployments: deployments }, { bakeMinutes: bake, trust: TRUST }, at(now));
 
 describe("decideProduction", () => {
   it("rejects before the bake time, with when it will be ready", () => {
@@ -69,6 +72,46 @@ describe("decideProduction", () => {
     ).toBe(
       "ec26c3e has no successful canary deployment yet (deployment 7: in_progress, deployment 9: inactive). Production follows after 30 minutes of healthy canary.",
     );
+  });
+
+  it("ignores a canary deployment and success created by someone not trusted, and says whom it trusts", () => {
+    const forged: CanaryDeploymentFact = {
+      id: 66,
+      environment: "canary",
+      creator: "mallory",
+      statuses: [{ state: "success", createdAt: at("10:00"), creator: "mallory" }],
+    };
+    expect(decide([forged], "12:00")).toEqual({
+      allowed: false,
+      reason:
+        "ec26c3e has no successful canary deployment from a trusted creator yet. Ignored because no trusted creator made them: deployment 66 (created by mallory). Trusted (deploy.trustedCreators): github-actions[bot] and this App. Production follows after 30 minutes of healthy canary.",
+    });
+  });
+
+  it("ignores a success status posted by someone not trusted on a trusted deployment", () => {
+    const deployed = deployment(7, ["in_progress", "10:00"]);
+    deployed.statuses.push({ state: "success", createdAt: at("10:05"), creator: "Mallory" });
+    const decision = decide([deployed], "12:00");
+    expect(decision.allowed).toBe(false);
+    expect(decision.reason).toBe(
+      "ec26c3e has no successful canary deployment from a trusted creator yet (deployment 7: in_progress). Ignored because no trusted creator made them: the success status of deployment 7 (created by Mallory). Trusted (deploy.trustedCreators): github-actions[bot] and this App. Production follows after 30 minutes of healthy canary.",
+    );
+  });
+
+  it("trusts creators without case and whatever this App made itself", () => {
+    const byApp: CanaryDeploymentFact = {
+      id: 8,
+      environment: "canary",
+      viaAppId: 42,
+      statuses: [{ state: "success", createdAt: at("11:00"), creator: "GitHub-Actions[bot]" }],
+    };
+    expect(decide([byApp], "12:00").allowed).toBe(true);
+  });
+
+  it("counts a failure from anyone, after a trusted success", () => {
+    const deployed = deployment(7, ["success", "10:00"]);
+    deployed.statuses.push({ state: "failure", createdAt: at("10:30"), creator: "mallory" });
+    expect(decide([deployed], "12:00").reason).toMatch(/^The canary deployment of ec26c3e failed \(failure at/);
   });
 
   it("approves at once with bakeMinutes 0", () => {

@@ -23,7 +23,7 @@ function facts(overrides: Partial<ReleaseFacts> = {}): ReleaseFacts {
     target: "main",
     previous: { tag: "v1.4.2", version: "1.4.2", sha: "a".repeat(40) },
     commits: { total: pulls.length, listed: pulls.length },
-    orphanCommits: [],
+    directCommits: [],
     ...overrides,
     pulls,
   };
@@ -37,7 +37,12 @@ describe("evaluateRelease", () => {
     const report = evaluateRelease(facts(), DEFAULT_CONFIG);
     expect(report.verdict).toBe("pass");
     expect(report.hotfix).toEqual({ hotfix: true, reason: "it carries the hotfix pull request #12" });
-    expect(verdicts(report)).toEqual({ "semver-tag": "pass", "patch-bump": "pass", "single-hotfix": "pass" });
+    expect(verdicts(report)).toEqual({
+      "semver-tag": "pass",
+      "patch-bump": "pass",
+      "single-hotfix": "pass",
+      "direct-commits": "pass",
+    });
     expect(report.results[2]!.message).toBe("Carries exactly one hotfix pull request since `v1.4.2`: #12.");
   });
 
@@ -73,7 +78,12 @@ describe("evaluateRelease", () => {
       verdict: "fail",
       message: "The tag `release-7` is not a semantic version (MAJOR.MINOR.PATCH, e.g. `v1.4.3`).",
     });
-    expect(verdicts(report)).toEqual({ "semver-tag": "fail", "patch-bump": "skip", "single-hotfix": "skip" });
+    expect(verdicts(report)).toEqual({
+      "semver-tag": "fail",
+      "patch-bump": "skip",
+      "single-hotfix": "skip",
+      "direct-commits": "skip",
+    });
   });
 
   it("passes a minor release from main with no hotfix PR, with a note", () => {
@@ -92,18 +102,44 @@ describe("evaluateRelease", () => {
     expect(evaluateRelease(facts({ tag: "v1.5.0", pulls: [labelled] }), DEFAULT_CONFIG).verdict).toBe("fail");
   });
 
-  it("warns when a hotfix release also carries other PRs or direct commits", () => {
-    const report = evaluateRelease(
-      facts({ pulls: [hotfix(12), feature(14)], orphanCommits: ["abc1234"] }),
-      DEFAULT_CONFIG,
-    );
+  it("warns when a hotfix release also carries other PRs", () => {
+    const report = evaluateRelease(facts({ pulls: [hotfix(12), feature(14)] }), DEFAULT_CONFIG);
     expect(report.verdict).toBe("warn");
     expect(report.results.at(-1)).toMatchObject({
       id: "hotfix-only",
       verdict: "warn",
-      message:
-        "Also carries 1 pull request that is not a hotfix (#14) and 1 commit without a pull request (`abc1234`) since `v1.4.2`.",
+      message: "Also carries 1 pull request that is not a hotfix (#14) since `v1.4.2`.",
     });
+  });
+
+  it("fails a hotfix release that also carries a direct commit, naming it and the PR it claims", () => {
+    const report = evaluateRelease(
+      facts({
+        directCommits: [
+          { sha: "abc1234", subject: "Tweak prices" },
+          { sha: "def5678", subject: "Fix (#12)", claimed: 12 },
+        ],
+      }),
+      DEFAULT_CONFIG,
+    );
+    expect(report.verdict).toBe("fail");
+    expect(report.results.find((r) => r.id === "direct-commits")).toEqual({
+      id: "direct-commits",
+      verdict: "fail",
+      message:
+        "Carries 2 direct commits since `v1.4.2` that no pull request accounts for: `abc1234`, `def5678` (names #12). A commit that names a pull request counts as it only when it is that PR's merge commit or one of its commits.",
+      fix: expect.stringContaining("bring other changes through pull requests"),
+    });
+    expect(report.directCommits).toHaveLength(2);
+  });
+
+  it("does not judge direct commits in a release that is not a hotfix release", () => {
+    const report = evaluateRelease(
+      facts({ tag: "v1.5.0", pulls: [feature(20)], directCommits: [{ sha: "abc1234", subject: "Tweak" }] }),
+      DEFAULT_CONFIG,
+    );
+    expect(report.verdict).toBe("pass");
+    expect(verdicts(report)["direct-commits"]).toBe("skip");
   });
 
   it("fails a hotfix release with no earlier release to be a patch of", () => {

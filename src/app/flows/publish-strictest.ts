@@ -1,0 +1,106 @@
+import { isHotfix } from "../../core/is-hotfix.js";
+import { notHotfixReport } from "../../core/policy-report.js";
+import { findRequestId } from "../../github/describe-github-error.js";
+import { getPullRequest } from "../../github/find-pull-requests.js";
+import { type HeadPull, listOpenPullsByHead } from "../../github/list-open-pulls-by-head.js";
+import type { RepoSettings } from "../../github/load-repo-config.js";
+import type { PullRequestData } from "../../github/pull-request-data.js";
+import { renderEvaluationError, renderGateOutput } from "../../render/check-run-output.js";
+import { type HeadVerdict, renderSharedHead } from "../../render/shared-head-output.js";
+import type { AppDeps } from "../app-deps.js";
+import { assessPullRequest, type GateAssessment } from "./assess-pull-request.js";
+import { publishAssessment } from "./publish-assessment.js";
+import type { JudgeTarget } from "./judge-target.js";
+
+/**
+ * Publishes a PR's verdict on its head commit as the strictest verdict of every open PR with that
+ * head (SPEC §8 "One commit, several PRs"). A check run belongs to the commit and branch protection
+ * reads the newest one, so a passing verdict published for one PR would clear every other PR on
+ * the commit: a fork's or a `feature/…` PR's "Not a hotfix" would clear a failing hotfix.
+ *
+ * - A failing verdict is already the strictest: published as it is, with no extra call.
+ * - A passing one (a pass, "Not a hotfix", an override) costs one call first: the open PRs whose
+ *   head is the commit (list-open-pulls-by-head.ts). Each other one is judged on its own (a
+ *   non-hotfix with no call; a hotfix with `pulls.get` and its own files, base and override) and
+ *   one run is published that carries the strictest verdict and says which PRs share the commit.
+ *   An override holds only for its own PR: another PR's failure on the commit is not cleared.
+ *
+ * The look-up cannot be skipped: the check run's own `pull_requests` omits fork PRs, and publishing
+ * first and correcting afterwards leaves a window in which auto-merge merges the wrong verdict.
+ * When the other PRs cannot be read, the check fails (with the reason) rather than pass unseen.
+ */
+export async function publishStrictest(
+  target: JudgeTarget,
+  pr: PullRequestData,
+  deps: AppDeps,
+  assessment: GateAssessment,
+): Promise<void> {
+  if (assessment.output.conclusion !== "success" || !assessment.settings)
+    return publishAssessment(target, pr, deps, assessment);
+  let strictest: GateAssessment;
+  try {
+    strictest = await applySharedHead(target, pr, deps, { ...assessment, settings: assessment.settings });
+  } catch (error) {
+    target.log.error(
+      { err: error, pr: pr.number, sha: pr.head.sha },
+      "could not read the other PRs of the head commit",
+    );
+    strictest = { ...assessment, output: renderEvaluationError(error, findRequestId(error)) };
+  }
+  await publishAssessment(target, pr, deps, strictest);
+}
+
+async function applySharedHead(
+  target: JudgeTarget,
+  pr: PullRequestData,
+  deps: AppDeps,
+  assessment: GateAssessment & { settings: RepoSettings },
+): Promise<GateAssessment> {
+  const { pulls, truncated } = await listOpenPullsByHead(target.octokit, target.repo, pr.head.sha);
+  if (truncated)
+    target.log.warn(
+      { pr: pr.number },
+      "more than 1,000 open pull requests: other PRs of the head commit were looked for among the most recently updated and the commit's own",
+    );
+  const siblings = pulls.filter((p) => p.number !== pr.number);
+  if (!siblings.length) return assessment;
+  const judged = await Promise.all(
+    siblings.map((s) => judgeSibling(target, s, pr.head.sha, assessment.settings, deps)),
+  );
+  const others = judged.filter((v): v is HeadVerdict => v !== undefined);
+  if (!others.length) return assessment;
+  const own: HeadVerdict = {
+    number: pr.number,
+    title: pr.title,
+    hotfix: assessment.report !== undefined,
+    output: assessment.output,
+  };
+  const output = renderSharedHead(own, others);
+  target.log.info(
+    { pr: pr.number, sha: pr.head.sha, sharing: others.map((o) => o.number), conclusion: output.conclusion },
+    `#${pr.number} shares its head commit with ${others.map((o) => `#${o.number}`).join(", ")}: publishing the strictest verdict`,
+  );
+  return { ...assessment, output, sharing: others.map((o) => o.number) };
+}
+
+/** A PR that shares the head, judged on its own; undefined when its head moved on meanwhile. */
+async function judgeSibling(
+  target: JudgeTarget,
+  sibling: HeadPull,
+  sha: string,
+  settings: RepoSettings,
+  deps: AppDeps,
+): Promise<HeadVerdict | undefined> {
+  const match = isHotfix({ headBranch: sibling.headRef, labels: sibling.labels }, settings.config);
+  if (!match.hotfix)
+    return {
+      number: sibling.number,
+      title: sibling.title,
+      hotfix: false,
+      output: renderGateOutput(notHotfixReport(match)),
+    };
+  const pr = await getPullRequest(target.octokit, target.repo, sibling.number);
+  if (pr.head.sha !== sha) return undefined;
+  const { output } = await assessPullRequest(target, pr, deps, { settings });
+  return { number: pr.number, title: pr.title, hotfix: true, output };
+}
