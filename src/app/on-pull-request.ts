@@ -3,6 +3,7 @@ import { hasLabel } from "../github/labels.js";
 import { loadRepoSettings, type RepoSettings } from "../github/load-repo-config.js";
 import type { PullRequestData } from "../github/pull-request-data.js";
 import type { AppDeps } from "./app-deps.js";
+import { judgeConfigChange } from "./flows/judge-config-change.js";
 import { judgePullRequest } from "./flows/judge-pull-requests.js";
 import { toJudgeTarget, type JudgeTarget } from "./flows/judge-target.js";
 
@@ -19,7 +20,8 @@ export const PULL_REQUEST_TRIGGERS = [
 
 /**
  * Judges the PR straight from the payload: no extra call to read the PR. A push (synchronize)
- * brings a new head SHA, which ends any override. A bot adding or removing the override label is
+ * brings a new head SHA, which ends any override. Then, when the PR changes the config file, its
+ * `single-patch-order/config` check (flows/judge-config-change.ts), from what the gate already read. A bot adding or removing the override label is
  * the App recording or ending an override itself: that is not judged again.
  */
 export async function onPullRequest(context: Context<"pull_request">, deps: AppDeps): Promise<void> {
@@ -28,9 +30,13 @@ export async function onPullRequest(context: Context<"pull_request">, deps: AppD
   const target = toJudgeTarget(context);
   const settings = await readSettingsForBotLabel(context, target);
   if (settings === "own-label") return;
-  await judgePullRequest(target, pr as PullRequestData, deps, {
+  const assessment = await judgePullRequest(target, pr as PullRequestData, deps, {
     freshHead: context.payload.action === "synchronize",
     ...(settings ? { settings } : {}),
+  });
+  await judgeConfigChange(target, pr as PullRequestData, deps, {
+    ...(assessment.files ? { files: assessment.files } : {}),
+    ...(assessment.settings ? { settings: assessment.settings } : {}),
   });
 }
 

@@ -1,3 +1,4 @@
+import type { ChangedFile } from "../core/change.js";
 import { evaluatePolicy } from "../core/evaluate-policy.js";
 import { isHotfix } from "../core/is-hotfix.js";
 import { notHotfixReport, type PolicyReport } from "../core/policy-report.js";
@@ -11,6 +12,8 @@ import { rules } from "../rules/index.js";
 export interface PullRequestAssessment {
   report: PolicyReport;
   settings: RepoSettings;
+  /** The PR's files, when they were listed (a hotfix): the config check reuses them. */
+  files?: ChangedFile[];
 }
 
 /**
@@ -32,5 +35,5 @@ export async function assessGitHubPullRequest(
   const hotfix = isHotfix({ headBranch: pr.head.ref, labels: labelNames(pr.labels) }, settings.config);
   if (!hotfix.hotfix) return { report: notHotfixReport(hotfix), settings };
   const change = await readPullRequestChange(octokit, repo, pr, settings.config);
-  return { report: evaluatePolicy(change, settings.config, rules), settings };
+  return { report: evaluatePolicy(change, settings.config, rules), settings, files: change.files };
 }

@@ -48,6 +48,21 @@ export function codeSpan(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
+/**
+ * A user value shown verbatim in prose or a list: a code span (so no Markdown, HTML or @-mention
+ * comes out of it), control characters dropped, cut to `maxChars` with "…".
+ */
+export function safeCode(text: string, maxChars = 1_000): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
+  const clean = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+  return codeSpan(truncateChars(clean, maxChars));
+}
+
+/** `safeCode` for a table cell: `|` escaped, as GitHub tables need even inside a code span. */
+export function codeCell(text: string, maxChars = 200): string {
+  return safeCode(text, maxChars).replaceAll("|", "\\|");
+}
+
 /** A GitHub-flavoured table. Cells are used as given: escape user text with `escapeCell` first. */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;

@@ -7,7 +7,7 @@ import { Probot, ProbotOctokit } from "probot";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app/index.js";
 import { loadWebhook } from "../../support/webhooks.js";
-import { API, captureCheckRuns, expectAllMocksDone, mockSettings } from "../helpers/github-nock.js";
+import { API, captureCheckRuns, expectAllMocksDone, mockFiles, mockSettings } from "../helpers/github-nock.js";
 import { FIXED_NOW } from "../helpers/probot.js";
 
 const SECRET = "a-real-secret";
@@ -63,6 +63,7 @@ describe("webhook signatures", () => {
     const url = await startApp();
     const scope = nock(API);
     mockSettings(scope);
+    mockFiles(scope, "Codertocat/Hello-World", 2, [{ filename: "README.md" }]);
     const checks = captureCheckRuns(scope, "Codertocat/Hello-World");
     const body = JSON.stringify(loadWebhook("pull_request.opened"));
     const response = await post(url, body, await sign(SECRET, body));

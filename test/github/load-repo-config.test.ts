@@ -28,7 +28,9 @@ describe("loadRepoSettings", () => {
       .get(`/repos/octo/shop/contents/${FILE}`)
       .reply(200, "_extends: policies\nhotfix:\n  labels: [urgent]\n", raw)
       .get(`/repos/octo/policies/contents/${FILE}`)
-      .reply(200, "hotfix:\n  labels: [hotfix, sev1]\nscope:\n  maxFiles: 5\n", raw);
+      .reply(200, "hotfix:\n  labels: [hotfix, sev1]\nscope:\n  maxFiles: 5\n", raw)
+      .get(`/repos/octo/.github/contents/${FILE}`)
+      .reply(404);
     const settings = await loadRepoSettings(new TestOctokit({ auth: "t" }), repo, "main");
     expectAllMocksDone();
     expect(settings.config.hotfix.labels).toEqual(["urgent"]);

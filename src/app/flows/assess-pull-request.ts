@@ -1,4 +1,5 @@
 import { ConfigError } from "../../config/config-error.js";
+import type { ChangedFile } from "../../core/change.js";
 import type { OverrideRecord } from "../../core/override/override-record.js";
 import type { PolicyReport } from "../../core/policy-report.js";
 import { assessGitHubPullRequest } from "../../flows/assess-github-pull-request.js";
@@ -32,6 +33,8 @@ export interface GateAssessment {
   /** The engine's report, when the PR is a hotfix whose rules ran. */
   report?: PolicyReport;
   settings?: RepoSettings;
+  /** The PR's files, when the judgement listed them (a hotfix). */
+  files?: ChangedFile[];
   /** The override that holds for the head SHA; only looked for when rules fail. */
   override?: OverrideRecord;
   /** The PR carries the override label but no override holds for its head SHA. */
@@ -51,7 +54,7 @@ export async function assessPullRequest(
   options: JudgeOptions = {},
 ): Promise<GateAssessment> {
   try {
-    const { report, settings } = await assessGitHubPullRequest(
+    const { report, settings, files } = await assessGitHubPullRequest(
       target.octokit,
       target.repo,
       pr,
@@ -77,6 +80,7 @@ export async function assessPullRequest(
       output,
       report,
       settings,
+      ...(files ? { files } : {}),
       ...(override ? { override } : {}),
       staleLabel: freshLabel || (lookUp && !override),
     };
