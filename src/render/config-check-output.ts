@@ -126,7 +126,7 @@ function describeSettings(report: ConfigChangeReport): string {
   const note = looser
     ? `${plural(looser, "setting")} ${looser === 1 ? "gets" : "get"} looser: hotfixes that fail today would pass. Each needs a reviewer who agrees.`
     : "";
-  return [title, "", table(["", "Setting", before, "After merge"], rows), note ? `\n${note}` : ""].join("\n");
+  return [title, table(["", "Setting", before, "After merge"], rows), note].filter(Boolean).join("\n\n");
 }
 
 function toRow(setting: SettingComparison): string[] {
@@ -173,11 +173,11 @@ function describeNotes(report: ConfigChangeReport): string {
   const extended = "proposed" in report.after ? report.after.proposed.extends : undefined;
   if (extended && !extended.followed)
     notes.push(
-      `\`_extends: ${safeCode(extended.value)}\` was not followed: this pull request names it, and nothing a pull request names is read. The table compares this file's own settings over the defaults; once merged, the App reads what it inherits from that file's default branch, and the floor still applies.`,
+      `${safeCode(`_extends: ${extended.value}`)} was not followed: this pull request names it, and nothing a pull request names is read. The table compares this file's own settings over the defaults; once merged, the App reads what it inherits from that file's default branch, and the floor still applies.`,
     );
   if (extended?.followed)
     notes.push(
-      `\`_extends: ${safeCode(extended.value)}\` names a file the config already reads today; its settings are taken from that read, not from this pull request.`,
+      `${safeCode(`_extends: ${extended.value}`)} names a file the config already reads today; its settings are taken from that read, not from this pull request.`,
     );
   if ("error" in report.before)
     notes.push(

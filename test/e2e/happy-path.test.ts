@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 describe("the built App against a fake GitHub", () => {
-  it("judges a hotfix PR with a token call, then exactly config, files and one completed check", async () => {
+  it("judges a hotfix PR with a token call, then exactly config, org floor, files and one completed check", async () => {
     harness = await startHarness();
     const { github, app } = harness;
     const payload = pullRequestEvent({ installationId: 77 });
@@ -23,6 +23,7 @@ describe("the built App against a fake GitHub", () => {
     expect(describeCalls(github.requests)).toEqual([
       "POST /app/installations/77/access_tokens",
       `GET /repos/${REPO}/contents/.github%2Fsingle-patch-order.yml`,
+      "GET /repos/Codertocat/.github/contents/.github%2Fsingle-patch-order.yml",
       `GET /repos/${REPO}/pulls/2/files?per_page=100&page=1`,
       `POST /repos/${REPO}/check-runs`,
     ]);
@@ -40,7 +41,7 @@ describe("the built App against a fake GitHub", () => {
     });
   });
 
-  it("gives a non-hotfix PR its passing check with two calls", async () => {
+  it("gives a non-hotfix PR its passing check: config, org floor, the file list for the config check, check", async () => {
     harness = await startHarness();
     const { github, app } = harness;
 
@@ -48,7 +49,9 @@ describe("the built App against a fake GitHub", () => {
 
     expect(describeCalls(github.requests.slice(1))).toEqual([
       `GET /repos/${REPO}/contents/.github%2Fsingle-patch-order.yml`,
+      "GET /repos/Codertocat/.github/contents/.github%2Fsingle-patch-order.yml",
       `POST /repos/${REPO}/check-runs`,
+      `GET /repos/${REPO}/pulls/2/files?per_page=100&page=1`,
     ]);
     expect(github.requests.find(isCheckRunPost)!.body).toMatchObject({
       conclusion: "success",

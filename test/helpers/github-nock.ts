@@ -31,7 +31,8 @@ export function mockSettings(
       ? interceptor.reply(404, { message: "Not Found" })
       : interceptor.reply(200, text, { "content-type": "text/plain; charset=utf-8" });
   reply(scope.get(`/repos/${repo}/contents/${CONFIG_FILE}`), fixture.config);
-  if (!repo.endsWith("/.github")) reply(scope.get(`/repos/${owner}/.github/contents/${CONFIG_FILE}`), fixture.orgConfig);
+  if (!repo.endsWith("/.github"))
+    reply(scope.get(`/repos/${owner}/.github/contents/${CONFIG_FILE}`), fixture.orgConfig);
   return scope;
 }
 
