@@ -17,7 +17,7 @@ export interface ProposedConfigContext {
   chain: readonly ConfigLayer[];
   /** The owner's shared file, when the loader read it for the floor outside the chain (its `_extends` not followed). */
   orgLayer?: ConfigLayer;
-  /** The floor that binds the repository today (for the org file itself, its own floor comes from the text). */
+  /** The floor that binds the repository today; for the org file, only when its text sets none (the App passes none then). */
   floor?: Floor;
 }
 
@@ -56,7 +56,8 @@ export function evaluateProposedConfig(text: string, context: ProposedConfigCont
     }
   };
   collect(() => parseConfig(own, context.source));
-  const floor = context.isOrgFile ? collect(() => parseFloor(raw[FLOOR_KEY], context.source)) : context.floor;
+  const ownFloor = context.isOrgFile ? collect(() => parseFloor(raw[FLOOR_KEY], context.source)) : undefined;
+  const floor = ownFloor ?? context.floor;
   if (!context.isOrgFile && Object.hasOwn(raw, FLOOR_KEY))
     problems.push(
       `${FLOOR_KEY}: only the ${context.owner}/.github repository's .github/single-patch-order.yml may set a floor; remove it here`,

@@ -83,14 +83,16 @@ async function readProposed(
     return { source, error: new ConfigError(source, [`(file): larger than ${MAX_CONFIG_BYTES / 1024} KiB`]) };
   try {
     // The floor binds the proposed file even when today's config is broken: read it on its own then.
-    const layers = current instanceof ConfigError ? await loadOrgFloor(octokit, repo, []) : current.layers;
+    const layers =
+      current instanceof ConfigError ? (isOrgFile ? undefined : await loadOrgFloor(octokit, repo, [])) : current.layers;
     const proposed = evaluateProposedConfig(text, {
       owner: repo.owner,
       isOrgFile,
       source,
       chain: current instanceof ConfigError ? [] : (current.layers?.chain ?? []),
       ...(layers && "orgLayer" in layers && layers.orgLayer ? { orgLayer: layers.orgLayer } : {}),
-      ...(layers?.floor ? { floor: layers.floor } : {}),
+      // The org file's floor is the one in its text: removing it removes the floor.
+      ...(layers?.floor && !isOrgFile ? { floor: layers.floor } : {}),
     });
     return { source, proposed };
   } catch (error) {
