@@ -19,7 +19,7 @@ export interface InheritingCount {
   /** Repositories of the installation, as GitHub counts them. */
   total: number;
   bound: number;
-  /** Files that could not be read as YAML: not counted either way. */
+  /** Repositories whose file is not YAML, or that GitHub did not answer for: not counted either way. */
   unreadable: number;
 }
 

@@ -40,11 +40,10 @@ export async function countInheritingRepos(octokit: GitHubClient, owner: string)
   for (let i = 0; i < judged.length; i += PAGE_SIZE) {
     const chunk = judged.slice(i, i + PAGE_SIZE);
     const found = await readRepoFiles(octokit, chunk);
-    for (const repo of chunk)
-      texts.set(
-        keyOf({ owner: repo.owner.login, repo: repo.name, path: CONFIG_PATH }),
-        found.get(repo.node_id) ?? null,
-      );
+    for (const repo of chunk) {
+      const text = found.get(repo.node_id);
+      if (text !== undefined) texts.set(keyOf({ owner: repo.owner.login, repo: repo.name, path: CONFIG_PATH }), text);
+    }
   }
   const count: InheritingCount = {
     withoutFile: 0,
@@ -55,7 +54,10 @@ export async function countInheritingRepos(octokit: GitHubClient, owner: string)
     unreadable: 0,
   };
   const targets = judged.map((repo) => {
-    const text = texts.get(keyOf({ owner: repo.owner.login, repo: repo.name, path: CONFIG_PATH })) ?? null;
+    const key = keyOf({ owner: repo.owner.login, repo: repo.name, path: CONFIG_PATH });
+    // A repository GraphQL did not answer for is not known either way: "unreadable".
+    if (!texts.has(key)) return "unreadable";
+    const text = texts.get(key) ?? null;
     if (text === null) count.withoutFile++;
     return text === null ? undefined : readExtends(text, owner);
   });
@@ -128,13 +130,13 @@ interface BlobNode {
   object?: { text?: string | null } | null;
 }
 
-/** The config file of each repository on its default branch, by node id (absent: no file). One GraphQL query. */
-async function readRepoFiles(octokit: GitHubClient, repos: readonly ListedRepo[]): Promise<Map<string, string>> {
+/** The config file of each repository on its default branch, by node id (null: no file; absent: not answered). One GraphQL query. */
+async function readRepoFiles(octokit: GitHubClient, repos: readonly ListedRepo[]): Promise<Map<string, string | null>> {
   const query = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Repository { id object(expression: "HEAD:${CONFIG_PATH}") { ... on Blob { text } } } } }`;
   const data = await runQuery<{ nodes: Array<BlobNode | null> }>(octokit, query, { ids: repos.map((r) => r.node_id) });
-  const texts = new Map<string, string>();
+  const texts = new Map<string, string | null>();
   for (const node of data?.nodes ?? [])
-    if (node?.id && typeof node.object?.text === "string") texts.set(node.id, node.object.text);
+    if (node?.id) texts.set(node.id, typeof node.object?.text === "string" ? node.object.text : null);
   return texts;
 }
 
