@@ -20,9 +20,10 @@ export const PULL_REQUEST_TRIGGERS = [
 
 /**
  * Judges the PR straight from the payload: no extra call to read the PR. A push (synchronize)
- * brings a new head SHA, which ends any override. Then, when the PR changes the config file, its
- * `single-patch-order/config` check (flows/judge-config-change.ts), from what the gate already read. A bot adding or removing the override label is
- * the App recording or ending an override itself: that is not judged again.
+ * brings a new head SHA, which ends any override. A bot adding or removing the override label is
+ * the App recording or ending an override itself: that is not judged again. Then, when the PR
+ * changes the config file, its `single-patch-order/config` check (flows/judge-config-change.ts),
+ * from what the gate already read.
  */
 export async function onPullRequest(context: Context<"pull_request">, deps: AppDeps): Promise<void> {
   const { pull_request: pr } = context.payload;

@@ -14,7 +14,10 @@ export interface InheritingCount {
   withoutFile: number;
   /** Repositories whose `_extends` reaches the org file. */
   viaExtends: number;
-  /** Repositories looked at (the installation's, up to `bound`, the org `.github` repository and archived ones left out). */
+  /**
+   * Repositories looked at: the installation's, up to `bound`, with the org `.github` repository
+   * and archived ones left out.
+   */
   scanned: number;
   /** Repositories of the installation, as GitHub counts them. */
   total: number;

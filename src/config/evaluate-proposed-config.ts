@@ -17,7 +17,10 @@ export interface ProposedConfigContext {
   chain: readonly ConfigLayer[];
   /** The owner's shared file, when the loader read it for the floor outside the chain (its `_extends` not followed). */
   orgLayer?: ConfigLayer;
-  /** The floor that binds the repository today; for the org file, only when its text sets none (the App passes none then). */
+  /**
+   * The floor that binds the repository today. For the org file it applies only when the text sets
+   * none, and the App passes none (removing the floor removes it).
+   */
   floor?: Floor;
 }
 

@@ -130,7 +130,10 @@ interface BlobNode {
   object?: { text?: string | null } | null;
 }
 
-/** The config file of each repository on its default branch, by node id (null: no file; absent: not answered). One GraphQL query. */
+/**
+ * The config file of each repository on its default branch, by node id (null: no file; absent: not
+ * answered). One GraphQL query.
+ */
 async function readRepoFiles(octokit: GitHubClient, repos: readonly ListedRepo[]): Promise<Map<string, string | null>> {
   const query = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Repository { id object(expression: "HEAD:${CONFIG_PATH}") { ... on Blob { text } } } } }`;
   const data = await runQuery<{ nodes: Array<BlobNode | null> }>(octokit, query, { ids: repos.map((r) => r.node_id) });
