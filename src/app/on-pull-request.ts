@@ -2,6 +2,7 @@ import type { Context } from "probot";
 import { sameLogin } from "../core/override/can-override.js";
 import type { PullRequestData } from "../github/pull-request-data.js";
 import type { AppDeps } from "./app-deps.js";
+import { judgeConfigChange } from "./flows/judge-config-change.js";
 import { judgeCurrentPullRequest } from "./flows/judge-current-pull-request.js";
 import { toJudgeTarget } from "./flows/judge-target.js";
 
@@ -23,6 +24,8 @@ export const PULL_REQUEST_TRIGGERS = [
  * records it (the second-person rule reads it back). A label added or removed by this App's own bot
  * is the App recording or ending an override itself: that is not judged again. A label changed by
  * anyone else, another bot included, is.
+ * Then, when the PR changes the config file, its `single-patch-order/config` check
+ * (flows/judge-config-change.ts), from what the gate already read.
  */
 export async function onPullRequest(context: Context<"pull_request">, deps: AppDeps): Promise<void> {
   const { pull_request: pr, action, sender } = context.payload;
@@ -32,9 +35,15 @@ export async function onPullRequest(context: Context<"pull_request">, deps: AppD
     return;
   }
   const pushed = action === "opened" || action === "synchronize";
-  await judgeCurrentPullRequest(toJudgeTarget(context), pr as PullRequestData, deps, {
+  const target = toJudgeTarget(context);
+  const judged = await judgeCurrentPullRequest(target, pr as PullRequestData, deps, {
     freshHead: action === "synchronize",
     ...(pushed && sender?.login ? { pushedBy: sender.login } : {}),
+  });
+  if (!judged) return;
+  await judgeConfigChange(target, judged.pr, deps, {
+    ...(judged.assessment.files ? { files: judged.assessment.files } : {}),
+    ...(judged.assessment.settings ? { settings: judged.assessment.settings } : {}),
   });
 }
 

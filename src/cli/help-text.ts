@@ -13,6 +13,7 @@ Usage:
   spo check --pr owner/repo#N  judge a GitHub pull request (needs GITHUB_TOKEN; writes nothing)
   spo init [--force]           write a starter .github/single-patch-order.yml and PR template
   spo validate [file]          check a config file and list every problem with its key path
+               [--against <ref>] [--floor <file>]   and what gets looser or tighter; the org floor
   spo catchup [--since 24h]    redeliver the App's webhook deliveries that failed (needs APP_ID and its key)
 
 Options:
@@ -72,13 +73,24 @@ Options:
   validate: `spo validate: check a Single Patch Order config file
 
 Usage:
-  spo validate [file]   (default: .github/single-patch-order.yml)
+  spo validate [file] [--against <ref>] [--floor <file>]   (default file: .github/single-patch-order.yml)
 
-Prints "valid" and exits 0, or prints every problem with its key path and exits 2.
-_extends is resolved by the App on GitHub; only this file's own keys are checked here.
+Prints "valid", or every problem with its key path. _extends is resolved by the App on GitHub;
+only this file's own keys are checked here.
 
 Options:
-  -h, --help  show this help
+  --against <ref>   also list every setting that gets looser, tighter or changes compared with
+                    the same file at this git ref (a branch, tag or commit), as the
+                    single-patch-order/config check does on a pull request
+  --floor <file>    hold the file to the floor: of an org config file (the .github repository's
+                    .github/single-patch-order.yml) and show each floor setting; a file with its
+                    own floor: is held to that one
+  -h, --help        show this help
+
+Exit codes:
+  0  valid, and not below the floor
+  1  invalid, or below the floor
+  2  usage error (a file that cannot be read, a floor file without floor:) or git error (unknown ref)
 `,
 
   catchup: `spo catchup: redeliver the App's webhook deliveries that failed

@@ -1,6 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { DEFAULT_CONFIG, parseConfigText } from "../config/parse-config.js";
+import { ConfigError } from "../config/config-error.js";
+import { evaluateProposedConfig } from "../config/evaluate-proposed-config.js";
+import { describeFloorViolation, FLOOR_KEY } from "../config/org-floor.js";
+import { DEFAULT_CONFIG, parseConfigText, parseYamlText } from "../config/parse-config.js";
+import { isRecord } from "../config/setting-paths.js";
 import { CONFIG_PATH } from "../config/config-path.js";
 import type { RepoSettings } from "../github/load-repo-config.js";
 import { parseWorkspaces } from "../sources/parse-workspaces.js";
@@ -36,7 +40,7 @@ export async function loadLocalSettings(
       ? [committed, `${CONFIG_PATH}@${base.ref}`]
       : [await readConfigFile(options.cwd, options.configFile), options.configFile];
   if (text === undefined) return { config: DEFAULT_CONFIG, configSource: "(defaults)", workspaces, notes: [] };
-  const config = parseConfigText(text, configSource);
+  const config = parseLocalConfig(text, configSource);
   const notes: string[] = [];
   if (/^_extends\s*:/m.test(text))
     notes.push(
@@ -62,4 +66,21 @@ async function readConfigFile(cwd: string, path: string): Promise<string> {
       "check",
     );
   }
+}
+
+/**
+ * The file's config. A file with `floor:` is an org `.github` repository's file: it is held to its
+ * own floor, as the App holds it (the floor of another repository's owner is not known offline).
+ */
+function parseLocalConfig(text: string, source: string) {
+  const raw = parseYamlText(text, source);
+  if (!isRecord(raw) || !Object.hasOwn(raw, FLOOR_KEY)) return parseConfigText(text, source);
+  const proposed = evaluateProposedConfig(text, { owner: "(local)", isOrgFile: true, source, chain: [] });
+  const floorSource = proposed.floor?.source ?? source;
+  if (proposed.violations.length)
+    throw new ConfigError(
+      source,
+      proposed.violations.map((v) => describeFloorViolation(v, floorSource)),
+    );
+  return proposed.config;
 }

@@ -62,11 +62,23 @@ function validate(raw: unknown, source: string): Config {
   const { _extends: _resolvedByLoader, ...rest } = raw;
   const result = configSchema.safeParse(rest);
   if (result.success) return result.data;
-  throw new ConfigError(source, result.error.issues.map(formatIssue));
+  throw new ConfigError(source, toProblems(result.error.issues));
+}
+
+/** `key.path: what was expected` for each issue; `prefix` names where the object sits (`floor`). */
+export function toProblems(issues: readonly z.core.$ZodIssue[], prefix?: string): string[] {
+  return issues.map((issue) =>
+    formatIssue(prefix ? ({ ...issue, path: [prefix, ...issue.path] } as z.core.$ZodIssue) : issue),
+  );
 }
 
 /** Parses YAML text, then validates it. A YAML syntax error is a ConfigError with its line. */
 export function parseConfigText(text: string, source: string): Config {
+  return parseConfig(parseYamlText(text, source), source);
+}
+
+/** YAML text → the object it holds. A YAML syntax error is a ConfigError with its line. */
+export function parseYamlText(text: string, source: string): unknown {
   let raw: unknown;
   try {
     raw = parseYaml(text, { maxAliasCount: 100 });
@@ -77,14 +89,14 @@ export function parseConfigText(text: string, source: string): Config {
     }
     throw new ConfigError(source, [`(yaml): invalid YAML: ${error instanceof Error ? error.message : String(error)}`]);
   }
-  return parseConfig(raw, source);
+  return raw;
 }
 
 function formatIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path.length ? issue.path.map(String).join(".") : "(root)";
   if (issue.code === "unrecognized_keys") {
     const keys = issue.keys.map((k) => `"${k}"`).join(", ");
-    const expected = path === "rules" ? `; rule ids are ${RULE_IDS.join(", ")}` : "";
+    const expected = path === "rules" || path.endsWith(".rules") ? `; rule ids are ${RULE_IDS.join(", ")}` : "";
     const server = issue.keys.some((key) => namesServerSetting(path, key)) ? SERVER_SETTINGS : "";
     return `${path}: unknown key${issue.keys.length > 1 ? "s" : ""} ${keys}${expected}${server}`;
   }

@@ -1,3 +1,4 @@
+import type { ChangedFile } from "../core/change.js";
 import { evaluatePolicy } from "../core/evaluate-policy.js";
 import { isHotfix } from "../core/is-hotfix.js";
 import { notHotfixReport, type PolicyReport } from "../core/policy-report.js";
@@ -12,6 +13,8 @@ import type { TicketTrackers } from "../core/ticket-facts.js";
 export interface PullRequestAssessment {
   report: PolicyReport;
   settings: RepoSettings;
+  /** The PR's files, when they were listed (a hotfix): the config check reuses them. */
+  files?: ChangedFile[];
 }
 
 /**
@@ -38,5 +41,5 @@ export async function assessGitHubPullRequest(
   const hotfix = isHotfix({ headBranch: pr.head.ref, labels: labelNames(pr.labels) }, settings.config);
   if (!hotfix.hotfix) return { report: notHotfixReport(hotfix), settings };
   const change = await readPullRequestChange(octokit, repo, pr, settings.config, options.trackers);
-  return { report: evaluatePolicy(change, settings.config, rules), settings };
+  return { report: evaluatePolicy(change, settings.config, rules), settings, files: change.files };
 }

@@ -5,6 +5,8 @@ import type { GitHubClient, RepoRef } from "./github-client.js";
 export const GATE_CHECK_NAME = "single-patch-order";
 /** The check on a release's commit. */
 export const RELEASE_CHECK_NAME = "single-patch-order/release";
+/** The check on a pull request that changes the config file (SPEC §12). */
+export const CONFIG_CHECK_NAME = "single-patch-order/config";
 
 /** A button on the check run (GitHub allows 3, labels ≤ 20 and descriptions ≤ 40 characters). */
 export interface CheckAction {

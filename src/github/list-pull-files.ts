@@ -34,17 +34,18 @@ const STATUSES: ReadonlySet<string> = new Set<FileStatus>([
   "unchanged",
 ]);
 
-/** The PR's files with their patches: one call per 100 files, capped at MAX_LISTED_FILES. */
+/** GitHub lists at most 3,000 files of a pull request (REST "List pull requests files"). */
+export const MAX_FILES_GITHUB_LISTS = 3000;
+
+/** The PR's files with their patches: one call per 100 files, capped at `limit` (MAX_LISTED_FILES). */
 export async function listPullFiles(
   octokit: GitHubClient,
   repo: RepoRef,
   pr: Pick<PullRequestData, "number" | "changed_files">,
+  limit = MAX_LISTED_FILES,
 ): Promise<ChangedFile[]> {
   const files: ChangedFile[] = [];
-  const pages = Math.max(
-    1,
-    Math.min(Math.ceil((pr.changed_files ?? PAGE_SIZE) / PAGE_SIZE), MAX_LISTED_FILES / PAGE_SIZE),
-  );
+  const pages = Math.max(1, Math.min(Math.ceil((pr.changed_files ?? PAGE_SIZE) / PAGE_SIZE), limit / PAGE_SIZE));
   try {
     for (let page = 1; page <= pages; page++) {
       const { data } = await octokit.rest.pulls.listFiles({

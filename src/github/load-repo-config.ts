@@ -4,7 +4,11 @@ import { CONFIG_PATH } from "../config/config-path.js";
 import type { Config } from "../config/schema.js";
 import { DEFAULT_CONFIG, parseConfig } from "../config/parse-config.js";
 import { ConfigError } from "../config/config-error.js";
+import { enforceFloor, type Floor } from "../config/org-floor.js";
+import { listSetPaths } from "../config/setting-paths.js";
+import { type ConfigLayer, withoutFloor } from "../config/config-layer.js";
 import { toSourceError } from "./describe-github-error.js";
+import { loadOrgFloor } from "./load-org-floor.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
 
 /** What the App reads from a repository's default branch before judging anything. */
@@ -12,6 +16,8 @@ export interface RepoSettings {
   config: Config;
   /** Where the config came from, for error messages and the report (`(defaults)` when none). */
   configSource: string;
+  /** The files the config was read from, nearest first, and the org floor put under it. */
+  layers?: { chain: ConfigLayer[]; floor?: Floor; orgLayer?: ConfigLayer };
 }
 
 type Configuration = Record<string, unknown>;
@@ -22,6 +28,10 @@ type Configuration = Record<string, unknown>;
  * plugin, exactly as `context.config` does (org fallback, `_extends` chains), with one change:
  * a list in a closer file replaces the inherited list instead of being appended to it, so a
  * repository can narrow org defaults. One GET when the repository has the file, two when not.
+ *
+ * Then the org floor (SPEC §12, load-org-floor.ts): a repository setting looser than the floor is a
+ * ConfigError; where the repository sets nothing, a stricter floor value applies. That costs one more
+ * GET (the org file) when the repository has its own file whose `_extends` does not reach the org file.
  */
 export async function loadRepoSettings(
   octokit: GitHubClient,
@@ -34,15 +44,23 @@ export async function loadRepoSettings(
       ...repo,
       path: CONFIG_PATH,
       defaults: (configs: Configuration[]) =>
-        deepmerge.all<Configuration>([{}, ...configs], { arrayMerge: (_target, source: unknown[]) => source }),
+        deepmerge.all<Configuration>([{}, ...configs.map(withoutFloor)], {
+          arrayMerge: (_target, source: unknown[]) => source,
+        }),
     });
     const found = files.filter((file) => file.config !== null);
-    if (!found.length) return { config: DEFAULT_CONFIG, configSource: "(defaults)" };
+    if (!found.length) return { config: DEFAULT_CONFIG, configSource: "(defaults)", layers: { chain: files } };
     const first = found[0]!;
     const source =
       first.repo === repo.repo && first.owner === repo.owner ? ownSource : `${first.owner}/${first.repo}/${first.path}`;
     const configSource = found.length > 1 ? `${source} (with _extends)` : source;
-    return { config: parseConfig(config, configSource), configSource };
+    const { floor, orgLayer } = await loadOrgFloor(octokit, repo, files);
+    const parsed = parseConfig(config, configSource);
+    return {
+      config: floor ? enforceFloor(parsed, listSetPaths(config), floor, configSource) : parsed,
+      configSource,
+      layers: { chain: files, ...(floor ? { floor } : {}), ...(orgLayer ? { orgLayer } : {}) },
+    };
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     throw toConfigError(error, ownSource) ?? toSourceError(error, "reading the config");

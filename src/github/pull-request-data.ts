@@ -5,7 +5,8 @@ export interface PullRequestData {
   body: string | null;
   labels: Array<{ name?: string } | string>;
   user: { login: string } | null;
-  head: { ref: string; sha: string };
+  /** `head.repo`: the fork of a fork PR; null when the fork was deleted. */
+  head: { ref: string; sha: string; repo?: { owner: { login: string }; name: string } | null };
   base: { ref: string; sha: string };
   changed_files?: number;
   commits?: number;

@@ -1,4 +1,5 @@
 import { cleanBlock, cleanText, codeSpan } from "../core/safe-text.js";
+import { truncateChars } from "./markdown.js";
 
 /**
  * The one place that makes user values safe where the App's Markdown puts them (SPEC §8 "Safe
@@ -148,4 +149,17 @@ export function safeLink(label: string, url: string): string | undefined {
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
   );
   return `[${cleanText(label)}](${href})`;
+}
+
+/**
+ * A user value shown verbatim in prose or a list: a code span through `codeSpan` (so no Markdown,
+ * HTML, comment or @-mention comes out of it), cut to `maxChars` with "…".
+ */
+export function safeCode(text: string, maxChars = 1_000): string {
+  return codeSpan(truncateChars(cleanText(text), maxChars));
+}
+
+/** `safeCode` for a table cell: `|` escaped, as GitHub tables need even inside a code span. */
+export function codeCell(text: string, maxChars = 200): string {
+  return safeCode(text, maxChars).replaceAll("|", "\\|");
 }

@@ -49,7 +49,7 @@ async function receive(name: "pull_request", payload: any) {
 }
 
 describe("pull_request events", () => {
-  it("passes a good hotfix with a free 304 re-read, then config, files, the open PRs and one completed check", async () => {
+  it("passes a good hotfix with a free 304 re-read, then config, the org file (floor), files, the open PRs and one completed check", async () => {
     const scope = nock(API);
     mockSettings(scope, { config: "scope:\n  maxFiles: 10\n" });
     mockFiles(scope, REPO, 2, GOOD_FILES);
@@ -80,6 +80,8 @@ describe("pull_request events", () => {
     const scope = nock(API);
     mockSettings(scope);
     mockOpenPulls(scope, REPO);
+    // Listed for the config check only: the file list shows the config file untouched, so no config run.
+    mockFiles(scope, REPO, 2, [{ filename: "README.md" }]);
     const checks = captureCheckRuns(scope, REPO);
     const payload = loadWebhook("pull_request.opened");
 
@@ -195,7 +197,11 @@ describe("ticket.verify", () => {
 describe("bad input", () => {
   it("fails the check with the file, line and problem on invalid YAML", async () => {
     const scope = nock(API);
-    mockSettings(scope, { config: "scope: [\n" });
+    // Unreadable YAML stops the config read before the org floor is asked for.
+    scope
+      .get(`/repos/${REPO}/contents/.github%2Fsingle-patch-order.yml`)
+      .reply(200, "scope: [\n", { "content-type": "text/plain; charset=utf-8" });
+    mockFiles(scope, REPO, 2, GOOD_FILES);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("pull_request", hotfixOpened());
@@ -210,6 +216,7 @@ describe("bad input", () => {
   it("fails the check naming every wrong key path", async () => {
     const scope = nock(API);
     mockSettings(scope, { config: "scope:\n  maxFiles: ten\nrules:\n  single-scop: warn\nbogus: 1\n" });
+    mockFiles(scope, REPO, 2, GOOD_FILES);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("pull_request", hotfixOpened());
@@ -236,6 +243,7 @@ describe("bad input", () => {
 
     const second = nock(API);
     mockSettings(second, { config: 'ticket:\n  patterns: ["(a)\\\\1"]\n' });
+    mockFiles(second, REPO, 2, GOOD_FILES);
     const refused = captureCheckRuns(second, REPO);
     await receive("pull_request", hotfixOpened());
     expectAllMocksDone();
@@ -263,11 +271,15 @@ describe("bad input", () => {
     mockFiles(scope, REPO, 2, page(1), 1);
     mockFiles(scope, REPO, 2, page(2), 2);
     mockFiles(scope, REPO, 2, page(3), 3);
+    // The config check cannot tell from 300 of 3,000 files whether the config file is among them:
+    // it lists all that GitHub lists (30 pages), and finds it untouched.
+    for (let n = 1; n <= 30; n++) mockFiles(scope, REPO, 2, page(n), n);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("pull_request", hotfixOpened({ changed_files: 3000 }));
 
     expectAllMocksDone();
+    expect(checks).toHaveLength(1);
     expect(checks[0]!.conclusion).toBe("failure");
     expect(checks[0]!.output.summary).toContain("too large to judge");
   });
@@ -292,13 +304,16 @@ describe("bad input", () => {
     scope
       .get(`/repos/${REPO}/pulls/2/files`)
       .query(true)
-      .times(4)
+      .times(8)
       .reply(503, { message: "unavailable" }, { "x-github-request-id": "ABCD:1234" });
     const checks = captureCheckRuns(scope, REPO);
 
-    await receive("pull_request", hotfixOpened());
+    // The gate completes as a failure; without a file list the config check cannot know whether it
+    // is due, so the delivery fails (GitHub records it, and catch-up redelivers it).
+    await expect(receive("pull_request", hotfixOpened())).rejects.toThrow(/listing the files of #2/);
 
     expectAllMocksDone();
+    expect(checks).toHaveLength(1);
     expect(checks[0]).toMatchObject({ status: "completed", conclusion: "failure" });
     expect(checks[0]!.output.title).toMatch(/^Could not evaluate/);
     expect(checks[0]!.output.summary).toContain("ABCD:1234");

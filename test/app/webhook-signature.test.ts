@@ -11,6 +11,7 @@ import {
   API,
   captureCheckRuns,
   expectAllMocksDone,
+  mockFiles,
   mockOpenPulls,
   mockPullUnchanged,
   mockSettings,
@@ -72,6 +73,7 @@ describe("webhook signatures", () => {
     mockPullUnchanged(scope, "Codertocat/Hello-World", 2);
     mockSettings(scope);
     mockOpenPulls(scope, "Codertocat/Hello-World");
+    mockFiles(scope, "Codertocat/Hello-World", 2, [{ filename: "README.md" }]);
     const checks = captureCheckRuns(scope, "Codertocat/Hello-World");
     const body = JSON.stringify(loadWebhook("pull_request.opened"));
     const response = await post(url, body, await sign(SECRET, body));

@@ -74,6 +74,30 @@ describe("spo check on a local branch", () => {
     expect(json.report?.rules.find((r) => r.id === "change-size")?.message).toContain("limit 1");
   });
 
+  it("holds an org .github repository's file to its own floor", async () => {
+    const floored = await hotfixRepo({
+      onBase: (r) =>
+        r
+          .commitFiles("Org floor", { ".github/single-patch-order.yml": "floor:\n  scope:\n    maxFiles: 1\n" })
+          .then(() => undefined),
+    });
+    const json = await checkJson(floored.dir);
+    expect(json.code).toBe(1);
+    expect(json.report?.rules.find((r) => r.id === "change-size")?.message).toContain("limit 1");
+
+    const below = await hotfixRepo({
+      onBase: (r) =>
+        r
+          .commitFiles("Org floor", {
+            ".github/single-patch-order.yml": "scope:\n  maxFiles: 30\nfloor:\n  scope:\n    maxFiles: 20\n",
+          })
+          .then(() => undefined),
+    });
+    const refused = await runSpo(["check"], { cwd: below.dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("scope.maxFiles: 30 is looser than the org floor 20");
+  });
+
   it("uses --config, --title, --body-file and --label instead of the repository's", async () => {
     const repo = await hotfixRepo({ branch: "fix-discount", title: "wip", body: "" });
     const dir = await mkdtemp(join(tmpdir(), "spo-files-"));

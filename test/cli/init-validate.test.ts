@@ -80,7 +80,7 @@ describe("spo validate", () => {
     expect(result).toEqual({ code: 0, stdout: `valid: ${CONFIG}\n`, stderr: "" });
   });
 
-  it("prints every problem with its key path and exits 2", async () => {
+  it("prints every problem with its key path and exits 1", async () => {
     const dir = await tempDir();
     await writeFile(
       join(dir, "spo.yml"),
@@ -89,7 +89,7 @@ describe("spo validate", () => {
 
     const result = await runSpo(["validate", "spo.yml"], { cwd: dir });
 
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain("Invalid config in spo.yml");
     expect(result.stderr).toMatch(/^ {2}- scope\.maxFiles: /m);
@@ -104,7 +104,7 @@ describe("spo validate", () => {
 
     const result = await runSpo(["validate", "spo.yml"], { cwd: dir });
 
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/line \d+, column \d+: invalid YAML/);
   });
 
@@ -115,5 +115,116 @@ describe("spo validate", () => {
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`spo: usage error: cannot read ${CONFIG}: ENOENT`);
+  });
+});
+
+describe("spo validate --against and --floor", () => {
+  const ORG_FILE = "floor:\n  scope:\n    maxFiles: 20\n  rules:\n    rollback-plan: error\n";
+
+  async function repoWithConfig(committed: string) {
+    const repo = await createGitRepo({ [CONFIG]: committed, "README.md": "# x\n" });
+    cleanup.push(repo.remove);
+    return repo;
+  }
+
+  it("lists every setting that gets looser, tighter or changes against the file at a ref", async () => {
+    const repo = await repoWithConfig("scope:\n  maxFiles: 10\nrules:\n  semver-patch: warn\n");
+    await repo.write({ [CONFIG]: "scope:\n  maxFiles: 30\n  maxCommits: 2\nticket:\n  patterns: ['OPS-[0-9]+']\n" });
+
+    const result = await runSpo(["validate", "--against", "main"], { cwd: repo.dir });
+
+    expect(result).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: [
+        `valid: ${CONFIG}`,
+        `compared with ${CONFIG}@main:`,
+        "  tighter  rules.semver-patch: warn → error",
+        "  looser   scope.maxFiles: 10 → 30",
+        "  tighter  scope.maxCommits: no limit → 2",
+        '  changed  ticket.patterns: ["\\\\b[A-Z][A-Z0-9]+-[0-9]+\\\\b"] → ["OPS-[0-9]+"]',
+        "",
+      ].join("\n"),
+    });
+  });
+
+  it("compares with the defaults when the ref has no such file, and says so", async () => {
+    const repo = await createGitRepo({ "README.md": "# x\n" });
+    cleanup.push(repo.remove);
+    await repo.write({ [CONFIG]: "scope:\n  maxFiles: 15\n" });
+
+    const result = await runSpo(["validate", "--against", "main"], { cwd: repo.dir });
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("  no setting changes\n");
+    expect(result.stdout).toContain(`note: ${CONFIG}@main does not exist: compared with the defaults.`);
+  });
+
+  it("exits 2 on a ref git does not know", async () => {
+    const repo = await repoWithConfig("scope:\n  maxFiles: 10\n");
+
+    const result = await runSpo(["validate", "--against", "no-such-ref"], { cwd: repo.dir });
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/git error: reading \.github\/single-patch-order\.yml at no-such-ref/);
+  });
+
+  it("shows each floor setting and exits 1 below the floor, naming key, value and floor", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "org.yml"), ORG_FILE);
+    await writeFile(join(dir, "spo.yml"), "scope:\n  maxFiles: 30\nrules:\n  rollback-plan: off\n");
+
+    const result = await runSpo(["validate", "spo.yml", "--floor", "org.yml"], { cwd: dir });
+
+    expect(result).toEqual({
+      code: 1,
+      stderr: "",
+      stdout: [
+        "valid: spo.yml",
+        "floor (org.yml):",
+        "  below  rules.rollback-plan: off (floor error)",
+        "  below  scope.maxFiles: 30 (floor 20)",
+        "below the floor: 2 settings (a repository may be stricter than the floor, never looser)",
+        "",
+      ].join("\n"),
+    });
+  });
+
+  it("passes a stricter file and fills what it leaves unset from the floor", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "org.yml"), ORG_FILE);
+    await writeFile(join(dir, "spo.yml"), "scope:\n  maxFiles: 8\n");
+
+    const result = await runSpo(["validate", "spo.yml", "--floor", "org.yml"], { cwd: dir });
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      "  ok     rules.rollback-plan: error (floor error)\n  ok     scope.maxFiles: 8 (floor 20)\n",
+    );
+  });
+
+  it("holds an org file to its own floor and shows how the floor changes against a ref", async () => {
+    const repo = await repoWithConfig(ORG_FILE);
+    await repo.write({ [CONFIG]: "scope:\n  maxLines: 900\nfloor:\n  scope:\n    maxFiles: 25\n    maxLines: 500\n" });
+
+    const result = await runSpo(["validate", "--against", "HEAD"], { cwd: repo.dir });
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      "floor changes:\n  looser   floor.rules.rollback-plan: error → (no floor)\n  looser   floor.scope.maxFiles: 20 → 25\n  tighter  floor.scope.maxLines: (no floor) → 500\n",
+    );
+    expect(result.stdout).toContain("  below  scope.maxLines: 900 (floor 500)");
+    expect(result.stdout).toContain("note: floor: is allowed only in the org's .github repository's");
+  });
+
+  it("refuses a floor file without floor: as a usage error", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "org.yml"), "scope:\n  maxFiles: 3\n");
+    await writeFile(join(dir, "spo.yml"), "");
+
+    const result = await runSpo(["validate", "spo.yml", "--floor", "org.yml"], { cwd: dir });
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("spo: usage error: --floor org.yml has no floor: key");
   });
 });

@@ -149,11 +149,19 @@ describe("schema.json", () => {
     expect(committed).toEqual(buildJsonSchema());
   });
 
-  it("lets editors complete every top-level key, including _extends", () => {
+  it("documents floor: with the same settings as the config, and no _extends or floor inside it", () => {
+    const properties = buildJsonSchema().properties as Record<string, { properties?: object; description?: string }>;
+    const settings = Object.keys(properties).filter((key) => key !== "_extends" && key !== "floor");
+    expect(Object.keys(properties.floor?.properties ?? {})).toEqual(settings);
+    expect(properties.floor?.description).toMatch(/^Org floor: minimums for every repository of the owner/);
+  });
+
+  it("lets editors complete every top-level key, including _extends and floor", () => {
     const properties = Object.keys((buildJsonSchema().properties ?? {}) as object);
     expect(properties).toEqual(
       expect.arrayContaining([
         "_extends",
+        "floor",
         "hotfix",
         "rules",
         "scope",

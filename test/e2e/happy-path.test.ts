@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 describe("the built App against a fake GitHub", () => {
-  it("judges a hotfix PR with a token call, a free 304 re-read, then exactly config, files, the open PRs and one completed check", async () => {
+  it("judges a hotfix PR with a token call, a free 304 re-read, then exactly config, org floor, files, the open PRs and one completed check", async () => {
     harness = await startHarness();
     const { github, app } = harness;
     const payload = pullRequestEvent({ installationId: 77 });
@@ -26,6 +26,7 @@ describe("the built App against a fake GitHub", () => {
       "POST /app/installations/77/access_tokens",
       `GET /repos/${REPO}/contents/.github%2Fsingle-patch-order.yml`,
       `GET /repos/${REPO}/pulls/2`,
+      "GET /repos/Codertocat/.github/contents/.github%2Fsingle-patch-order.yml",
       `GET /repos/${REPO}/pulls/2/files?per_page=100&page=1`,
       `GET /repos/${REPO}/pulls?state=open&sort=updated&direction=desc&per_page=100&page=1`,
       `POST /repos/${REPO}/check-runs`,
@@ -47,7 +48,7 @@ describe("the built App against a fake GitHub", () => {
     });
   });
 
-  it("gives a non-hotfix PR its passing check with a free re-read and three calls", async () => {
+  it("judges a hotfix PR with a token call, a free 304 re-read, then exactly config, org floor, files, the open PRs and one completed check", async () => {
     harness = await startHarness();
     const { github, app } = harness;
 
@@ -58,7 +59,9 @@ describe("the built App against a fake GitHub", () => {
       `GET /repos/${REPO}/contents/.github%2Fsingle-patch-order.yml`,
       `GET /repos/${REPO}/pulls/2`,
       `GET /repos/${REPO}/pulls?state=open&sort=updated&direction=desc&per_page=100&page=1`,
+      "GET /repos/Codertocat/.github/contents/.github%2Fsingle-patch-order.yml",
       `POST /repos/${REPO}/check-runs`,
+      `GET /repos/${REPO}/pulls/2/files?per_page=100&page=1`,
     ]);
     expect(github.requests.find(isCheckRunPost)!.body).toMatchObject({
       conclusion: "success",

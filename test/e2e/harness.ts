@@ -30,8 +30,13 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
 export const isCheckRunPost = (r: RecordedRequest) => r.method === "POST" && /\/check-runs$/.test(r.path);
 export const isTokenCall = (r: RecordedRequest) => r.method === "POST" && /\/access_tokens$/.test(r.path);
 export const isFilesCall = (r: RecordedRequest) => r.method === "GET" && /\/pulls\/\d+\/files/.test(r.path);
+/** The repository's own config file (not the org `.github` file read for the floor). */
 export const isConfigCall = (r: RecordedRequest) =>
-  r.method === "GET" && r.path.includes("/contents/.github%2Fsingle-patch-order.yml");
+  r.method === "GET" && r.path.startsWith(`/repos/${REPO}/contents/.github%2Fsingle-patch-order.yml`);
+/** The org `.github` repository's file, read at every evaluation for the org floor (SPEC §12). */
+export const isOrgConfigCall = (r: RecordedRequest) =>
+  r.method === "GET" &&
+  r.path.startsWith(`/repos/${REPO.split("/")[0]}/.github/contents/.github%2Fsingle-patch-order.yml`);
 
 /** `METHOD path` of each request, to compare the calls a delivery made. */
 export function describeCalls(requests: readonly RecordedRequest[]): string[] {

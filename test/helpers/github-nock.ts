@@ -6,15 +6,19 @@ export const API = "https://api.github.com";
 export interface SettingsFixture {
   /** The repository's own `.github/single-patch-order.yml`, or null/undefined when it has none. */
   config?: string | null;
-  /** The org `.github` repository's file; only asked for when the repository has none. */
+  /**
+   * The org `.github` repository's file: the fallback when the repository has none, and where the org
+   * floor lives when it has one (read at every evaluation either way).
+   */
   orgConfig?: string | null;
 }
 
 const CONFIG_FILE = ".github%2Fsingle-patch-order.yml";
 
 /**
- * The config read, as Probot's config plugin does it: one GET of the repository's file, and a
- * second of the org `.github` repository's only when the first is missing.
+ * The config read: one GET of the repository's file (Probot's config plugin), and one of the org
+ * `.github` repository's file, either as the plugin's fallback (the repository has none) or for the
+ * org floor (SPEC §12). The `.github` repository itself reads its own file only.
  */
 export function mockSettings(
   scope: nock.Scope,
@@ -27,7 +31,7 @@ export function mockSettings(
       ? interceptor.reply(404, { message: "Not Found" })
       : interceptor.reply(200, text, { "content-type": "text/plain; charset=utf-8" });
   reply(scope.get(`/repos/${repo}/contents/${CONFIG_FILE}`), fixture.config);
-  if (fixture.config == null && !repo.endsWith("/.github"))
+  if (!repo.endsWith("/.github"))
     reply(scope.get(`/repos/${owner}/.github/contents/${CONFIG_FILE}`), fixture.orgConfig);
   return scope;
 }

@@ -1,4 +1,5 @@
 import { ConfigError } from "../../config/config-error.js";
+import type { ChangedFile } from "../../core/change.js";
 import type { GateRecord, OverrideRecord } from "../../core/override/override-record.js";
 import type { PolicyReport } from "../../core/policy-report.js";
 import { assessGitHubPullRequest } from "../../flows/assess-github-pull-request.js";
@@ -35,6 +36,8 @@ export interface GateAssessment {
   /** The engine's report, when the PR is a hotfix whose rules ran. */
   report?: PolicyReport;
   settings?: RepoSettings;
+  /** The PR's files, when the judgement listed them (a hotfix). */
+  files?: ChangedFile[];
   /** The override that holds for the head SHA; only looked for when rules fail. */
   override?: OverrideRecord;
   /** The PR carries the override label but no override holds for its head SHA. */
@@ -60,10 +63,16 @@ export async function assessPullRequest(
 ): Promise<GateAssessment> {
   const records = recordAccess(deps);
   try {
-    const { report, settings } = await assessGitHubPullRequest(target.octokit, target.repo, pr, target.defaultBranch, {
-      trackers: deps.trackers ?? {},
-      settings: options.settings,
-    });
+    const { report, settings, files } = await assessGitHubPullRequest(
+      target.octokit,
+      target.repo,
+      pr,
+      target.defaultBranch,
+      {
+        trackers: deps.trackers ?? {},
+        settings: options.settings,
+      },
+    );
     const labelled = hasLabel(pr.labels, settings.config.override.label);
     const freshLabel = Boolean(options.freshHead && labelled);
     const base: GateRecord = {
@@ -85,6 +94,7 @@ export async function assessPullRequest(
       output,
       report,
       settings,
+      ...(files ? { files } : {}),
       ...(shown ? { override: shown } : {}),
       staleLabel: freshLabel || (lookUp && !recorded),
       record: recorded ? withOverride(base, recorded) : base,

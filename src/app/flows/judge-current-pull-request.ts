@@ -5,7 +5,7 @@ import type { PullRequestData } from "../../github/pull-request-data.js";
 import { readCurrentPullRequest } from "../../github/read-current-pull-request.js";
 import { renderConfigError, renderEvaluationError } from "../../render/check-run-output.js";
 import type { AppDeps } from "../app-deps.js";
-import type { JudgeOptions } from "./assess-pull-request.js";
+import type { GateAssessment, JudgeOptions } from "./assess-pull-request.js";
 import { judgePullRequest } from "./judge-pull-requests.js";
 import { publishAssessment } from "./publish-assessment.js";
 import type { JudgeTarget } from "./judge-target.js";
@@ -21,12 +21,18 @@ import type { JudgeTarget } from "./judge-target.js";
  * The config is read at the same time (it does not depend on the PR), and awaited on every path,
  * so that no request outlives the delivery.
  */
+/** The PR as judged (GitHub's current copy) and its assessment, for what the event does next. */
+export interface CurrentJudgement {
+  pr: PullRequestData;
+  assessment: GateAssessment;
+}
+
 export async function judgeCurrentPullRequest(
   target: JudgeTarget,
   delivered: PullRequestData,
   deps: AppDeps,
   options: JudgeOptions = {},
-): Promise<void> {
+): Promise<CurrentJudgement | undefined> {
   // The config does not depend on the PR: read it meanwhile, so the re-read adds no round trip.
   const settings: Promise<RepoSettings | ConfigError | undefined> = options.settings
     ? Promise.resolve(options.settings)
@@ -46,24 +52,28 @@ export async function judgeCurrentPullRequest(
     target.log.error({ err: error, pr: delivered.number }, "could not re-read the pull request");
     await settings;
     await publishAssessment(target, delivered, deps, { output: renderEvaluationError(error, findRequestId(error)) });
-    return;
+    return undefined;
   }
   if (current.state === "closed") {
     await settings; // no read outlives the delivery
     target.log.info({ pr: delivered.number }, "the pull request was closed since this delivery: not judged");
-    return;
+    return undefined;
   }
   const moved = current.head.sha !== delivered.head.sha;
   const known = await settings;
   // An invalid config fails the check, as the judgement would; a GitHub error is tried again there.
-  if (known instanceof ConfigError)
-    return publishAssessment(target, current, deps, { output: renderConfigError(known) });
+  if (known instanceof ConfigError) {
+    const assessment: GateAssessment = { output: renderConfigError(known) };
+    await publishAssessment(target, current, deps, assessment);
+    return { pr: current, assessment };
+  }
   // A head that moved on was pushed by someone this delivery does not name: record no pusher for it.
   const { pushedBy, ...rest } = options;
-  await judgePullRequest(target, current, deps, {
+  const assessment = await judgePullRequest(target, current, deps, {
     ...rest,
     ...(known ? { settings: known } : {}),
     ...(pushedBy && !moved ? { pushedBy } : {}),
     freshHead: Boolean(options.freshHead && !moved),
   });
+  return { pr: current, assessment };
 }
