@@ -12,11 +12,15 @@ import {
   mockSettings,
   mockWorkspaces,
 } from "../helpers/github-nock.js";
-import { createTestProbot, TEST_APP_ID } from "../helpers/probot.js";
+import { createTestProbot, TEST_APP_ID, TEST_SEAL } from "../helpers/probot.js";
 import {
+  AUTHOR,
   captureAddedLabels,
   captureComments,
-  mockComments,
+  gateRecord,
+  gateRun,
+  mockGateRuns as mockOwnGateRuns,
+  mockHeadCommit,
   mockRole,
   prComment,
   pullRequest,
@@ -25,6 +29,7 @@ import {
   TWO_SCOPES,
 } from "../helpers/pull-request-comments.js";
 import { loadWebhook } from "../../support/webhooks.js";
+import { openRecord } from "../../src/github/override-store.js";
 
 /**
  * Attack (issue 9, item 2): clear a failing hotfix with a sibling PR. Check runs belong to commits,
@@ -88,6 +93,8 @@ describe("attack: clear a failing hotfix with a sibling PR on the same commit", 
     mockOpenPulls(scope, REPO, [openPull(7, ref, headRepo), openPull(1, "hotfix/SHOP-42")]);
     mockVictimJudged(scope);
     const checks = captureCheckRuns(scope, REPO);
+    // #7 is no hotfix: its own files are listed once more, to see whether it changes the config file.
+    mockFiles(scope, REPO, 7, [{ filename: "README.md" }]);
 
     await receive("pull_request", siblingOpened(ref, headRepo));
 
@@ -122,7 +129,8 @@ describe("attack: clear a failing hotfix with a sibling PR on the same commit", 
     mockSettings(scope);
     mockRole(scope, "release-lead", "admin");
     scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest({ body: pullRequest().body }));
-    mockComments(scope, []);
+    mockOwnGateRuns(scope, [gateRun(5001, gateRecord({ pushedBy: AUTHOR }))]);
+    mockHeadCommit(scope);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
     mockWorkspaces(scope, REPO);
     captureAddedLabels(scope);
@@ -141,7 +149,21 @@ describe("attack: clear a failing hotfix with a sibling PR on the same commit", 
     expect(checks[0]).toMatchObject({ head_sha: SHA, conclusion: "failure", external_id: "1;7" });
     expect(checks[0]!.output.title).toMatch(/^#7 on this commit: 1 rule fails: /);
     expect(checks[0]!.output.summary).toContain("An override holds only for its own pull request: #1 cannot clear #7.");
-    expect(checks[0]!.output.summary).toMatch(/\| #1 \(judged now\) \| [^|]+ \| yes \| ✅ Overridden by @release-lead/);
+    expect(checks[0]!.output.summary).toMatch(
+      /\| #1 \(judged now\) \| [^|]+ \| yes \| ✅ Overridden by @\u200Brelease-lead:/,
+    );
+    // The run carries #7's failure, and still #1's signed override: #1's next judgement finds it.
+    expect(openRecord(TEST_SEAL, checks[0]!.output.text)).toStrictEqual(
+      gateRecord({
+        override: {
+          sha: SHA,
+          by: "release-lead",
+          reason: "INC-4711 checkout is down, rollback tested",
+          at: "2026-11-21T11:59:00Z",
+          comment: prComment("").comment.id,
+        },
+      }),
+    );
   });
 
   it("two PRs judged at once: our passing run that missed the hotfix makes the App judge it", async () => {
