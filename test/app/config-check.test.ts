@@ -8,6 +8,8 @@ import {
   expectAllMocksDone,
   type FileFixture,
   mockFiles,
+  mockOpenPulls,
+  mockPullUnchanged,
   mockSettings,
 } from "../helpers/github-nock.js";
 import { createTestProbot, TEST_APP_ID } from "../helpers/probot.js";
@@ -64,6 +66,15 @@ function mockHeadText(scope: nock.Scope, repo: string, sha: string, text: string
 
 const CONFIG_FILE: FileFixture = { filename: ".github/single-patch-order.yml", additions: 2, deletions: 1 };
 
+/**
+ * What the gate spends on these PRs before the config check: the free re-read of the delivered PR
+ * (304) and, for its passing verdict, the open PRs of the head commit (none shares it).
+ */
+function mockPassingGate(scope: nock.Scope, repo = REPO): void {
+  mockPullUnchanged(scope, repo, 2);
+  mockOpenPulls(scope, repo);
+}
+
 async function receive(payload: unknown, name = "pull_request") {
   const probot = createTestProbot();
   await probot.receive({ id: "delivery-config", name, payload } as never);
@@ -76,6 +87,7 @@ function configRun(checks: Array<Record<string, any>>) {
 describe("pull requests that do not touch the config file", () => {
   it("get no config check and no call for it: the non-hotfix gate's one file list says so", async () => {
     const scope = nock(API);
+    mockPassingGate(scope);
     mockSettings(scope, { config: "scope:\n  maxFiles: 10\n" });
     mockFiles(scope, REPO, 2, [{ filename: "README.md" }, { filename: ".github/workflows/ci.yml" }]);
     const checks = captureCheckRuns(scope, REPO);
@@ -88,6 +100,7 @@ describe("pull requests that do not touch the config file", () => {
 
   it("reuse a hotfix's file list: listed once, for the gate", async () => {
     const scope = nock(API);
+    mockPassingGate(scope);
     mockSettings(scope);
     mockFiles(scope, REPO, 2, [
       { filename: "src/checkout/discount.ts", patch: "@@ -1 +1 @@\n-a\n+b" },
@@ -108,6 +121,7 @@ describe("a pull request that changes the config file", () => {
   it("fails on an invalid file, with every key path and what was expected", async () => {
     const payload = configPr();
     const scope = nock(API);
+    mockPassingGate(scope);
     mockSettings(scope, { config: "scope:\n  maxFiles: 10\n" });
     mockFiles(scope, REPO, 2, [CONFIG_FILE]);
     mockHeadText(
@@ -138,6 +152,7 @@ describe("a pull request that changes the config file", () => {
   it("passes a looser file and lists each looser setting with its old and new value", async () => {
     const payload = configPr();
     const scope = nock(API);
+    mockPassingGate(scope);
     mockSettings(scope, { config: "scope:\n  maxFiles: 10\n" });
     mockFiles(scope, REPO, 2, [CONFIG_FILE]);
     mockHeadText(
@@ -163,6 +178,7 @@ describe("a pull request that changes the config file", () => {
   it("passes a tighter file and says so", async () => {
     const payload = configPr();
     const scope = nock(API);
+    mockPassingGate(scope);
     mockSettings(scope);
     mockFiles(scope, REPO, 2, [{ ...CONFIG_FILE, status: "added" }]);
     mockHeadText(
@@ -188,6 +204,7 @@ describe("a pull request that changes the config file", () => {
     const payload = configPr();
     const org = "rules:\n  semver-patch: warn\nscope:\n  maxFiles: 12\n";
     const scope = nock(API);
+    mockPassingGate(scope);
     mockSettings(scope, { config: "scope:\n  maxFiles: 5\n", orgConfig: org });
     mockFiles(scope, REPO, 2, [{ ...CONFIG_FILE, status: "removed", additions: 0, deletions: 2 }]);
     // What the repository falls back to: the org file, read as the loader reads it.
@@ -210,6 +227,7 @@ describe("a pull request that changes the config file", () => {
   it("fails a file that goes below the org floor, naming key, value and floor: a rule off below an error floor", async () => {
     const payload = configPr();
     const scope = nock(API);
+    mockPassingGate(scope);
     mockSettings(scope, {
       config: "scope:\n  maxFiles: 10\n",
       orgConfig: "floor:\n  scope:\n    maxFiles: 20\n  rules:\n    rollback-plan: error\n",
@@ -234,6 +252,7 @@ describe("a pull request that changes the config file", () => {
   it("fails floor: in a repository's file", async () => {
     const payload = configPr();
     const scope = nock(API);
+    mockPassingGate(scope);
     mockSettings(scope);
     mockFiles(scope, REPO, 2, [CONFIG_FILE]);
     mockHeadText(scope, REPO, payload.pull_request.head.sha, "floor:\n  scope:\n    maxFiles: 1\n");
@@ -251,6 +270,7 @@ describe("a pull request that changes the config file", () => {
   it("judges a fork's file from its text and never follows its _extends", async () => {
     const payload = configPr({ fork: "mallory/Hello-World" });
     const scope = nock(API);
+    mockPassingGate(scope);
     mockSettings(scope, { config: "scope:\n  maxFiles: 10\n" });
     mockFiles(scope, REPO, 2, [CONFIG_FILE]);
     mockHeadText(
@@ -279,6 +299,7 @@ describe("a pull request that changes the config file", () => {
     const payload = configPr({ fork: "mallory/Hello-World" });
     const sha = payload.pull_request.head.sha;
     const scope = nock(API);
+    mockPassingGate(scope);
     mockSettings(scope);
     mockFiles(scope, REPO, 2, [CONFIG_FILE]);
     mockHeadText(scope, REPO, sha, null);
@@ -294,6 +315,7 @@ describe("a pull request that changes the config file", () => {
   it("follows _extends only to a file the default branch already reads, from that read", async () => {
     const payload = configPr();
     const scope = nock(API);
+    mockPassingGate(scope);
     mockSettings(scope, { orgConfig: "scope:\n  maxLines: 250\n" });
     mockFiles(scope, REPO, 2, [{ ...CONFIG_FILE, status: "added" }]);
     mockHeadText(scope, REPO, payload.pull_request.head.sha, "_extends: .github\nscope:\n  maxFiles: 8\n");
@@ -311,6 +333,7 @@ describe("a pull request that changes the config file", () => {
   it("completes the check as a failure with how to retry when GitHub keeps failing", async () => {
     const payload = configPr();
     const scope = nock(API);
+    mockPassingGate(scope);
     mockSettings(scope);
     mockFiles(scope, REPO, 2, [CONFIG_FILE]);
     scope
@@ -334,6 +357,7 @@ describe("a pull request that changes the config file", () => {
     const payload = configPr();
     payload.pull_request.base.ref = "release/1.4";
     const scope = nock(API);
+    mockPassingGate(scope);
     mockSettings(scope);
     mockFiles(scope, REPO, 2, [CONFIG_FILE]);
     mockHeadText(scope, REPO, payload.pull_request.head.sha, "scope:\n  maxFiles: 15\n");
@@ -351,6 +375,7 @@ describe("a pull request that changes the config file", () => {
   it("renders every value from the file in a code span: no mention, no HTML, no broken table", async () => {
     const payload = configPr();
     const scope = nock(API);
+    mockPassingGate(scope);
     mockSettings(scope);
     mockFiles(scope, REPO, 2, [CONFIG_FILE]);
     mockHeadText(
@@ -365,9 +390,11 @@ describe("a pull request that changes the config file", () => {
 
     const summary: string = configRun(checks)!.output.summary;
     expect(summary).toContain(
-      '| 🔓 looser | `override.users` | `[]` | ```["@org/admins","a\\|b","<!-- x","``y``"]``` |',
+      '| 🔓 looser | `override.users` | `[]` | ```["@\u200Borg/admins","a\\|b","<\u200B!-- x","``y``"]``` |',
     );
     expect(summary.replace(/(`+)[\s\S]*?\1/g, "")).not.toMatch(/@|<!--/);
+    // Inside the code span too (an e-mail notification shows it as plain text): no mention, no comment.
+    expect(summary).not.toMatch(/@[a-z]|<!--/i);
   });
 });
 
@@ -378,6 +405,7 @@ describe("the org file", () => {
     const payload = configPr({ repo: ".github" });
     const sha = payload.pull_request.head.sha;
     const scope = nock(API);
+    mockPassingGate(scope, ORG);
     scope.get(`/repos/${ORG}/contents/${FILE}`).reply(200, "floor:\n  scope:\n    maxFiles: 20\n", TEXT);
     mockFiles(scope, ORG, 2, [CONFIG_FILE]);
     mockHeadText(
@@ -434,6 +462,7 @@ describe("the org file", () => {
   it("fails org settings below the org's own new floor, and still passes when the count cannot be made", async () => {
     const payload = configPr({ repo: ".github" });
     const scope = nock(API);
+    mockPassingGate(scope, ORG);
     scope.get(`/repos/${ORG}/contents/${FILE}`).reply(404, { message: "Not Found" });
     mockFiles(scope, ORG, 2, [{ ...CONFIG_FILE, status: "added" }]);
     mockHeadText(
