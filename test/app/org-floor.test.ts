@@ -1,7 +1,15 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { pullRequestEvent } from "../../support/payloads.js";
-import { API, captureCheckRuns, expectAllMocksDone, mockFiles, mockSettings } from "../helpers/github-nock.js";
+import {
+  API,
+  captureCheckRuns,
+  expectAllMocksDone,
+  mockFiles,
+  mockOpenPulls,
+  mockPullUnchanged,
+  mockSettings,
+} from "../helpers/github-nock.js";
 import { createTestProbot } from "../helpers/probot.js";
 
 /**
@@ -33,6 +41,7 @@ async function receive(payload: unknown) {
 describe("the org floor on the gate", () => {
   it("fails every PR of a repository whose own file (no _extends) is looser than the floor, naming key, value and floor", async () => {
     const scope = nock(API);
+    mockPullUnchanged(scope, REPO, 2);
     mockSettings(scope, { config: "scope:\n  maxFiles: 30\n", orgConfig: FLOOR });
     mockFiles(scope, REPO, 2, FILES);
     const checks = captureCheckRuns(scope, REPO);
@@ -50,6 +59,7 @@ describe("the org floor on the gate", () => {
 
   it("fails a rule turned off below an error floor through _extends, from the one read of the org file", async () => {
     const scope = nock(API);
+    mockPullUnchanged(scope, REPO, 2);
     scope
       .get(`/repos/${REPO}/contents/${FILE}`)
       .reply(200, "_extends: .github\nrules:\n  rollback-plan: off\n", TEXT)
@@ -72,6 +82,7 @@ describe("the org floor on the gate", () => {
 
   it("lets a stricter repository's own limit apply", async () => {
     const scope = nock(API);
+    mockPullUnchanged(scope, REPO, 2);
     mockSettings(scope, { config: "scope:\n  maxFiles: 1\n", orgConfig: FLOOR });
     mockFiles(scope, REPO, 2, FILES);
     const checks = captureCheckRuns(scope, REPO);
@@ -86,6 +97,7 @@ describe("the org floor on the gate", () => {
 
   it("applies a stricter floor value where the repository sets nothing", async () => {
     const scope = nock(API);
+    mockPullUnchanged(scope, REPO, 2);
     mockSettings(scope, { config: "hotfix:\n  labels: [hotfix]\n", orgConfig: "floor:\n  scope:\n    maxFiles: 1\n" });
     mockFiles(scope, REPO, 2, FILES);
     const checks = captureCheckRuns(scope, REPO);
@@ -98,8 +110,10 @@ describe("the org floor on the gate", () => {
 
   it("passes a repository that keeps the floor", async () => {
     const scope = nock(API);
+    mockPullUnchanged(scope, REPO, 2);
     mockSettings(scope, { config: "scope:\n  maxFiles: 10\n", orgConfig: FLOOR });
     mockFiles(scope, REPO, 2, FILES);
+    mockOpenPulls(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive(pullRequestEvent());
@@ -110,6 +124,7 @@ describe("the org floor on the gate", () => {
 
   it("refuses floor: in a repository's own file", async () => {
     const scope = nock(API);
+    mockPullUnchanged(scope, REPO, 2);
     scope.get(`/repos/${REPO}/contents/${FILE}`).reply(200, "floor:\n  scope:\n    maxFiles: 100\n", TEXT);
     mockFiles(scope, REPO, 2, FILES);
     const checks = captureCheckRuns(scope, REPO);
