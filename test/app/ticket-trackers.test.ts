@@ -8,7 +8,15 @@ import type { TicketTrackers } from "../../src/core/ticket-facts.js";
 import { createTicketTrackers } from "../../src/trackers/create-ticket-trackers.js";
 import { GOOD_BODY } from "../../support/build-change.js";
 import { loadWebhook } from "../../support/webhooks.js";
-import { API, captureCheckRuns, expectAllMocksDone, mockFiles, mockSettings } from "../helpers/github-nock.js";
+import {
+  API,
+  captureCheckRuns,
+  expectAllMocksDone,
+  mockFiles,
+  mockOpenPulls,
+  mockPullUnchanged,
+  mockSettings,
+} from "../helpers/github-nock.js";
 import { FIXED_NOW, TEST_APP_ID, TestOctokit } from "../helpers/probot.js";
 import { type FakeJira, startFakeJira } from "../trackers/fake-jira.js";
 import { type FakeLinear, startFakeLinear } from "../trackers/fake-linear.js";
@@ -76,11 +84,17 @@ async function receive(payload: unknown, trackers: TicketTrackers | undefined): 
   return logs;
 }
 
-/** Config, files, one check: what a hotfix evaluation asks GitHub; the ticket costs no GitHub call. */
-function mockGitHub(config: string) {
+/**
+ * The free re-read of the PR (304), config (and the org file), files, one check: what a hotfix
+ * evaluation asks GitHub; the ticket costs no GitHub call. A passing verdict also lists the open
+ * PRs of its head commit (none shares it).
+ */
+function mockGitHub(config: string, verdict: "fails" | "passes" = "fails") {
   const scope = nock(API);
+  mockPullUnchanged(scope, REPO, 2);
   mockSettings(scope, { config });
   mockFiles(scope, REPO, 2, GOOD_FILES);
+  if (verdict === "passes") mockOpenPulls(scope, REPO);
   return captureCheckRuns(scope, REPO);
 }
 
@@ -123,7 +137,7 @@ describe("ticket.tracker: jira with ticket.verify", () => {
   it("passes an open Jira issue of an allowed type", async () => {
     const fake = await jira();
     fake.issues.set("SHOP-42", { status: "In Progress", category: "indeterminate", type: "Incident" });
-    const checks = mockGitHub(`${JIRA_CONFIG}  types: [Bug, Incident]\n`);
+    const checks = mockGitHub(`${JIRA_CONFIG}  types: [Bug, Incident]\n`, "passes");
 
     await receive(hotfixOpened(), jiraTrackers(fake));
 
@@ -150,7 +164,7 @@ describe("ticket.tracker: jira with ticket.verify", () => {
   it("only warns when Jira times out and ticket.onTrackerError is warn", async () => {
     const fake = await jira();
     fake.script({ status: 200, hang: true });
-    const checks = mockGitHub(`${JIRA_CONFIG}  onTrackerError: warn\n`);
+    const checks = mockGitHub(`${JIRA_CONFIG}  onTrackerError: warn\n`, "passes");
 
     await receive(hotfixOpened(), jiraTrackers(fake));
 
@@ -168,6 +182,7 @@ describe("ticket.tracker: jira with ticket.verify", () => {
 
     await receive(hotfixOpened(), jiraTrackers(fake));
 
+    expectAllMocksDone();
     expect(checks[0]!.conclusion).toBe("failure");
     expect(checks[0]!.output.summary).toContain(
       "Re-run the check (`/spo recheck`, or Re-run in the Checks tab) in a minute",
@@ -177,7 +192,10 @@ describe("ticket.tracker: jira with ticket.verify", () => {
   it("refuses a repository config that points the tracker at a host of its own, and asks no tracker", async () => {
     const fake = await jira();
     const scope = nock(API);
+    mockPullUnchanged(scope, REPO, 2);
     mockSettings(scope, { config: `${JIRA_CONFIG}  url: http://127.0.0.1:1/steal\n` });
+    // The gate lists no files on a config error; the config check does, to see whether the PR changes it.
+    mockFiles(scope, REPO, 2, GOOD_FILES);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive(hotfixOpened(), jiraTrackers(fake));
@@ -237,7 +255,7 @@ describe("ticket.tracker: linear with ticket.verify", () => {
     );
 
     fake.issues.set("SHOP-43", { state: "In Progress", type: "started", labels: [] });
-    const passed = mockGitHub(config);
+    const passed = mockGitHub(config, "passes");
     const logs = await receive(hotfixOpened("SHOP-43"), trackers);
 
     expectAllMocksDone();
