@@ -214,6 +214,8 @@ describe("status of a required check given as a commit status", () => {
       .get(`/repos/${repo}/commits/${sha}/status`)
       .query(true)
       .reply(200, { state, statuses: [{ context: "ci/legacy", state }] });
+    // A passing verdict first looks for other open PRs with that head (none here).
+    if (conclusion === "success") mockOpenPulls(scope, repo);
     const checks = captureCheckRuns(scope, repo);
 
     await receive("status", payload);
