@@ -1,6 +1,14 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { API, captureCheckRuns, expectAllMocksDone, mockFiles, mockSettings } from "../helpers/github-nock.js";
+import {
+  API,
+  captureCheckRuns,
+  expectAllMocksDone,
+  mockFiles,
+  mockOpenPulls,
+  mockPullUnchanged,
+  mockSettings,
+} from "../helpers/github-nock.js";
 import { createTestProbot, TEST_BOT_LOGIN } from "../helpers/probot.js";
 import { REPO, pullRequestEvent } from "./attack-helpers.js";
 
@@ -18,14 +26,25 @@ function labelledBy(sender: string, label: string, labels: string[]) {
   return payload;
 }
 
+const CART_FILES = [{ filename: "src/checkout/a.ts" }, { filename: "src/checkout/a.test.ts", status: "added" }];
+
+/**
+ * What judging #1 costs when the label leaves it no hotfix: the free re-read (304), the config,
+ * the open PRs of the head (the verdict passes), and its files (does it change the config file?).
+ */
+function mockNotHotfixJudged(scope: nock.Scope) {
+  mockPullUnchanged(scope, REPO, 1);
+  mockSettings(scope);
+  mockOpenPulls(scope, REPO);
+  mockFiles(scope, REPO, 1, CART_FILES);
+}
+
 describe("attack: change the hotfix label with a bot", () => {
   it("judges again when another bot adds `hotfix`", async () => {
     const scope = nock(API);
+    mockPullUnchanged(scope, REPO, 1);
     mockSettings(scope);
-    mockFiles(scope, REPO, 1, [
-      { filename: "src/checkout/a.ts" },
-      { filename: "src/checkout/a.test.ts", status: "added" },
-    ]);
+    mockFiles(scope, REPO, 1, CART_FILES);
     const checks = captureCheckRuns(scope, REPO);
 
     await createTestProbot().receive({
@@ -40,7 +59,7 @@ describe("attack: change the hotfix label with a bot", () => {
 
   it("judges again when another bot adds the override label", async () => {
     const scope = nock(API);
-    mockSettings(scope);
+    mockNotHotfixJudged(scope);
     const checks = captureCheckRuns(scope, REPO);
 
     await createTestProbot().receive({
@@ -51,6 +70,10 @@ describe("attack: change the hotfix label with a bot", () => {
 
     expectAllMocksDone();
     expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({
+      conclusion: "success",
+      output: { title: "Not a hotfix: no single-patch rules apply" },
+    });
   });
 
   it("skips only the App's own bot, and judges when the App cannot learn its login", async () => {
@@ -62,7 +85,7 @@ describe("attack: change the hotfix label with a bot", () => {
     expectAllMocksDone();
 
     const scope = nock(API);
-    mockSettings(scope);
+    mockNotHotfixJudged(scope);
     const checks = captureCheckRuns(scope, REPO);
     await createTestProbot({ botLogin: async () => undefined }).receive({
       id: "bot-4",
@@ -71,5 +94,9 @@ describe("attack: change the hotfix label with a bot", () => {
     } as never);
     expectAllMocksDone();
     expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({
+      conclusion: "success",
+      output: { title: "Not a hotfix: no single-patch rules apply" },
+    });
   });
 });
