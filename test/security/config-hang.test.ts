@@ -1,8 +1,16 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { API, captureCheckRuns, expectAllMocksDone, mockSettings } from "../helpers/github-nock.js";
+import {
+  API,
+  captureCheckRuns,
+  expectAllMocksDone,
+  mockFiles,
+  mockPullUnchanged,
+  mockSettings,
+} from "../helpers/github-nock.js";
 import { createTestProbot } from "../helpers/probot.js";
-import { AUTHOR, REPO, pullRequestEvent } from "./attack-helpers.js";
+import { AUTHOR, REPO, TWO_SCOPES } from "../helpers/pull-request-comments.js";
+import { pullRequestEvent } from "./attack-helpers.js";
 
 /**
  * Issue 9, item 6: hang every installation with one config. `{a,b}` repeated 18 times took 4 s of
@@ -13,7 +21,10 @@ const HANG = `tests:\n  paths: ["${"{a,b}".repeat(18)}"]\n`;
 
 async function judgeWith(config: string) {
   const scope = nock(API);
+  mockPullUnchanged(scope, REPO, 1);
   mockSettings(scope, { config });
+  // The gate lists no files on a config error; the config check does (does the PR change the file?).
+  mockFiles(scope, REPO, 1, TWO_SCOPES);
   const checks = captureCheckRuns(scope, REPO);
   const started = performance.now();
   await createTestProbot().receive({
