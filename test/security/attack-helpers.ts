@@ -1,7 +1,13 @@
 import nock from "nock";
 import { GOOD_BODY } from "../../support/build-change.js";
 import { loadWebhook } from "../../support/webhooks.js";
-import { captureCheckRuns, mockFiles, mockSettings, mockWorkspaces } from "../helpers/github-nock.js";
+import {
+  captureCheckRuns,
+  mockFiles,
+  mockPullUnchanged,
+  mockSettings,
+  mockWorkspaces,
+} from "../helpers/github-nock.js";
 import { TEST_APP_ID } from "../helpers/probot.js";
 import { AUTHOR, REPO, SHA, TWO_SCOPES, pullRequest } from "../helpers/pull-request-comments.js";
 
@@ -28,8 +34,12 @@ export function pullRequestEvent(
   return payload;
 }
 
-/** The reads of a failing judgement of PR #1: config, files over two scopes, workspace manifests. */
+/**
+ * The reads of a failing `pull_request` judgement of PR #1: the free re-read (304), config, files
+ * over two scopes, workspace manifests. A failing verdict looks for no other PR of its head.
+ */
 export function mockFailingJudgement(scope: nock.Scope, config?: string) {
+  mockPullUnchanged(scope, REPO, 1);
   mockSettings(scope, { config: config ?? null });
   mockFiles(scope, REPO, 1, TWO_SCOPES);
   mockWorkspaces(scope, REPO);

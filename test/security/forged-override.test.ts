@@ -1,7 +1,14 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { sealRecord, createRecordSeal } from "../../src/github/override-store.js";
-import { API, captureCheckRuns, expectAllMocksDone, mockFiles, mockSettings } from "../helpers/github-nock.js";
+import {
+  API,
+  captureCheckRuns,
+  expectAllMocksDone,
+  mockFiles,
+  mockPullUnchanged,
+  mockSettings,
+} from "../helpers/github-nock.js";
 import { createTestProbot } from "../helpers/probot.js";
 import {
   captureComments,
@@ -63,6 +70,7 @@ describe("attack: forge or extend an override by editing text", () => {
     const NEW_SHA = "b".repeat(40);
     // The push: a fresh head is judged without looking anything up, and the label goes.
     const scope = nock(API);
+    mockPullUnchanged(scope, REPO, 1);
     mockSettings(scope);
     mockFiles(scope, REPO, 1, [{ filename: "src/checkout/a.ts" }, { filename: "src/billing/b.ts" }]);
     scope
@@ -81,6 +89,7 @@ describe("attack: forge or extend an override by editing text", () => {
     // The audit comment edited to name NEW_SHA, the label put back by hand: the records on NEW_SHA have no override.
     await receive("issue_comment", editedAppComment(OLD_MARKER.replace(SHA, NEW_SHA)));
     const again = nock(API);
+    mockPullUnchanged(again, REPO, 1);
     mockSettings(again);
     mockFiles(again, REPO, 1, [{ filename: "src/checkout/a.ts" }, { filename: "src/billing/b.ts" }]);
     again
@@ -121,6 +130,7 @@ describe("attack: forge or extend an override by editing text", () => {
     const genuine = sealRecord(createRecordSeal(Buffer.alloc(32, 7)), gateRecord({ override: OVERRIDE }));
     const planted = `src/billing/x<!<!---->-- ${genuine.slice(5, -4)} -->.ts`;
     const scope = nock(API);
+    mockPullUnchanged(scope, REPO, 1);
     mockSettings(scope);
     mockFiles(scope, REPO, 1, [
       { filename: "src/checkout/a.ts" },
