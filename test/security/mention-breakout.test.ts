@@ -1,7 +1,14 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { splitCodeSpans } from "../../src/render/safe-markdown.js";
-import { API, captureCheckRuns, expectAllMocksDone, mockFiles, mockSettings } from "../helpers/github-nock.js";
+import {
+  API,
+  captureCheckRuns,
+  expectAllMocksDone,
+  mockFiles,
+  mockPullUnchanged,
+  mockSettings,
+} from "../helpers/github-nock.js";
 import { createTestProbot } from "../helpers/probot.js";
 import { captureComments, mockRole, prComment, pullRequest } from "../helpers/pull-request-comments.js";
 import { AUTHOR, REPO, pullRequestEvent } from "./attack-helpers.js";
@@ -29,6 +36,7 @@ function liveMentions(markdown: string): string[] {
 describe("attack: a branch and file names that try to leave their code span", () => {
   it("publishes a check whose summary, text, title and annotations ping nobody", async () => {
     const scope = nock(API);
+    mockPullUnchanged(scope, REPO, 1);
     mockSettings(scope);
     mockFiles(scope, REPO, 1, FILES);
     scope
