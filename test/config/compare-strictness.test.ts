@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareStrictness, type Strictness } from "../../src/config/compare-strictness.js";
+import { compareStrictness, compareValues, type Strictness } from "../../src/config/compare-strictness.js";
 import { DEFAULT_CONFIG } from "../../src/config/parse-config.js";
 import { RULE_IDS } from "../../src/config/rule-ids.js";
 import { configSchema } from "../../src/config/schema.js";
@@ -26,6 +26,9 @@ const TIGHTER: Array<[SettingPath, unknown, unknown]> = [
   ["scope.maxLines", 400, 200],
   ["scope.maxCommits", undefined, 3], // absent: no limit, the loosest
   ["ticket.verify", false, true],
+  ["ticket.types", [], ["Bug"]], // empty: any type, the loosest
+  ["ticket.types", ["Bug", "Incident"], ["Bug"]],
+  ["ticket.onTrackerError", "warn", "fail"],
   ["sections.problem", ["Problem", "Issue"], ["Problem"]],
   ["sections.rootCause", ["Root cause", "Why"], ["Root cause"]],
   ["sections.fix", ["Fix", "Solution"], ["Fix"]],
@@ -45,12 +48,20 @@ const TIGHTER: Array<[SettingPath, unknown, unknown]> = [
   ["deploy.canary", ["canary"], ["canary", "canary-eu"]],
   ["deploy.production", ["production"], ["production", "production-eu"]],
   ["deploy.bakeMinutes", 30, 60],
+  // Whose canary deployments count for production (this App always does): fewer is tighter, none the tightest.
+  ["deploy.trustedCreators", ["github-actions[bot]", "deployer[bot]"], ["github-actions[bot]"]],
+  ["deploy.trustedCreators", ["github-actions[bot]"], []],
 ];
 
 const ONLY_DIFFERENT: Array<[SettingPath, unknown, unknown]> = [
   ["scope.scopes", { checkout: ["src/checkout/**"] }, { checkout: ["src/checkout/**", "src/cart/**"] }],
   ["scope.containers", ["src", "lib"], ["src", "packages"]],
   ["ticket.patterns", ["\\bSHOP-[0-9]+\\b"], ["\\bOPS-[0-9]+\\b"]],
+  ["ticket.tracker", "github", "jira"],
+  ["ticket.tracker", "jira", "linear"],
+  // It replaces the status-category rule and may name a done status: a list, or another list, is only different.
+  ["ticket.allowedStatuses", [], ["In Progress"]],
+  ["ticket.allowedStatuses", ["In Progress", "Selected"], ["In Progress"]],
   ["override.label", "spo:overridden", "break-glass"],
   ["deploy.autoRevert", false, true],
   // Lists that are neither a subset nor a superset of each other are only different.
@@ -76,6 +87,20 @@ describe("compareStrictness, per setting", () => {
     expect(verdictOf(path, a, b)).toBe("changed");
     expect(verdictOf(path, b, a)).toBe("changed");
     expect(verdictOf(path, a, a)).toBe("same");
+  });
+
+  it("compares a restriction (`ticket.types`) as none when empty, the loosest, else as an allow-list", () => {
+    const restriction = { kind: "restriction" } as const;
+    expect(compareValues(restriction, [], [])).toBe("same");
+    expect(compareValues(restriction, undefined, [])).toBe("same");
+    expect(compareValues(restriction, ["Bug"], [])).toBe("tighter");
+    expect(compareValues(restriction, [], ["Bug"])).toBe("looser");
+    expect(compareValues(restriction, ["Bug"], ["Bug", "Incident"])).toBe("tighter");
+    expect(compareValues(restriction, ["Bug", "Incident"], ["Bug"])).toBe("looser");
+    expect(compareValues(restriction, ["Incident", "Bug"], ["Bug", "Incident"])).toBe("same");
+    expect(compareValues(restriction, ["Incident"], ["Bug"])).toBe("changed");
+    // Unlike an allow-list, where emptying the list is the tightest.
+    expect(compareValues({ kind: "allow-list" }, [], ["Bug"])).toBe("tighter");
   });
 
   it("compares lists as sets: the same entries in another order are the same", () => {
@@ -136,7 +161,11 @@ describe("the orderings come from the schema", () => {
       "deploy.production": "judge-list",
       "ticket.patterns": "changed",
       "scope.scopes": "changed",
+      "ticket.types": "restriction",
+      "ticket.onTrackerError": "enum",
+      "deploy.trustedCreators": "allow-list",
     });
+    expect(ORDERINGS["ticket.onTrackerError"]).toEqual({ kind: "enum", order: ["warn", "fail"] });
     expect(ORDERINGS.dependencies).toEqual({ kind: "enum", order: ["allow", "justify", "forbid"] });
   });
 });
