@@ -10,8 +10,13 @@ import {
   mockGateRuns,
   mockJudgedHotfix,
 } from "../helpers/deploy-nock.js";
-import { API, expectAllMocksDone, mockSettings } from "../helpers/github-nock.js";
+import { API, expectAllMocksDone, mockFiles, mockSettings } from "../helpers/github-nock.js";
 import { createTestProbot, FIXED_NOW } from "../helpers/probot.js";
+import { gateRecord, gateRun, mockGateRuns as mockRecordRuns } from "../helpers/pull-request-comments.js";
+import { createTicketTrackers } from "../../src/trackers/create-ticket-trackers.js";
+import { loadWebhook } from "../../support/webhooks.js";
+import { HOTFIX_FILES, NO_ROLLBACK_BODY } from "../helpers/deploy-nock.js";
+import { startFakeJira } from "../trackers/fake-jira.js";
 
 const REPO = "Codertocat/Hello-World";
 const SHA = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
@@ -26,8 +31,24 @@ function expectReview(
   scope.post(REVIEW, body).reply(204);
 }
 
-async function receive(payload: unknown) {
-  await createTestProbot().receive({ id: "dpr-1", name: "deployment_protection_rule", payload } as never);
+async function receive(payload: unknown, deps: Parameters<typeof createTestProbot>[0] = {}) {
+  await createTestProbot(deps).receive({ id: "dpr-1", name: "deployment_protection_rule", payload } as never);
+}
+
+/** The open hotfix #12 on SHA as `pulls.get` returns it, with `overrides` (labels, body). */
+function openHotfix(overrides: Record<string, unknown> = {}) {
+  const pr = loadWebhook("pull_request.opened").pull_request;
+  return {
+    ...pr,
+    number: 12,
+    state: "open",
+    title: "SHOP-42: fix discount total",
+    changed_files: 2,
+    labels: [],
+    head: { ...pr.head, ref: "hotfix/SHOP-42-discount", sha: SHA },
+    base: { ...pr.base, ref: "main" },
+    ...overrides,
+  };
 }
 
 describe("deployment_protection_rule for canary", () => {
@@ -89,6 +110,64 @@ describe("deployment_protection_rule for canary", () => {
     await receive(loadProtectionRuleRequest("canary"));
 
     expectAllMocksDone();
+  });
+
+  it("approves the head of a failing hotfix overridden on GitHub: its signed record in the App's gate run holds", async () => {
+    const override = {
+      sha: SHA,
+      by: "release-lead",
+      reason: "INC-4711 checkout is down",
+      at: minutesAgo(5),
+      comment: 7,
+    };
+    const scope = nock(API);
+    mockSettings(scope);
+    mockCommitPulls(scope, REPO, SHA, [hotfixPull(12, SHA, { labels: [{ name: "spo:overridden" }] })]);
+    mockCheck(scope, REPO, SHA, "single-patch-order/release", null);
+    scope
+      .get(`/repos/${REPO}/pulls/12`)
+      .reply(200, openHotfix({ body: NO_ROLLBACK_BODY, labels: [{ id: 1, name: "spo:overridden" }] }));
+    mockFiles(scope, REPO, 12, HOTFIX_FILES);
+    // The canary judgement reads the override as the gate does: it needs the App's record seal.
+    mockRecordRuns(scope, [gateRun(5001, gateRecord({ pr: 12, sha: SHA, override }))], SHA);
+    expectReview(scope, {
+      environment_name: "canary",
+      state: "approved",
+      comment:
+        "✅ **Approved** by Single Patch Order for `canary`: f95f852 is the head commit of hotfix #12, whose own single-patch-order verdict passes.",
+    });
+
+    await receive(loadProtectionRuleRequest("canary"));
+
+    expectAllMocksDone();
+  });
+
+  it("approves a hotfix whose Jira ticket is open: the canary judgement asks the App's trackers", async () => {
+    const jira = await startFakeJira({ kind: "cloud", email: "spo@example.com", apiToken: "jira-token" });
+    try {
+      jira.issues.set("SHOP-42", { status: "In Progress", category: "indeterminate", type: "Bug" });
+      const trackers = createTicketTrackers({
+        jira: { baseUrl: jira.url, auth: { kind: "cloud", email: "spo@example.com", apiToken: "jira-token" } },
+      });
+      const scope = nock(API);
+      mockSettings(scope, { config: "ticket:\n  verify: true\n  tracker: jira\n" });
+      mockCommitPulls(scope, REPO, SHA, [hotfixPull(12, SHA)]);
+      mockCheck(scope, REPO, SHA, "single-patch-order/release", null);
+      mockJudgedHotfix(scope, REPO, 12, SHA);
+      expectReview(scope, {
+        environment_name: "canary",
+        state: "approved",
+        comment:
+          "✅ **Approved** by Single Patch Order for `canary`: f95f852 is the head commit of hotfix #12, whose own single-patch-order verdict passes.",
+      });
+
+      await receive(loadProtectionRuleRequest("canary"), { trackers });
+
+      expectAllMocksDone();
+      expect(jira.requests.map((r) => r.path)).toEqual(["/rest/api/3/issue/SHOP-42?fields=status,issuetype"]);
+    } finally {
+      await jira.close();
+    }
   });
 
   it("rejects a SHA that GitHub does not know", async () => {
