@@ -11,7 +11,8 @@ import {
   mockOpenPulls,
   mockSettings,
 } from "../helpers/github-nock.js";
-import { createTestProbot } from "../helpers/probot.js";
+import { createTestProbot, TEST_SEAL } from "../helpers/probot.js";
+import { openRecord } from "../../src/github/override-store.js";
 
 /**
  * Attack (issue 9, item 8): replay a stale payload. A redelivered (Redeliver button, catch-up) or
@@ -123,6 +124,46 @@ describe("attack: replay a stale payload", () => {
 
     expectAllMocksDone();
     expect(checks.map((c) => [c.head_sha, c.conclusion])).toEqual([[current, "success"]]);
+  });
+
+  it("a stale `synchronize` whose head moved on records no pusher for the current head: its sender did not push it", async () => {
+    const current = "d".repeat(40);
+    const delivery = staleDelivery("edited");
+    Object.assign(delivery, { action: "synchronize", sender: { ...delivery.sender, login: "old-pusher" } });
+    const scope = nock(API);
+    mockCurrent(scope, delivery, { head: { ...delivery.pull_request.head, sha: current } });
+    mockSettings(scope);
+    mockFiles(scope, REPO, 2, HOTFIX_FILES);
+    mockOpenPulls(scope, REPO);
+    const checks = captureCheckRuns(scope, REPO);
+
+    await receive(delivery);
+
+    expectAllMocksDone();
+    expect(checks.map((c) => [c.head_sha, c.conclusion])).toEqual([[current, "success"]]);
+    expect(openRecord(TEST_SEAL, checks[0]!.output.text)).toStrictEqual({ v: 1, repo: REPO, pr: 2, sha: current });
+  });
+
+  it("a stale `synchronize` on the same head still records its sender as the pusher", async () => {
+    const delivery = staleDelivery("edited");
+    Object.assign(delivery, { action: "synchronize", sender: { ...delivery.sender, login: "the-pusher" } });
+    const scope = nock(API);
+    mockCurrent(scope, delivery, { title: "SHOP-42: fix discount total, retitled" });
+    mockSettings(scope);
+    mockFiles(scope, REPO, 2, HOTFIX_FILES);
+    mockOpenPulls(scope, REPO);
+    const checks = captureCheckRuns(scope, REPO);
+
+    await receive(delivery);
+
+    expectAllMocksDone();
+    expect(openRecord(TEST_SEAL, checks[0]!.output.text)).toStrictEqual({
+      v: 1,
+      repo: REPO,
+      pr: 2,
+      sha: SHA,
+      pushedBy: "the-pusher",
+    });
   });
 
   it("a delivery for a PR closed since is not judged", async () => {
