@@ -330,6 +330,35 @@ describe("a pull request that changes the config file", () => {
     expect(check.output.summary).not.toContain("maxLines");
   });
 
+  it("checks the PR as GitHub has it now: a stale delivery's config check goes on the current head, from its text", async () => {
+    const payload = configPr();
+    payload.pull_request.updated_at = "2026-11-21T11:00:00Z";
+    const current = "d".repeat(40);
+    const scope = nock(API);
+    scope
+      .get(`/repos/${REPO}/pulls/2`)
+      .matchHeader("if-modified-since", "Sat, 21 Nov 2026 11:00:00 GMT")
+      .reply(200, {
+        ...payload.pull_request,
+        updated_at: "2026-11-21T11:50:00Z",
+        head: { ...payload.pull_request.head, sha: current },
+      });
+    mockOpenPulls(scope, REPO);
+    mockSettings(scope, { config: "scope:\n  maxFiles: 10\n" });
+    mockFiles(scope, REPO, 2, [CONFIG_FILE]);
+    mockHeadText(scope, REPO, current, "scope:\n  maxFiles: 5\n");
+    const checks = captureCheckRuns(scope, REPO, 2);
+
+    await receive(payload);
+
+    expectAllMocksDone();
+    expect(checks.map((c) => [c.name, c.head_sha, c.conclusion])).toEqual([
+      ["single-patch-order", current, "success"],
+      [CONFIG_NAME, current, "success"],
+    ]);
+    expect(configRun(checks)!.output.title).toBe("Config valid: 1 setting tighter");
+  });
+
   it("completes the check as a failure with how to retry when GitHub keeps failing", async () => {
     const payload = configPr();
     const scope = nock(API);
