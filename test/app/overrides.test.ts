@@ -230,6 +230,7 @@ describe("/spo override <reason>", () => {
     mockWorkspaces(scope, REPO);
     const labels = captureAddedLabels(scope);
     const comments = captureComments(scope);
+    mockOpenPulls(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
     // The redelivery: the PR now carries the label, and the App's run records the comment's id.
     mockSettings(scope);
@@ -244,6 +245,7 @@ describe("/spo override <reason>", () => {
     expect(labels).toHaveLength(1);
     expect(comments).toHaveLength(1);
     expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ conclusion: "success", external_id: "1" });
   });
 
   it("does nothing for an edited comment, even one that now says /spo override", async () => {
