@@ -50,10 +50,29 @@ const TOKEN_CALL = /\/app\/installations\/\d+\/access_tokens(\?|$)/;
  *   token call to api.github.com. Every token call is cut at TOKEN_CALL_TIMEOUT_MS.
  */
 export function createPacedOctokit(observer: GitHubObserver): typeof ProbotOctokit {
-  return ProbotOctokit.plugin(observeCompletedChecks(observer)).defaults((options: Options) =>
+  return ProbotOctokit.plugin(observeCompletedChecks(observer), ownRequestOptions).defaults((options: Options) =>
     withPacing(options, observer),
   ) as typeof ProbotOctokit;
 }
+
+/**
+ * Gives every call its own `request` options. Octokit merges a call's options over the client's
+ * defaults without copying a nested object the call does not set, so every call of a client shares
+ * the client's `request` object; the retry plugin counts attempts on it (`request.retryCount`) and
+ * never resets the count. Without this, one earlier failed answer on the client (the free 304 of
+ * the PR re-read, the 404 of an org file that does not exist) shifted every later retry schedule
+ * from 1, 4, 9 s to 4, 4, 9 s, and after one exhausted retry to 16, 4, 9 s. The outermost hook
+ * (added last), so the retry and throttling plugins only ever see the copy.
+ */
+const ownRequestOptions: Plugin = (octokit) => {
+  octokit.hook.wrap("request", (request, endpoint) => {
+    // In place: every hook of the chain is bound to this call's one options object.
+    const options = endpoint as Options;
+    options.request = { ...options.request };
+    return request(endpoint);
+  });
+  return {};
+};
 
 /** The options of one client: Probot's, with the changes above. Exported for tests. */
 export function withPacing(options: Options, observer: GitHubObserver): Options {
@@ -124,7 +143,7 @@ function limitTokenCall(input: Parameters<Fetch>[0], init: RequestInit | undefin
   return { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout };
 }
 
-/** The outermost request hook (plugins added last wrap the others): it sees a call once, after its retries. */
+/** A request hook outside Probot's plugins (plugins added later wrap the others): it sees a call once, after its retries. */
 function observeCompletedChecks(observer: GitHubObserver): Plugin {
   return (octokit) => {
     octokit.hook.wrap("request", async (request, endpoint) => {
