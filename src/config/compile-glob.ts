@@ -11,7 +11,7 @@ import { RE2JS } from "re2js";
  * never contain, so those are dropped. Negated extglobs (`!(x)`) need lookahead too: such a glob
  * is refused (the config names it).
  */
-export function compileGlob(glob: string): (path: string) => boolean {
+export function compileGlob(glob: string, options: { caseless?: boolean } = {}): (path: string) => boolean {
   const regex = new Minimatch(glob, OPTIONS).makeRe();
   if (!regex) throw new Error(`"${glob}" is not a valid glob`);
   const source = regex.source
@@ -22,7 +22,7 @@ export function compileGlob(glob: string): (path: string) => boolean {
     // A trailing `/**` needs something below the folder (`release/**` is not `release`), as minimatch matches it.
     .split(String.raw`(?:\/|\/.*)?`)
     .join(String.raw`\/.*`);
-  const re2 = RE2JS.compile(source);
+  const re2 = options.caseless ? RE2JS.compile(source, RE2JS.CASE_INSENSITIVE) : RE2JS.compile(source);
   return (path) => re2.matches(path);
 }
 

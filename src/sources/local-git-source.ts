@@ -30,6 +30,9 @@ export interface BaseRef {
  */
 export interface LocalChange extends Change {
   commits: LocalCommit[];
+  /** The commit the diff starts from (the merge base of base and head) and the head commit. */
+  mergeBase: string;
+  headSha: string;
 }
 
 export interface LocalChangeOptions {
@@ -39,7 +42,6 @@ export interface LocalChangeOptions {
   labels: string[];
   /** The head branch name; required when HEAD is detached. */
   headBranch?: string;
-  workspaces: string[];
 }
 
 /** Same options for every diff call, so the three outputs list the same files in the same order. */
@@ -87,7 +89,8 @@ export async function readLocalChange(
     changedFiles: files.length,
     commits,
     commitCount: commits.length,
-    workspaces: options.workspaces,
+    mergeBase,
+    headSha,
   };
 }
 

@@ -6,7 +6,7 @@ import {
   expectAllMocksDone,
   mockFiles,
   mockSettings,
-  mockWorkspaces,
+  mockBaseTree,
 } from "../helpers/github-nock.js";
 import { createTestProbot } from "../helpers/probot.js";
 import {
@@ -31,7 +31,7 @@ describe("/spo explain", () => {
     scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest());
     mockSettings(scope);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
-    mockWorkspaces(scope, REPO);
+    mockBaseTree(scope, REPO);
     const replies = captureComments(scope);
 
     await receive(prComment("/spo explain", "reviewer"));
@@ -56,7 +56,7 @@ describe("/spo explain", () => {
     scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest({ labels: [{ name: "spo:overridden" }] }));
     mockSettings(scope);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
-    mockWorkspaces(scope, REPO);
+    mockBaseTree(scope, REPO);
     mockComments(scope, [
       auditComment({
         sha: SHA,
@@ -141,7 +141,7 @@ describe("commands that are not read", () => {
     scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest({ labels: [{ name: "spo:overridden" }] }));
     mockSettings(scope);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
-    mockWorkspaces(scope, REPO);
+    mockBaseTree(scope, REPO);
     mockComments(scope, [
       auditComment({
         sha: SHA,

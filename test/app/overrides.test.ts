@@ -6,7 +6,7 @@ import {
   expectAllMocksDone,
   mockFiles,
   mockSettings,
-  mockWorkspaces,
+  mockBaseTree,
 } from "../helpers/github-nock.js";
 import { createTestProbot, FIXED_NOW } from "../helpers/probot.js";
 import {
@@ -38,7 +38,7 @@ async function receive(name: string, payload: unknown) {
 function mockFailingJudgement(scope: nock.Scope, config?: string, number = 1) {
   mockSettings(scope, { config: config ?? null });
   mockFiles(scope, REPO, number, TWO_SCOPES);
-  mockWorkspaces(scope, REPO);
+  mockBaseTree(scope, REPO);
 }
 
 const WHO_MAY_DEFAULT =
@@ -52,7 +52,7 @@ describe("/spo override <reason>", () => {
     scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest());
     mockComments(scope, []);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
-    mockWorkspaces(scope, REPO);
+    mockBaseTree(scope, REPO);
     const labels = captureAddedLabels(scope);
     const comments = captureComments(scope);
     const checks = captureCheckRuns(scope, REPO);
@@ -168,7 +168,7 @@ describe("/spo override <reason>", () => {
     scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest());
     mockComments(scope, []);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
-    mockWorkspaces(scope, REPO);
+    mockBaseTree(scope, REPO);
     const labels = captureAddedLabels(scope);
     const comments = captureComments(scope);
     const checks = captureCheckRuns(scope, REPO);
@@ -210,7 +210,7 @@ describe("/spo override <reason>", () => {
     scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest());
     mockComments(scope, []);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
-    mockWorkspaces(scope, REPO);
+    mockBaseTree(scope, REPO);
     const labels = captureAddedLabels(scope);
     const comments = captureComments(scope);
     const checks = captureCheckRuns(scope, REPO);

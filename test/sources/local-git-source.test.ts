@@ -22,7 +22,7 @@ async function repoWithBranch(
 
 async function readChange(repo: TempRepo, baseRef?: string) {
   const local = await openLocalRepo(repo.dir);
-  return readLocalChange(local, await findBaseRef(local, baseRef), { labels: [], workspaces: [] });
+  return readLocalChange(local, await findBaseRef(local, baseRef), { labels: [] });
 }
 
 describe("the local-git source", () => {
