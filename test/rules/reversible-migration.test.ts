@@ -38,6 +38,7 @@ describe("reversible-migration: what counts as a migration", () => {
         added("db/migrations/tests/test_0001.py", "def test(): pass\n"),
         added("shop/migrations/__init__.py", ""),
         added("migrations/env.py", "context.run_migrations()\n"),
+        textFile("db/clickhouse/schema.sql", "CREATE TABLE a (id int);\n", ""),
         added("prisma/migrations/migration_lock.toml", 'provider = "postgresql"\n'),
         added("Data/Migrations/20260101_X.Designer.cs", "partial class X {}\n"),
         textFile("Data/Migrations/AppDbModelSnapshot.cs", "class S {}\n", "class S { int a; }\n"),
@@ -125,7 +126,7 @@ describe("reversible-migration: a way back", () => {
 
   it("falls back to the diff, and says so, when the head text could not be read", () => {
     const patch = "@@ -1,1 +1,2 @@\n CREATE TABLE a (id int);\n+CREATE INDEX i ON a (id);";
-    expect(judge([file("db/clickhouse/schema.sql", { patch })])).toMatchObject({
+    expect(judge([file("db/clickhouse/migrations/7_x.sql", { patch })])).toMatchObject({
       verdict: "pass",
       message: expect.stringContaining("(judged from the diff: the file could not be read)"),
     });

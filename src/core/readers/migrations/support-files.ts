@@ -2,8 +2,10 @@ import { isEfCoreSupportFile } from "./ef-core.js";
 import { baseName } from "./migration-judge.js";
 
 /**
- * Files under a migrations folder that are no migration: package markers, environments,
- * templates, lock and journal files, generated snapshots, embedding code. They are not judged.
+ * Files under a migrations folder that are no migration: package markers, environments, schema
+ * dumps (`schema.rb`, `schema.sql`, `structure.sql`: the whole schema for new installs, edited as
+ * the migrations change), templates, lock and journal files, generated snapshots, embedding code.
+ * They are not judged.
  */
 export function isSupportFile(path: string, text: string | undefined): boolean {
   const name = baseName(path);
@@ -14,4 +16,12 @@ export function isSupportFile(path: string, text: string | undefined): boolean {
   return false;
 }
 
-const SUPPORT_NAMES = new Set(["__init__.py", "env.py", "alembic.ini", "script.py.mako", "schema.rb", "structure.sql"]);
+const SUPPORT_NAMES = new Set([
+  "__init__.py",
+  "env.py",
+  "alembic.ini",
+  "script.py.mako",
+  "schema.rb",
+  "schema.sql",
+  "structure.sql",
+]);
