@@ -19,7 +19,9 @@ export async function readLocalContents(
     .split("\0")
     .map((entry) => /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry))
     .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ object: m[1] ?? "", path: m[2] ?? "" }));
+    .map((m) => ({ object: m[1] ?? "", path: m[2] ?? "" }))
+    // A folder among the paths makes git list what is in it: keep the files asked for.
+    .filter((blob) => blob.path in texts);
   const contents = await catFiles(
     repo.root,
     blobs.map((b) => b.object),

@@ -50,5 +50,6 @@ async function findLocalRelease(
         `listing files at ${newest.tag}`,
       )
     : "";
-  return { tag: newest.tag, version: newest.version.version, paths: listed.split("\0").filter(Boolean) };
+  const present = new Set(listed.split("\0"));
+  return { tag: newest.tag, version: newest.version.version, paths: paths.filter((p) => present.has(p)) };
 }
