@@ -1,6 +1,6 @@
 import type { Config } from "../../config/schema.js";
 import { compileGlob } from "../../config/compile-glob.js";
-import { REPOSITORY_METADATA } from "./repository-metadata.js";
+import { METADATA_FOLDERS, METADATA_GLOBS, METADATA_NAMES } from "./repository-metadata.js";
 
 /**
  * What a path is, by its name alone. `test`, `doc` and `meta` (CI and repository metadata) files
@@ -18,11 +18,41 @@ export function matchesAny(path: string, globs: readonly string[], options: { ca
 }
 
 export function classifyFile(path: string, config: Pick<Config, "tests" | "docs">): FileKind {
-  if (matchesAny(path, config.tests.paths)) return "test";
-  if (matchesAny(path, config.docs.paths)) return "doc";
-  if (matchesAny(path, REPOSITORY_METADATA)) return "meta";
-  return "production";
+  // Several rules classify every file of a change: the answer is kept per pair of glob lists.
+  let byDocs = kinds.get(config.tests.paths);
+  if (!byDocs) {
+    byDocs = new WeakMap();
+    kinds.set(config.tests.paths, byDocs);
+  }
+  let known = byDocs.get(config.docs.paths);
+  if (!known) {
+    known = new Map();
+    byDocs.set(config.docs.paths, known);
+  }
+  let kind = known.get(path);
+  if (kind === undefined) {
+    kind = matchesAny(path, config.tests.paths)
+      ? "test"
+      : matchesAny(path, config.docs.paths)
+        ? "doc"
+        : isRepositoryMetadata(path)
+          ? "meta"
+          : "production";
+    if (known.size >= MAX_KNOWN_KINDS) known.clear();
+    known.set(path, kind);
+  }
+  return kind;
 }
+
+/** CI and repository metadata (./repository-metadata.ts). */
+function isRepositoryMetadata(path: string): boolean {
+  return (
+    METADATA_NAMES.has(path) || METADATA_FOLDERS.some((f) => path.startsWith(f)) || matchesAny(path, METADATA_GLOBS)
+  );
+}
+
+const kinds = new WeakMap<readonly string[], WeakMap<readonly string[], Map<string, FileKind>>>();
+const MAX_KNOWN_KINDS = 50_000;
 
 // Every rule classifies every file against the same few globs: a 3,000-file change took ~0.5 s
 // when each match compiled its glob and walked the path. Globs are compiled once, to RE2 (linear

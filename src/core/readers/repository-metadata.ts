@@ -3,7 +3,7 @@
  * and edited, not what it ships. They are never production files (a workflow fix opens no scope)
  * and still count for change-size.
  */
-export const REPOSITORY_METADATA: readonly string[] = [
+const REPOSITORY_METADATA: readonly string[] = [
   // CI
   ".github/**",
   ".gitlab-ci.yml",
@@ -87,3 +87,9 @@ export const REPOSITORY_METADATA: readonly string[] = [
   "cspell.json",
   ".cspell.json",
 ];
+
+/** Plain names match by equality and `folder/**` by prefix; only the few real globs need a matcher. */
+export const METADATA_NAMES: ReadonlySet<string> = new Set(REPOSITORY_METADATA.filter((e) => !/[*?{[]/.test(e)));
+const isFolder = (entry: string) => /^[^*?{[]+\/\*\*$/.test(entry);
+export const METADATA_FOLDERS: readonly string[] = REPOSITORY_METADATA.filter(isFolder).map((e) => e.slice(0, -2));
+export const METADATA_GLOBS: readonly string[] = REPOSITORY_METADATA.filter((e) => /[*?{[]/.test(e) && !isFolder(e));

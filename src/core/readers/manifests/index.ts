@@ -58,7 +58,16 @@ export const manifestReaders: readonly ManifestReader[] = [
   opaqueLockfiles,
 ];
 
-/** The reader of a path's format, if any. */
+/** The reader of a path's format, if any. Asked for every changed file by several rules: kept in a bounded cache. */
 export function findManifestReader(path: string): ManifestReader | undefined {
-  return manifestReaders.find((reader) => reader.matches(path));
+  let reader = found.get(path);
+  if (reader === undefined) {
+    reader = manifestReaders.find((r) => r.matches(path)) ?? null;
+    if (found.size >= MAX_FOUND) found.clear();
+    found.set(path, reader);
+  }
+  return reader ?? undefined;
 }
+
+const found = new Map<string, ManifestReader | null>();
+const MAX_FOUND = 50_000;

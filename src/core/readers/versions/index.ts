@@ -34,7 +34,16 @@ export const versionReaders: readonly VersionReader[] = [
  * that only `versioning.files` names, the reader its name calls for, else the version-line reader.
  */
 export function findVersionReader(path: string, config: Pick<Config, "versioning">): VersionReader | undefined {
-  const byFormat = versionReaders.find((reader) => reader.matches(path));
+  let byFormat = found.get(path);
+  if (byFormat === undefined) {
+    byFormat = versionReaders.find((reader) => reader.matches(path)) ?? null;
+    if (found.size >= MAX_FOUND) found.clear();
+    found.set(path, byFormat);
+  }
   if (byFormat) return byFormat;
   return matchesAny(path, config.versioning.files) ? versionLine : undefined;
 }
+
+/** The default reader of each path asked about: every changed file is asked by several rules. */
+const found = new Map<string, VersionReader | null>();
+const MAX_FOUND = 50_000;
