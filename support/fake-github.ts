@@ -33,7 +33,13 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];
   const waiters = new Set<() => void>();
-  const repos: FakeRepoState = { configs: new Map(), files: new Map(), nextCheckId: 1 };
+  const repos: FakeRepoState = {
+    configs: new Map(),
+    files: new Map(),
+    texts: new Map(),
+    trees: new Map(),
+    nextCheckId: 1,
+  };
   const delays = new Set<() => void>();
   let closed = false;
   /** A delay that close() cuts short, so that no reply outlives the fake. */
