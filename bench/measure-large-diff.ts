@@ -46,10 +46,7 @@ export async function measureLargeDiff(
   try {
     const local = await openLocalRepo(large.dir);
     const readStart = performance.now();
-    const change = await readLocalChange(local, await findBaseRef(local), await findHeadRef(local), {
-      labels: [],
-      workspaces: [],
-    });
+    const change = await readLocalChange(local, await findBaseRef(local), await findHeadRef(local), { labels: [] });
     const readMs = performance.now() - readStart;
     const times = Array.from({ length: 10 }, () => {
       const config = structuredClone(DEFAULT_CONFIG);

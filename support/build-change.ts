@@ -1,4 +1,5 @@
 import type { Change, ChangedFile } from "../src/core/change.js";
+import { fileFromTexts } from "./make-patch.js";
 
 /** A passing hotfix body: every section the rules read, with real content. */
 export const GOOD_BODY = `## Problem
@@ -22,21 +23,48 @@ export function file(path: string, overrides: Partial<ChangedFile> = {}): Change
   return { path, status: "modified", additions: 1, deletions: 1, ...overrides };
 }
 
+/** A changed file stated by its texts: the patch and counts come from them, the texts go to `contents`. */
+export interface TextFile extends ChangedFile {
+  texts: { base: string | null; head: string | null };
+}
+
+/** A file whose base and head texts are given (`null`: absent on that side). */
+export function textFile(
+  path: string,
+  base: string | null,
+  head: string | null,
+  overrides: Partial<ChangedFile> = {},
+): TextFile {
+  return { ...fileFromTexts(path, base, head, overrides), texts: { base, head } };
+}
+
 /**
  * A hotfix change that passes every rule under the default config. Override what a test is about.
- * `files` defaults to one production file and its test.
+ * `files` defaults to one production file and its test; a `textFile` also gives its texts, which
+ * join `contents` as an adapter would have read them.
  */
-export function buildChange(overrides: Partial<Change> = {}): Change {
-  const files = overrides.files ?? [file("src/checkout/discount.ts"), file("src/checkout/discount.test.ts")];
+export function buildChange(
+  overrides: Omit<Partial<Change>, "files"> & { files?: Array<ChangedFile | TextFile> } = {},
+): Change {
+  const given = overrides.files ?? [file("src/checkout/discount.ts"), file("src/checkout/discount.test.ts")];
+  const files = given.map(({ texts: _texts, ...changed }: ChangedFile & { texts?: unknown }) => changed);
+  const base: Record<string, string | null> = { ...overrides.contents?.base };
+  const head: Record<string, string | null> = { ...overrides.contents?.head };
+  for (const f of given)
+    if ("texts" in f) {
+      base[f.previousPath ?? f.path] = f.texts.base;
+      head[f.path] = f.texts.head;
+    }
+  const hasTexts = Object.keys(base).length + Object.keys(head).length > 0;
   return {
     title: "SHOP-42: fix discount total on checkout",
     body: GOOD_BODY,
     labels: [],
     headBranch: "hotfix/SHOP-42-discount-total",
     baseBranch: "main",
-    workspaces: [],
     ...overrides,
     files,
+    ...(hasTexts ? { contents: { base, head } } : {}),
     changedFiles: overrides.changedFiles ?? files.length,
     commitCount: overrides.commitCount ?? 1,
   };

@@ -15,6 +15,10 @@ export interface FakeRepoState extends FakeAppState {
   configs: Map<string, string>;
   /** Files of a pull request, by `owner/repo#number`; absent → DEFAULT_FILES. */
   files: Map<string, FakeFile[]>;
+  /** File texts by `owner/repo:path`, the same at every ref; absent → 404. */
+  texts: Map<string, string>;
+  /** Paths of the base tree by `owner/repo`; absent → an empty tree. */
+  trees: Map<string, string[]>;
   /*
    * `pulls` (FakeAppState): pull requests as GitHub has them now, by `owner/repo#number` (`pulls.get` shape, with
    * `updated_at`). `GET …/pulls/{n}` answers 304 to `If-Modified-Since` when nothing changed since,
@@ -67,11 +71,18 @@ export function routeRequest(request: RecordedRequest, state: FakeRepoState, tok
   const contents = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(path);
   if (request.method === "GET" && contents) {
     const [, owner, repo, file] = contents;
+    const name = decodeURIComponent(file!);
     const text =
-      decodeURIComponent(file!) === ".github/single-patch-order.yml"
+      name === ".github/single-patch-order.yml"
         ? state.configs.get(`${owner}/${repo}`)
-        : undefined;
+        : state.texts.get(`${owner}/${repo}:${name}`);
     return text === undefined ? NOT_FOUND : { status: 200, body: text, headers: requestId };
+  }
+  const tree = /^\/repos\/([^/]+)\/([^/]+)\/git\/trees\/([0-9a-f]+)$/.exec(path);
+  if (request.method === "GET" && tree) {
+    const paths = state.trees.get(`${tree[1]}/${tree[2]}`) ?? [];
+    const entries = paths.map((p) => ({ path: p, mode: "100644", type: "blob", sha: "0".repeat(40) }));
+    return { status: 200, body: { sha: tree[3], tree: entries, truncated: false }, headers: requestId };
   }
   const files = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/files$/.exec(path);
   if (request.method === "GET" && files) {

@@ -37,7 +37,14 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];
   const waiters = new Set<() => void>();
-  const repos: FakeRepoState = { configs: new Map(), files: new Map(), nextCheckId: 1, ...createAppState() };
+  const repos: FakeRepoState = {
+    configs: new Map(),
+    files: new Map(),
+    texts: new Map(),
+    trees: new Map(),
+    nextCheckId: 1,
+    ...createAppState(),
+  };
   const hook = createFakeHook();
   const delays = new Set<() => void>();
   let closed = false;

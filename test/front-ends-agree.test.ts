@@ -14,7 +14,8 @@ import {
   mockFiles,
   mockPullUnchanged,
   mockSettings,
-  mockWorkspaces,
+  mockBaseTree,
+  mockFileAt,
   type FileFixture,
 } from "./helpers/github-nock.js";
 import { BASE_FILES, createHotfixRepo, GOOD_BRANCH, GOOD_TITLE } from "./helpers/hotfix-repo.js";
@@ -44,6 +45,8 @@ const EXPECTED = {
   "semver-patch": "pass",
 };
 
+const HEAD_PACKAGE_JSON = `${JSON.stringify({ name: "shop", version: "1.4.3", dependencies: { "left-pad": "1.3.1" } }, null, 2)}\n`;
+
 let repo: TempRepo;
 let files: FileFixture[];
 
@@ -52,16 +55,13 @@ beforeAll(async () => {
     onBase: (r) => r.commitFiles("Hotfix rules", { ".github/single-patch-order.yml": CONFIG }).then(() => undefined),
     files: {
       "src/billing/invoice.ts": "export const invoice = { lines: [] as string[], total: 0 };\n",
-      "src/checkout/migrations/003_discount_rate.sql": "ALTER TABLE carts ADD COLUMN discount_rate numeric;\n",
-      "package.json": `${JSON.stringify({ name: "shop", version: "1.4.3", dependencies: { "left-pad": "1.3.1" } }, null, 2)}\n`,
+      "src/checkout/migrations/003_discount_rate.sql": "ALTER TABLE carts DROP COLUMN legacy_rate;\n",
+      "package.json": HEAD_PACKAGE_JSON,
     },
   });
   // GitHub lists the same files git does: what the local source reads is what the API mocks answer.
   const local = await openLocalRepo(repo.dir);
-  const change = await readLocalChange(local, await findBaseRef(local), await findHeadRef(local), {
-    labels: [],
-    workspaces: [],
-  });
+  const change = await readLocalChange(local, await findBaseRef(local), await findHeadRef(local), { labels: [] });
   files = change.files.map((f) => ({
     filename: f.path,
     status: f.status,
@@ -81,12 +81,17 @@ function pullRequestEvent() {
   return payload;
 }
 
-/** What GitHub answers for this PR: the config on the default branch, the files, the manifests at the base. */
+/**
+ * What GitHub answers for this PR: the config on the default branch, the files, the base tree (the
+ * production files span folders), and package.json at the head (a manifest and a version file;
+ * its patch rebuilds the base, so the base is not read).
+ */
 function mockGitHub(): nock.Scope {
   const scope = nock(API);
   mockSettings(scope, { config: CONFIG });
   mockFiles(scope, REPO, 2, files);
-  mockWorkspaces(scope, REPO, { packageJson: BASE_FILES["package.json"] ?? "" });
+  mockBaseTree(scope, REPO, {}, [...Object.keys(BASE_FILES), ".github/single-patch-order.yml"]);
+  mockFileAt(scope, REPO, "package.json", HEAD_PACKAGE_JSON);
   return scope;
 }
 

@@ -2,7 +2,9 @@ import { evaluatePolicy } from "../core/evaluate-policy.js";
 import { toExitCode } from "../core/to-conclusion.js";
 import { findBaseRef } from "../sources/find-base-ref.js";
 import { findHeadRef } from "../sources/find-head-ref.js";
+import { completeChange } from "../sources/complete-change.js";
 import { openLocalRepo, readLocalChange } from "../sources/local-git-source.js";
+import { readLocalFacts } from "../sources/read-local-facts.js";
 import { useColor, type CliIo } from "./cli-io.js";
 import { loadLocalSettings } from "./load-local-settings.js";
 import { formatReport, type ReportFormat } from "./print-report.js";
@@ -30,12 +32,12 @@ export async function checkLocalBranch(options: LocalCheckOptions, io: CliIo): P
     ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
   });
   for (const note of settings.notes) io.stderr(`spo: note: ${note}\n`);
-  const change = await readLocalChange(repo, base, head, {
+  const listed = await readLocalChange(repo, base, head, {
     labels: options.labels,
-    workspaces: settings.workspaces,
     ...(options.title === undefined ? {} : { title: options.title }),
     ...(options.body === undefined ? {} : { body: options.body }),
   });
+  const change = await completeChange(listed, settings.config, readLocalFacts(repo, listed));
   const report = evaluatePolicy(change, settings.config, rules);
   io.stdout(formatReport(report, options.format, useColor(io, io.stdoutIsTTY)));
   return toExitCode(report);

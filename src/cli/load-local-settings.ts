@@ -7,20 +7,17 @@ import { DEFAULT_CONFIG, parseConfigText, parseYamlText } from "../config/parse-
 import { isRecord } from "../config/setting-paths.js";
 import { CONFIG_PATH } from "../config/config-path.js";
 import type { RepoSettings } from "../github/load-repo-config.js";
-import { parseWorkspaces } from "../sources/parse-workspaces.js";
 import type { BaseRef, LocalRepo } from "../sources/local-git-source.js";
 import { readFileAtRef } from "../sources/local-git-source.js";
 import { UsageError } from "./usage-error.js";
 
 export interface LocalSettings extends RepoSettings {
-  /** Workspace package globs declared at the base (npm/yarn/pnpm). */
-  workspaces: string[];
   /** Things the user should know about how the config was read. */
   notes: string[];
 }
 
 /**
- * The config and workspaces as the App would read them, from the base instead of the default
+ * The config as the App would read it, from the base instead of the default
  * branch: `.github/single-patch-order.yml` committed at the base ref (never the working tree or
  * the branch, so a branch cannot relax its own rules), or `configFile` when given.
  */
@@ -29,17 +26,12 @@ export async function loadLocalSettings(
   base: BaseRef,
   options: { cwd: string; configFile?: string },
 ): Promise<LocalSettings> {
-  const [packageJson, pnpmWorkspace, committed] = await Promise.all([
-    readFileAtRef(repo, base.sha, "package.json"),
-    readFileAtRef(repo, base.sha, "pnpm-workspace.yaml"),
-    options.configFile === undefined ? readFileAtRef(repo, base.sha, CONFIG_PATH) : undefined,
-  ]);
-  const workspaces = parseWorkspaces(packageJson, pnpmWorkspace);
+  const committed = options.configFile === undefined ? await readFileAtRef(repo, base.sha, CONFIG_PATH) : undefined;
   const [text, configSource] =
     options.configFile === undefined
       ? [committed, `${CONFIG_PATH}@${base.ref}`]
       : [await readConfigFile(options.cwd, options.configFile), options.configFile];
-  if (text === undefined) return { config: DEFAULT_CONFIG, configSource: "(defaults)", workspaces, notes: [] };
+  if (text === undefined) return { config: DEFAULT_CONFIG, configSource: "(defaults)", notes: [] };
   const config = parseLocalConfig(text, configSource);
   const notes: string[] = [];
   if (/^_extends\s*:/m.test(text))
@@ -54,7 +46,7 @@ export async function loadLocalSettings(
     notes.push(
       "tests.requiredChecks are checks on GitHub, which an offline check cannot read: test-evidence fails closed. Use spo check --pr once the checks have run.",
     );
-  return { config, configSource, workspaces, notes };
+  return { config, configSource, notes };
 }
 
 async function readConfigFile(cwd: string, path: string): Promise<string> {

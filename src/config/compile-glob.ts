@@ -13,7 +13,7 @@ import { countBraceExpansion, MAX_BRACE_ALTERNATIVES } from "./count-brace-expan
  * is refused (the config names it), and so is a glob whose braces expand to more than
  * MAX_BRACE_ALTERNATIVES globs (count-brace-expansion.ts), before minimatch expands it.
  */
-export function compileGlob(glob: string): (path: string) => boolean {
+export function compileGlob(glob: string, options: { caseless?: boolean } = {}): (path: string) => boolean {
   const alternatives = countBraceExpansion(glob);
   if (alternatives > MAX_BRACE_ALTERNATIVES)
     throw new Error(
@@ -29,7 +29,7 @@ export function compileGlob(glob: string): (path: string) => boolean {
     // A trailing `/**` needs something below the folder (`release/**` is not `release`), as minimatch matches it.
     .split(String.raw`(?:\/|\/.*)?`)
     .join(String.raw`\/.*`);
-  const re2 = RE2JS.compile(source);
+  const re2 = options.caseless ? RE2JS.compile(source, RE2JS.CASE_INSENSITIVE) : RE2JS.compile(source);
   return (path) => re2.matches(path);
 }
 

@@ -58,6 +58,33 @@ const positiveInt = z.int().positive();
 /** A name a tracker shows (an issue type, a label, a status), compared case-insensitively. */
 const trackerValue = z.string().trim().min(1, "expected a non-empty name").max(100, "expected at most 100 characters");
 
+/** Each ecosystem's test conventions (SPEC §9). */
+const TEST_PATHS = [
+  "**/*.test.*",
+  "**/*.spec.*",
+  "**/*.test-d.*",
+  "**/test/**",
+  "**/tests/**",
+  "**/__tests__/**",
+  "**/*_test.go",
+  "**/testdata/**",
+  "**/test_*.py",
+  "**/*_test.py",
+  "**/spec/**",
+  "**/*_spec.rb",
+  "**/src/test/**",
+  "**/src/*Test/**",
+  "**/*Test.java",
+  "**/*Test.kt",
+  "**/*.Tests/**",
+  "**/*.Test/**",
+  "**/*Tests.cs",
+  "**/*Test.php",
+  "**/*_test.exs",
+  "**/t/**",
+  "**/xt/**",
+];
+
 export const configSchema = z
   .strictObject({
     hotfix: z
@@ -82,10 +109,16 @@ export const configSchema = z
           .describe(
             "Named scopes: name → globs. When set, every production file must match one, and all the same one.",
           ),
+        from: z
+          .enum(["build", "codeowners"])
+          .default("build")
+          .describe(
+            "Where scopes come from when `scopes` is not set: `build` (the units the build declares, else folders) or `codeowners` (one owner set of CODEOWNERS, one scope).",
+          ),
         containers: z
           .array(z.string().min(1))
-          .default(["src", "lib", "app", "apps", "packages", "services", "cmd", "pkg", "internal", "modules"])
-          .describe("Folders whose children are scopes when no scopes and no workspaces apply."),
+          .default(["src", "lib", "app", "apps", "packages", "services", "cmd", "pkg", "internal", "modules", "crates"])
+          .describe("Folders whose children are scopes when no declared scope and no build unit applies."),
         maxFiles: positiveInt.default(15).describe("Most files a hotfix may change."),
         maxLines: positiveInt.default(400).describe("Most changed lines (additions + deletions) a hotfix may have."),
         maxCommits: positiveInt.optional().describe("Most commits a hotfix may have. No limit when absent."),
@@ -184,7 +217,7 @@ export const configSchema = z
       .describe("PR body sections, found by heading (any level, case-insensitive)."),
     tests: z
       .strictObject({
-        paths: globs("Test files.", ["**/*.test.*", "**/*.spec.*", "**/test/**", "**/tests/**", "**/__tests__/**"]),
+        paths: globs("Test files: never production files.", TEST_PATHS),
         requiredChecks: z
           .array(z.string().min(1))
           .default([])
@@ -216,7 +249,13 @@ export const configSchema = z
       .describe("Rule `rollback-plan`."),
     migrations: z
       .strictObject({
-        paths: globs("Migration files.", ["**/migrations/**", "**/migrate/**", "**/*.sql"]),
+        paths: globs("Migration files, matched case-insensitively (EF Core's `Migrations/`).", [
+          "**/migrations/**",
+          "**/migrate/**",
+          "**/db/migration/**",
+          "**/alembic/versions/**",
+          "**/*.sql",
+        ]),
       })
       .prefault({})
       .describe("Rule `reversible-migration`."),
@@ -229,7 +268,9 @@ export const configSchema = z
         files: z
           .array(glob)
           .default([])
-          .describe("Files besides package.json that declare the version (VERSION, Cargo.toml, pyproject.toml…)."),
+          .describe(
+            "Files that declare the version besides those read by default (package.json, Cargo.toml, pom.xml, gradle.properties, pyproject.toml, .csproj, mix.exs, VERSION…): a known format is read by its reader, any other by its first version line.",
+          ),
       })
       .prefault({})
       .describe("Rule `semver-patch`."),

@@ -52,6 +52,8 @@ export const ORDERINGS = {
   "base.branches": ALLOW_LIST,
   // Which files form a scope: a different map is neither looser nor tighter.
   "scope.scopes": CHANGED,
+  // Where scopes come from (the build, or CODEOWNERS owner sets): another source is only different.
+  "scope.from": CHANGED,
   // More containers split folders into more, smaller scopes; fewer merge them. Neither is plainly tighter.
   "scope.containers": CHANGED,
   "scope.maxFiles": CAP,

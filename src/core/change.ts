@@ -25,11 +25,26 @@ export interface ChangedFile {
   patch?: string;
 }
 
-/** A version string that a file declares at the base and at the head of the change. */
-export interface VersionChange {
-  path: string;
-  base?: string;
-  head?: string;
+/** File texts per side, path → text; `null` = absent on that side. */
+export interface FileContents {
+  base: Readonly<Record<string, string | null>>;
+  head: Readonly<Record<string, string | null>>;
+}
+
+export interface BaseTree {
+  /** Every file path of the base tree (blobs and links, not folders), `/`-separated. */
+  paths: readonly string[];
+  /** False when the host truncated the listing: a path missing from it may still exist. */
+  complete: boolean;
+}
+
+export interface PreviousRelease {
+  /** The tag as written (`v1.4.2`). */
+  tag: string;
+  /** The tag's semantic version (`1.4.2`). */
+  version: string;
+  /** Of the paths the engine asked about (planFacts), those that exist at the tag. */
+  paths: readonly string[];
 }
 
 /** A check on the head commit, gathered by the adapter only when `tests.requiredChecks` is set. */
@@ -55,15 +70,19 @@ export interface Change {
   /** How many commits the host says the change has (the listing may be capped too). */
   commitCount: number;
   /**
-   * Workspace package folders declared by the repository (npm/yarn `workspaces`, pnpm
-   * `pnpm-workspace.yaml`), as globs relative to the root, e.g. `packages/*`. Empty when none.
+   * File texts the engine asked for (core/plan-facts.ts), per side: `base` is the tree the change
+   * starts from (keyed by base path, so a renamed file's base text is under its previous path),
+   * `head` the tree it ends at. `null`: the file does not exist on that side; a missing key: not
+   * read. A side the patch can rebuild is often not read (core/readers/read-file-text.ts).
    */
-  workspaces: string[];
+  contents?: FileContents;
+  /** The base tree's paths, when the adapter listed them (scope detection needs unknown names). */
+  baseTree?: BaseTree;
   /**
-   * Versions at base and head, when the adapter read them from the files. When absent, the engine
-   * reads version edits from the patches.
+   * The previous release: the newest semver tag reachable from the base. `null` when the adapter
+   * looked and the repository has none. Gathered only when a verdict depends on it.
    */
-  versions?: VersionChange[];
+  previousRelease?: PreviousRelease | null;
   /**
    * Ticket id → what its tracker says about it (core/ticket-facts.ts). Only with `ticket.verify`.
    * Adapters key it by the id of the ticket `findTicketToVerify` (core/readers/find-tickets.ts) returns.

@@ -8,7 +8,7 @@ export const dependencyChange: Rule = {
   id: "dependency-change",
   description: "A dependency manifest or lockfile change is justified in the PR body.",
   evaluate({ change, config, sections }) {
-    const changes = findDependencyChanges(change.files);
+    const changes = findDependencyChanges(change);
     if (changes.length === 0) return { verdict: "pass", message: "No dependency manifest or lockfile changed." };
 
     const paths = changes.slice(0, 5).map((c) => `${codeSpan(c.path)}`);

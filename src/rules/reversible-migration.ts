@@ -1,7 +1,5 @@
-import type { Config } from "../config/schema.js";
 import { findBodySection } from "../core/readers/body-sections.js";
-import { classifyFile, matchesAny } from "../core/readers/classify-file.js";
-import { baseName, describeMigration, suggestDownStep } from "../core/readers/find-down-step.js";
+import { judgeMigrations } from "../core/readers/judge-migrations.js";
 import { isPlaceholder } from "../core/readers/placeholder.js";
 import { capitalize, joinAnd } from "./phrases.js";
 import type { FileFinding } from "../core/rule-result.js";
@@ -13,21 +11,17 @@ const SPEAKS_OF_DATA =
 
 export const reversibleMigration: Rule = {
   id: "reversible-migration",
-  description: "A changed migration carries a down step, and the rollback plan says what happens to the data.",
+  description: "A changed migration has a way back, and the rollback plan says what happens to the data.",
   evaluate({ change, config, sections }) {
-    const files = change.files.filter((f) => f.status !== "removed" && isMigration(f.path, config));
-    if (!files.length) return { verdict: "skip", message: "No migration changed." };
+    const migrations = judgeMigrations(change, config);
+    if (!migrations.length) return { verdict: "skip", message: "No migration changed." };
 
-    const migrations = files.map((file) => describeMigration(file, files));
     const facts = { Migrations: migrations.map((m) => `${codeSpan(m.file.path)}`).join(", ") };
-    const irreversible = migrations.filter((m) => m.downStep === undefined);
+    const irreversible = migrations.filter((m) => !m.reversible);
     const findings: FileFinding[] = irreversible.map((m) => ({
       path: m.file.path,
       line: 1,
-      message:
-        m.file.patch === undefined
-          ? `No down step found: this migration's diff is not available and no down counterpart changed; ${suggestDownStep(m.file.path)}.`
-          : `This migration has no down step: ${suggestDownStep(m.file.path)}.`,
+      message: `No way back: ${m.reason}; ${m.fix ?? "add a down step"}.`,
     }));
 
     const heading = config.sections.rollback[0] ?? "Rollback plan";
@@ -40,13 +34,13 @@ export const reversibleMigration: Rule = {
     if (first) {
       problems.push(
         irreversible.length === 1
-          ? `${codeSpan(first.file.path)} has no down step`
-          : `${irreversible.length} migrations have no down step: ${joinAnd(irreversible.map((m) => `${codeSpan(m.file.path)}`))}`,
+          ? `${codeSpan(first.file.path)} has no way back: ${first.reason}`
+          : `${irreversible.length} migrations have no way back: ${joinAnd(irreversible.map((m) => `${codeSpan(m.file.path)}`))}`,
       );
       fixes.push(
         irreversible.length === 1
-          ? suggestDownStep(first.file.path)
-          : "add a down step to each migration named in the annotations",
+          ? (first.fix ?? "add a down step")
+          : "give each migration named in the annotations a way back",
       );
     }
     if (!speaksOfData) {
@@ -68,24 +62,11 @@ export const reversibleMigration: Rule = {
         ...(findings.length ? { findings } : {}),
       };
     }
-
-    const counterparts = new Set(migrations.map((m) => m.counterpart));
-    const listed = migrations
-      .filter((m) => !counterparts.has(m.file.path))
-      .map((m) => `${codeSpan(m.file.path)} (${m.downStep})`);
+    const listed = migrations.map((m) => `${codeSpan(m.file.path)} (${m.reason})`);
     return {
       verdict: "pass",
-      message: `Every migration has a down step, ${joinAnd(listed)}, and the rollback plan covers the data.`,
+      message: `Every migration has a way back, ${joinAnd(listed)}, and the rollback plan covers the data.`,
       facts,
     };
   },
 };
-
-/** A production file under the migration paths: a README, a test or a Python package marker there is no migration. */
-function isMigration(path: string, config: Config): boolean {
-  return (
-    matchesAny(path, config.migrations.paths) &&
-    classifyFile(path, config) === "production" &&
-    baseName(path) !== "__init__.py"
-  );
-}

@@ -1,5 +1,6 @@
 import semver from "semver";
-import { findVersionChanges, type VersionEdit } from "../core/readers/find-version-changes.js";
+import type { PreviousRelease } from "../core/change.js";
+import { findVersionChanges, normalize, type VersionEdit } from "../core/readers/find-version-changes.js";
 import type { FileFinding } from "../core/rule-result.js";
 import type { Rule } from "../core/rule.js";
 import { codeSpan } from "../core/safe-text.js";
@@ -17,17 +18,23 @@ interface Judgement {
 
 export const semverPatch: Rule = {
   id: "semver-patch",
-  description: "A version edit is exactly a patch bump of the base version.",
+  description: "A version edit is exactly a patch bump of the base version (or of the previous release).",
   evaluate({ change, config }) {
-    const edits: readonly VersionEdit[] = (
-      change.versions ?? findVersionChanges(change.files, config.versioning.files)
-    ).filter((e) => normalize(e.base) !== normalize(e.head));
+    const { edits, unread } = findVersionChanges(change, config);
+    if (unread.length > 0) {
+      const files = unread.map((u) => `${codeSpan(u.path)} at the ${u.side}`).join(", ");
+      return {
+        verdict: "fail",
+        message: `The version could not be checked: ${files} could not be read.`,
+        fix: "Re-run the check (`/spo recheck`); if it fails again, the file may be too large for the host to return.",
+      };
+    }
     if (edits.length === 0) return { verdict: "skip", message: "The change does not edit a version." };
     const facts = {
       Versions: edits.map((e) => `${codeSpan(e.path)} ${e.base ?? "(none)"} → ${e.head ?? "(none)"}`).join(", "),
     };
     const judgements = edits.flatMap((e) =>
-      e.base !== undefined && e.head !== undefined ? [judge(e, e.base, e.head)] : [],
+      e.base !== undefined && e.head !== undefined ? [judge(e, e.base, e.head, change.previousRelease)] : [],
     );
     if (judgements.length === 0) {
       const paths = edits.map((e) => `${codeSpan(e.path)}`).join(", ");
@@ -67,19 +74,33 @@ export const semverPatch: Rule = {
   },
 };
 
-function judge(edit: VersionEdit, baseText: string, headText: string): Judgement {
-  const moves = `${codeSpan(edit.path)} goes ${baseText} → ${headText}`;
-  const base = semver.parse(normalize(baseText));
-  const head = semver.parse(normalize(headText));
+/**
+ * A base that is a pre-release or development version (`4.2.0-dev`, `5.8.34-SNAPSHOT`) says little
+ * about what shipped: the new version is then compared with the previous release tag (SPEC §9),
+ * or with the base when the repository has no release tag.
+ */
+function judge(
+  edit: VersionEdit,
+  baseText: string,
+  headText: string,
+  release: PreviousRelease | null | undefined,
+): Judgement {
+  const base = semver.parse(normalize(baseText), LOOSE);
+  const head = semver.parse(normalize(headText), LOOSE);
+  const viaRelease = base !== null && base.prerelease.length > 0 && release ? release : undefined;
+  const reference = viaRelease ? semver.parse(viaRelease.version, LOOSE) : base;
+  const referenceText = viaRelease ? viaRelease.tag : baseText;
+  const via = viaRelease ? ` (the base is a pre-release, so the previous release ${viaRelease.tag} counts)` : "";
+  const moves = `${codeSpan(edit.path)} goes ${baseText} → ${headText}${via}`;
   const notSemver = (text: string) => `${text} is not a semantic version (MAJOR.MINOR.PATCH)`;
-  if (!base)
+  if (!reference)
     return {
       edit,
       verdict: "fail",
-      text: `${moves}, and ${notSemver(baseText)}`,
-      brief: `${moves} (${notSemver(baseText)})`,
+      text: `${moves}, and ${notSemver(referenceText)}`,
+      brief: `${moves} (${notSemver(referenceText)})`,
     };
-  const expected = semver.inc(base, "patch") ?? base.version;
+  const expected = semver.inc(reference, "patch") ?? reference.version;
   const must = `a hotfix must be ${expected}`;
   if (!head)
     return {
@@ -100,15 +121,14 @@ function judge(edit: VersionEdit, baseText: string, headText: string): Judgement
       brief: `${moves} (a pre-release of ${expected})`,
       expected,
     };
-  if (semver.lte(head, base)) {
+  if (semver.lte(head, reference))
     return {
       edit,
       verdict: "fail",
-      text: `${moves}, which is not above ${baseText}; ${must}`,
-      brief: `${moves} (not above ${baseText}; must be ${expected})`,
+      text: `${moves}, which is not above ${referenceText}; ${must}`,
+      brief: `${moves} (not above ${referenceText}; must be ${expected})`,
       expected,
     };
-  }
   return { edit, verdict: "fail", text: `${moves}; ${must}`, brief: `${moves} (must be ${expected})`, expected };
 }
 
@@ -134,7 +154,5 @@ function toFinding(j: Judgement): FileFinding {
   return { path: j.edit.path, ...(j.edit.line === undefined ? {} : { line: j.edit.line }), message: `${j.text}.` };
 }
 
-/** Versions are compared without surrounding space or a leading `v`/`=`. */
-function normalize(version: string | undefined): string | undefined {
-  return version?.trim().replace(/^[vV=]+/, "");
-}
+/** Versions are read loosely: `v24.05.2` is 24.5.2, `26.08.0` is 26.8.0. */
+const LOOSE = { loose: true } as const;

@@ -1,7 +1,12 @@
 import type { Config } from "../config/schema.js";
 import { type Change, isPartialListing } from "../core/change.js";
 import { classifyFile } from "../core/readers/classify-file.js";
+import { findBuildRole } from "../core/readers/find-build-role.js";
+import { findOwnerScope, readOwnerRules } from "../core/readers/find-owner-scopes.js";
 import { findScope } from "../core/readers/find-scope.js";
+import { findUnits } from "../core/readers/scopes/find-units.js";
+import type { CodeOwnersRule } from "../core/readers/scopes/read-codeowners.js";
+import { findTestCodeShare } from "../core/readers/tests/find-test-changes.js";
 import type { FileFinding } from "../core/rule-result.js";
 import type { Rule } from "../core/rule.js";
 import { codeSpan } from "../core/safe-text.js";
@@ -12,6 +17,8 @@ interface Placement {
   /** The file as it is in the head, where its annotation goes. */
   headPath: string;
   scope: string | undefined;
+  /** A migration environment's file: it joins the one other scope. */
+  attached?: boolean;
 }
 
 export const singleScope: Rule = {
@@ -24,9 +31,21 @@ export const singleScope: Rule = {
         message: `Not judged: only ${change.files.length} of ${change.changedFiles} changed files could be listed.`,
       };
     }
-    const placements = placeFiles(change, config);
+    const owners = usesCodeOwners(config) ? readOwnerRules(change) : undefined;
+    if (owners && "problem" in owners)
+      return {
+        verdict: "fail",
+        message: `Scopes come from CODEOWNERS (\`scope.from: codeowners\`), but ${owners.problem}.`,
+        fix: "Add a valid CODEOWNERS file to the base branch, or set `scope.from: build` in the config.",
+      };
+    const placements = joinAttached(placeFiles(change, config, owners?.rules));
     if (placements.length === 0)
-      return { verdict: "skip", message: "Only tests and docs changed, so there is no production scope to judge." };
+      return {
+        verdict: "pass",
+        message:
+          "No production file changed (only tests, docs, CI, lockfiles, build or version files): nothing lies outside one scope.",
+        facts: { Scopes: "none" },
+      };
 
     const groups = groupByScope(placements.filter((p) => p.scope !== undefined));
     const unscoped = placements.filter((p) => p.scope === undefined);
@@ -82,24 +101,48 @@ export const singleScope: Rule = {
   },
 };
 
-/** Production paths in path order; a renamed file counts in the scope it left and the one it entered. */
-function placeFiles(change: Change, config: Config): Placement[] {
+/**
+ * Production paths in path order; a renamed file counts in the scope it left and the one it
+ * entered. Lockfiles, root build files, version-only edits and Rust files whose diff only touches
+ * test code open no scope.
+ */
+function placeFiles(change: Change, config: Config, owners: readonly CodeOwnersRule[] | undefined): Placement[] {
+  const units = owners || Object.keys(config.scope.scopes ?? {}).length ? [] : findUnits(change);
   const placements: Placement[] = [];
   for (const file of change.files) {
     const paths =
       file.status === "renamed" && file.previousPath && file.previousPath !== file.path
         ? [file.previousPath, file.path]
         : [file.path];
+    const share = findTestCodeShare(change, file);
+    if (share && share.test > 0 && share.other === 0) continue;
     const seen = new Set<string | undefined>();
     for (const path of paths) {
-      if (classifyFile(path, config) !== "production") continue;
-      const scope = findScope(path, config.scope, change.workspaces);
-      if (seen.has(scope)) continue;
-      seen.add(scope);
-      placements.push({ path, headPath: file.path, scope });
+      if (classifyFile(path, config) !== "production" || findBuildRole(change, file, path, config)) continue;
+      const scope = owners ? { name: findOwnerScope(owners, path) } : findScope(path, config.scope, units);
+      if (seen.has(scope?.name)) continue;
+      seen.add(scope?.name);
+      placements.push({
+        path,
+        headPath: file.path,
+        scope: scope?.name,
+        ...(scope?.attached ? { attached: true } : {}),
+      });
     }
   }
   return placements.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** A migration environment's files join the change's one other scope; alone they are a scope of their own. */
+function joinAttached(placements: Placement[]): Placement[] {
+  const others = new Set(placements.filter((p) => !p.attached && p.scope !== undefined).map((p) => p.scope));
+  if (others.size !== 1) return placements;
+  const [main] = others;
+  return placements.map((p) => (p.attached ? { ...p, scope: main } : p));
+}
+
+function usesCodeOwners(config: Config): boolean {
+  return config.scope.from === "codeowners" && Object.keys(config.scope.scopes ?? {}).length === 0;
 }
 
 /** Scopes with their files, most files first; ties keep path order. */

@@ -1,6 +1,6 @@
 import { findBodySection } from "../core/readers/body-sections.js";
 import type { HeadCheck } from "../core/change.js";
-import { classifyFile } from "../core/readers/classify-file.js";
+import { findTestFiles } from "../core/readers/tests/find-test-changes.js";
 import { isPlaceholder } from "../core/readers/placeholder.js";
 import { capitalize, joinAnd, pluralWord } from "./phrases.js";
 import type { Rule } from "../core/rule.js";
@@ -12,7 +12,7 @@ export const testEvidence: Rule = {
   id: "test-evidence",
   description: "A test file changed or the description shows test evidence, and every required check succeeded.",
   evaluate({ change, config, sections }) {
-    const testFiles = change.files.filter((f) => f.status !== "removed" && classifyFile(f.path, config) === "test");
+    const testFiles = findTestFiles(change, config);
     const heading = config.sections.testEvidence[0] ?? "Test evidence";
     const section = findBodySection(sections, config.sections.testEvidence);
     const described = section !== undefined && !isPlaceholder(section.text);

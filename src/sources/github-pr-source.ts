@@ -2,22 +2,21 @@ import type { Config } from "../config/schema.js";
 import type { Change } from "../core/change.js";
 import type { TicketTrackers } from "../core/ticket-facts.js";
 import { findTicketToVerify } from "../core/readers/find-tickets.js";
-import { needsWorkspaces } from "../core/readers/find-scope.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import { labelNames } from "../github/labels.js";
 import { listHeadChecks } from "../github/list-head-checks.js";
 import { listPullFiles } from "../github/list-pull-files.js";
 import type { PullRequestData } from "../github/pull-request-data.js";
-import { readWorkspaceManifests } from "../github/read-workspace-manifests.js";
-import { parseWorkspaces } from "./parse-workspaces.js";
+import { completeChange } from "./complete-change.js";
+import { readGitHubFacts } from "./read-github-facts.js";
 import { readTicketFacts } from "./read-ticket-facts.js";
 
 /**
  * Builds the Change for a pull request: the PR fields from the payload, plus its files (capped at
- * MAX_LISTED_FILES, github/list-pull-files.ts). Only when a rule needs them: the workspace
- * manifests (production files in several folders and no declared scopes), the head checks
- * (`tests.requiredChecks`) and the ticket (`ticket.verify`: on GitHub, or in Jira or Linear through
- * `trackers`). Commits are counted from the PR, not listed.
+ * MAX_LISTED_FILES, github/list-pull-files.ts). Only when a rule needs them: the head checks
+ * (`tests.requiredChecks`), the ticket (`ticket.verify`: on GitHub, or in Jira or Linear through
+ * `trackers`), and what the engine's planner asks for (core/plan-facts.ts: file texts, the base
+ * tree for scopes, the previous release). Commits are counted from the PR, not listed.
  */
 export async function readPullRequestChange(
   octokit: GitHubClient,
@@ -32,12 +31,11 @@ export async function readPullRequestChange(
   const ticket = config.ticket.verify
     ? findTicketToVerify({ title: pr.title, headBranch: pr.head.ref, body, repository }, config.ticket.patterns)
     : undefined;
-  const [workspaces, checks, tickets] = await Promise.all([
-    needsWorkspaces(files, config) ? readWorkspaces(octokit, repo, pr.base.sha) : [],
+  const [checks, tickets] = await Promise.all([
     config.tests.requiredChecks.length ? listHeadChecks(octokit, repo, pr.head.sha) : undefined,
     ticket ? readTicketFacts(ticket, config, octokit, trackers) : undefined,
   ]);
-  return {
+  const change: Change = {
     repository,
     title: pr.title,
     body,
@@ -47,13 +45,13 @@ export async function readPullRequestChange(
     files,
     changedFiles: Math.max(pr.changed_files ?? files.length, files.length),
     commitCount: pr.commits ?? 0,
-    workspaces,
     ...(checks ? { checks } : {}),
     ...(tickets ? { tickets } : {}),
   };
-}
-
-async function readWorkspaces(octokit: GitHubClient, repo: RepoRef, ref: string): Promise<string[]> {
-  const { packageJson, pnpmWorkspace } = await readWorkspaceManifests(octokit, repo, ref);
-  return parseWorkspaces(packageJson, pnpmWorkspace);
+  const changedBasePaths = new Set(files.map((f) => f.previousPath ?? f.path));
+  return completeChange(
+    change,
+    config,
+    readGitHubFacts(octokit, repo, { baseSha: pr.base.sha, headSha: pr.head.sha, changedBasePaths }),
+  );
 }

@@ -52,7 +52,6 @@ export interface LocalChangeOptions {
   title?: string;
   body?: string;
   labels: string[];
-  workspaces: string[];
 }
 
 export async function openLocalRepo(cwd: string): Promise<LocalRepo> {
@@ -96,7 +95,6 @@ export async function readLocalChange(
     changedFiles: files.length,
     commits,
     commitCount: commits.length,
-    workspaces: options.workspaces,
     baseSha: mergeBase,
     headSha: head.sha,
   };

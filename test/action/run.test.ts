@@ -9,7 +9,7 @@ import {
   mockFiles,
   mockPullUnchanged,
   mockSettings,
-  mockWorkspaces,
+  mockBaseTree,
   type FileFixture,
 } from "../helpers/github-nock.js";
 import { createTestProbot, FIXED_NOW } from "../helpers/probot.js";
@@ -64,7 +64,7 @@ describe("the Action on a pull_request event", () => {
     const scope = nock(API);
     mockSettings(scope);
     mockFiles(scope, REPO, 2, TWO_SCOPES);
-    mockWorkspaces(scope, REPO);
+    mockBaseTree(scope, REPO);
 
     const result = await runAction(hotfixEvent(3));
 
@@ -84,7 +84,7 @@ describe("the Action on a pull_request event", () => {
     const scope = nock(API);
     mockSettings(scope);
     mockFiles(scope, REPO, 2, TWO_SCOPES);
-    mockWorkspaces(scope, REPO);
+    mockBaseTree(scope, REPO);
 
     const result = await runAction(hotfixEvent(3), { "fail-on-error": "false" });
 
@@ -133,7 +133,7 @@ describe("the Action on a pull_request event", () => {
     mockPullUnchanged(appScope, REPO, 2);
     mockSettings(appScope);
     mockFiles(appScope, REPO, 2, TWO_SCOPES);
-    mockWorkspaces(appScope, REPO);
+    mockBaseTree(appScope, REPO);
     const fromApp = captureCheckRuns(appScope, REPO);
     await createTestProbot().receive({ id: "1", name: "pull_request", payload: hotfixEvent(3) } as never);
     expectAllMocksDone();
@@ -141,7 +141,7 @@ describe("the Action on a pull_request event", () => {
     const scope = nock(API);
     mockSettings(scope);
     mockFiles(scope, REPO, 2, TWO_SCOPES);
-    mockWorkspaces(scope, REPO);
+    mockBaseTree(scope, REPO);
     const fromAction = captureCheckRuns(scope, REPO);
     const result = await runAction(hotfixEvent(3), { "create-check": "true" }, "pull_request_target");
 

@@ -7,7 +7,7 @@ import {
   mockFiles,
   mockOpenPulls,
   mockSettings,
-  mockWorkspaces,
+  mockBaseTree,
 } from "../helpers/github-nock.js";
 import { createTestProbot } from "../helpers/probot.js";
 import {
@@ -35,7 +35,7 @@ describe("/spo explain", () => {
     scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest());
     mockSettings(scope);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
-    mockWorkspaces(scope, REPO);
+    mockBaseTree(scope, REPO);
     const replies = captureComments(scope);
 
     await receive(prComment("/spo explain", "reviewer"));
@@ -61,7 +61,7 @@ describe("/spo explain", () => {
     scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest({ labels: [{ name: "spo:overridden" }] }));
     mockSettings(scope);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
-    mockWorkspaces(scope, REPO);
+    mockBaseTree(scope, REPO);
     mockGateRuns(scope, [
       gateRun(
         7,
@@ -166,7 +166,7 @@ describe("commands that are not read", () => {
     scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest({ labels: [{ name: "spo:overridden" }] }));
     mockSettings(scope);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
-    mockWorkspaces(scope, REPO);
+    mockBaseTree(scope, REPO);
     mockGateRuns(scope, [
       gateRun(
         7,

@@ -8,7 +8,7 @@ import {
   mockOpenPulls,
   mockPullUnchanged,
   mockSettings,
-  mockWorkspaces,
+  mockBaseTree,
 } from "../helpers/github-nock.js";
 import { GOOD_BODY } from "../../support/build-change.js";
 import { createTestProbot, FIXED_NOW } from "../helpers/probot.js";
@@ -118,7 +118,7 @@ describe("pull_request events", () => {
       { filename: "src/checkout/cart.ts" },
       { filename: "src/billing/invoice.ts" },
     ]);
-    mockWorkspaces(scope, REPO);
+    mockBaseTree(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("pull_request", hotfixOpened({ changed_files: 4 }));
@@ -163,7 +163,7 @@ describe("pull_request events", () => {
       { filename: "tools/b/y.ts" },
       { filename: "tools/a/x.test.ts" },
     ]);
-    mockWorkspaces(scope, REPO, { packageJson: JSON.stringify({ workspaces: ["tools/*"] }) });
+    mockBaseTree(scope, REPO, { "package.json": JSON.stringify({ workspaces: ["tools/*"] }) });
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("pull_request", hotfixOpened({ changed_files: 3 }));

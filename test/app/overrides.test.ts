@@ -8,7 +8,7 @@ import {
   mockOpenPulls,
   mockPullUnchanged,
   mockSettings,
-  mockWorkspaces,
+  mockBaseTree,
 } from "../helpers/github-nock.js";
 import { createTestProbot, FIXED_NOW } from "../helpers/probot.js";
 import {
@@ -55,7 +55,7 @@ async function receive(name: string, payload: unknown) {
 function mockFailingJudgement(scope: nock.Scope, config?: string, number = 1) {
   mockSettings(scope, { config: config ?? null });
   mockFiles(scope, REPO, number, TWO_SCOPES);
-  mockWorkspaces(scope, REPO);
+  mockBaseTree(scope, REPO);
 }
 
 const WHO_MAY_DEFAULT =
@@ -68,7 +68,7 @@ describe("/spo override <reason>", () => {
     mockRole(scope, "release-lead", "admin");
     mockHead(scope);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
-    mockWorkspaces(scope, REPO);
+    mockBaseTree(scope, REPO);
     const labels = captureAddedLabels(scope);
     const comments = captureComments(scope);
     mockOpenPulls(scope, REPO);
@@ -185,7 +185,7 @@ describe("/spo override <reason>", () => {
       .reply(200, { state: "active", role: "member" });
     mockHead(scope);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
-    mockWorkspaces(scope, REPO);
+    mockBaseTree(scope, REPO);
     const labels = captureAddedLabels(scope);
     const comments = captureComments(scope);
     mockOpenPulls(scope, REPO);
@@ -227,7 +227,7 @@ describe("/spo override <reason>", () => {
     mockRole(scope, "release-lead", "admin");
     mockHead(scope);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
-    mockWorkspaces(scope, REPO);
+    mockBaseTree(scope, REPO);
     const labels = captureAddedLabels(scope);
     const comments = captureComments(scope);
     mockOpenPulls(scope, REPO);

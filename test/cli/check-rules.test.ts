@@ -48,7 +48,7 @@ describe("spo check fails each rule with exit 1", () => {
       "reversible-migration",
       {
         files: {
-          "src/checkout/migrations/002_discount_rate.sql": "ALTER TABLE carts ADD COLUMN discount_rate numeric;\n",
+          "src/checkout/migrations/002_discount_rate.up.sql": "ALTER TABLE carts ADD COLUMN discount_rate numeric;\n",
         },
       },
     ],

@@ -36,19 +36,36 @@ export function mockSettings(
   return scope;
 }
 
-/** The workspace manifests at the PR's base, read only when production files span folders. */
-export function mockWorkspaces(
+/**
+ * The base facts scope detection reads when production files span folders: the recursive tree of
+ * the base commit (its paths), then the text of each build descriptor it lists (`files`).
+ */
+export function mockBaseTree(
   scope: nock.Scope,
   repo: string,
-  manifests: { packageJson?: string; pnpmWorkspace?: string } = {},
+  files: Record<string, string> = {},
+  paths: string[] = [],
 ): nock.Scope {
-  const reply = (path: string, text: string | undefined) => {
-    const interceptor = scope.get(`/repos/${repo}/contents/${path}`).query(true);
-    if (text === undefined) interceptor.reply(404, { message: "Not Found" });
-    else interceptor.reply(200, text, { "content-type": "text/plain; charset=utf-8" });
-  };
-  reply("package.json", manifests.packageJson);
-  reply("pnpm-workspace.yaml", manifests.pnpmWorkspace);
+  const tree = [...Object.keys(files), ...paths].map((path) => ({
+    path,
+    type: "blob",
+    mode: "100644",
+    sha: "0".repeat(40),
+  }));
+  scope
+    .get(new RegExp(`^/repos/${repo}/git/trees/[0-9a-f]+\\?recursive=1$`))
+    .reply(200, { sha: "0".repeat(40), tree, truncated: false });
+  for (const [path, text] of Object.entries(files)) mockFileAt(scope, repo, path, text);
+  return scope;
+}
+
+/** One file read at any ref with the raw media type: `null` answers 404. */
+export function mockFileAt(scope: nock.Scope, repo: string, path: string, text: string | null): nock.Scope {
+  const interceptor = scope
+    .get(`/repos/${repo}/contents/${path.split("/").map(encodeURIComponent).join("%2F")}`)
+    .query(true);
+  if (text === null) interceptor.reply(404, { message: "Not Found" });
+  else interceptor.reply(200, text, { "content-type": "text/plain; charset=utf-8" });
   return scope;
 }
 

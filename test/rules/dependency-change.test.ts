@@ -4,19 +4,24 @@ import type { Config } from "../../src/config/schema.js";
 import { readBodySections } from "../../src/core/readers/body-sections.js";
 import type { Change } from "../../src/core/change.js";
 import { dependencyChange } from "../../src/rules/dependency-change.js";
-import { buildChange, file, GOOD_BODY } from "../../support/build-change.js";
+import { buildChange, file, GOOD_BODY, textFile } from "../../support/build-change.js";
 
 const evaluate = (change: Change, config: Config = DEFAULT_CONFIG) =>
   dependencyChange.evaluate({ change, config, sections: readBodySections(change.body) });
-const diff = (...lines: string[]) => lines.join("\n");
 
+const lock = (version: string) =>
+  `${JSON.stringify({ lockfileVersion: 3, packages: { "": { name: "shop" }, "node_modules/decimal.js": { version } } }, null, 2)}\n`;
 const lockfileChange = (body = GOOD_BODY) =>
   buildChange({
     body,
-    files: [file("src/checkout/discount.ts"), file("package-lock.json", { additions: 40, deletions: 12 })],
+    files: [file("src/checkout/discount.ts"), textFile("package-lock.json", lock("10.4.2"), lock("10.4.3"))],
   });
 const JUSTIFIED = `${GOOD_BODY}\n## Dependencies\nBumps \`decimal.js\` to 10.4.3, which fixes the rounding bug this hotfix is about.\n`;
-const LOCKFILE_FINDING = { path: "package-lock.json", message: "`package-lock.json` is a lockfile." };
+const LOCKFILE_FINDING = {
+  path: "package-lock.json",
+  line: 8,
+  message: "`package-lock.json` changes `packages` › `decimal.js` 10.4.2 → 10.4.3.",
+};
 const FACTS = { "Dependency files": "`package-lock.json`" };
 
 describe("dependency-change: no dependency files", () => {
@@ -28,16 +33,14 @@ describe("dependency-change: no dependency files", () => {
   });
 
   it("passes a package.json whose only edit is the version", () => {
-    const patch = diff(
-      "@@ -1,4 +1,4 @@",
-      " {",
-      '   "name": "shop",',
-      '-  "version": "1.4.2",',
-      '+  "version": "1.4.3",',
-      '   "private": true',
-    );
+    const pkg = (version: string) =>
+      `{\n  "name": "shop",\n  "version": "${version}",\n  "dependencies": { "left-pad": "1.3.0" }\n}\n`;
     expect(
-      evaluate(buildChange({ files: [file("src/checkout/discount.ts"), file("package.json", { patch })] })),
+      evaluate(
+        buildChange({
+          files: [file("src/checkout/discount.ts"), textFile("package.json", pkg("1.4.2"), pkg("1.4.3"))],
+        }),
+      ),
     ).toEqual({
       verdict: "pass",
       message: "No dependency manifest or lockfile changed.",
@@ -99,32 +102,40 @@ describe("dependency-change: justify (default)", () => {
     ).toBe("pass");
   });
 
-  it("fails a package.json dependency edit whose hunk lacks the block header, with a finding on its line", () => {
-    const patch = diff(
-      "@@ -20,3 +20,3 @@",
-      '     "express": "^4.18.0",',
-      '-    "lodash": "^4.17.20",',
-      '+    "lodash": "^4.17.21",',
-      '     "zod": "^4.0.0"',
-    );
+  it("finds the edited dependency in a package.json whatever the hunk shows, with a finding on its line", () => {
+    const pkg = (lodash: string) =>
+      `{\n  "name": "shop",\n  "dependencies": {\n    "express": "^4.18.0",\n    "lodash": "${lodash}",\n    "zod": "^4.0.0"\n  }\n}\n`;
     const result = evaluate(
-      buildChange({ files: [file("src/checkout/discount.ts"), file("package.json", { patch })] }),
+      buildChange({
+        files: [file("src/checkout/discount.ts"), textFile("package.json", pkg("^4.17.20"), pkg("^4.17.21"))],
+      }),
     );
     expect(result.verdict).toBe("fail");
     expect(result.message).toBe('`package.json` changes dependencies without a "Dependencies" section to justify it.');
     expect(result.findings).toEqual([
-      { path: "package.json", line: 21, message: "`package.json` changes the version of `lodash`." },
+      {
+        path: "package.json",
+        line: 5,
+        message: "`package.json` changes `dependencies` › `lodash` ^4.17.20 → ^4.17.21.",
+      },
     ]);
   });
 
-  it("says when a manifest counts because its diff is missing", () => {
+  it("counts a manifest whose texts could not be read, and says why", () => {
     const result = evaluate(buildChange({ files: [file("go.mod")] }));
     expect(result.findings).toEqual([
       {
         path: "go.mod",
-        message: "`go.mod` is a dependency manifest and its diff is not available, so it counts as changed.",
+        message: "`go.mod` is a go.mod file whose base text could not be read, so it counts as a dependency change.",
       },
     ]);
+  });
+
+  it("counts a manifest that does not parse, and says why", () => {
+    const result = evaluate(buildChange({ files: [textFile("package.json", "{}\n", "{ not json\n")] }));
+    expect(result.findings?.[0]?.message).toMatch(
+      /^`package\.json` does not parse as package\.json at the head \(.+\), so it counts as a dependency change\.$/,
+    );
   });
 
   it("lists several files, at most five in the message and all in the facts", () => {

@@ -180,7 +180,6 @@ async function readLocalFiles(): Promise<ChangedFile[]> {
   const local = await openLocalRepo(repo.dir);
   const change = await readLocalChange(local, await findBaseRef(local), await findHeadRef(local), {
     labels: [],
-    workspaces: [],
   });
   expect(change.changedFiles).toBe(EXPECTED.length);
   return change.files;

@@ -23,10 +23,7 @@ async function repoWithBranch(
 
 async function readChange(repo: TempRepo, baseRef?: string) {
   const local = await openLocalRepo(repo.dir);
-  return readLocalChange(local, await findBaseRef(local, baseRef), await findHeadRef(local), {
-    labels: [],
-    workspaces: [],
-  });
+  return readLocalChange(local, await findBaseRef(local, baseRef), await findHeadRef(local), { labels: [] });
 }
 
 describe("the local-git source", () => {

@@ -1,79 +1,108 @@
-import type { ChangedFile, VersionChange } from "../change.js";
-import { matchesAny } from "./classify-file.js";
-import { readPatchHunks, type PatchHunk } from "./read-patch-hunks.js";
-import { trackJsonBlocks } from "./track-json-blocks.js";
+import type { Config } from "../../config/schema.js";
+import type { Change, ChangedFile } from "../change.js";
+import { readPatchHunks } from "./read-patch-hunks.js";
+import { pathOn, readFileText, type Side } from "./read-file-text.js";
+import { findVersionReader } from "./versions/index.js";
 
-export interface VersionEdit extends VersionChange {
+/** A version a changed file declares at the base and at the head. */
+export interface VersionEdit {
+  path: string;
+  base?: string;
+  head?: string;
   /** Head line of the new version, when the diff shows it. */
   line?: number;
 }
 
-const PACKAGE_JSON_VERSION = /^\s*"version"\s*:\s*"([^"]*)"/;
-/** `version = "1.4.2"`, `__version__ = '1.4.2'`, `export const VERSION = "1.4.2"`, `version: 1.4.2`. */
-const VERSION_ASSIGNMENT =
-  /^\s*(?:(?:export|pub|const|let|var|static|final|public|readonly|val)\s+)*["']?(?:__)?version(?:__)?["']?\s*[:=]\s*["']?(v?\d[0-9A-Za-z.+-]*)/i;
-/** A line that is only a version, as in a `VERSION` file. */
-const BARE_VERSION = /^\s*(v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)\s*$/;
+export interface VersionChanges {
+  /** Files whose declared version differs between base and head (a new or dropped one included). */
+  edits: VersionEdit[];
+  /** Version files whose text on a side is unknown: their version cannot be judged. */
+  unread: Array<{ path: string; side: Side }>;
+}
 
 /**
- * The version edits a change's diffs show: the top-level `version` of any `package.json`, and a
- * version line in the files matching `versioningFiles`. The first removed and first added version
- * of a file are its base and head. Files whose diff is missing, or whose version did not change,
- * yield nothing.
+ * The version edits of a change: every changed file a version reader reads (./versions/, by
+ * default or through `versioning.files`), parsed whole at the base and at the head.
  */
-export function findVersionChanges(files: readonly ChangedFile[], versioningFiles: readonly string[]): VersionEdit[] {
-  const edits: VersionEdit[] = [];
-  for (const file of files) {
-    if (file.patch === undefined) continue;
-    const isPackageJson = file.path === "package.json" || file.path.endsWith("/package.json");
-    if (!isPackageJson && !matchesAny(file.path, versioningFiles)) continue;
-    // Only a version file's patch is split into hunks: the others are not copied.
-    const hunks = readPatchHunks(file.patch);
-    const edit = isPackageJson ? readPackageJsonVersions(hunks) : readVersionLines(hunks);
-    if (edit.base === edit.head) continue;
-    edits.push({ path: file.path, ...edit });
-  }
-  return edits;
-}
-
-type Versions = Omit<VersionEdit, "path">;
-
-function readPackageJsonVersions(hunks: PatchHunk[]): Versions {
-  const found: Versions = {};
-  for (const hunk of hunks) {
-    const sides = { removed: trackJsonBlocks(hunk.baseStart <= 1), added: trackJsonBlocks(hunk.headStart <= 1) };
-    for (const line of hunk.lines) {
-      if (line.kind === "context") {
-        sides.removed.read(line.text);
-        sides.added.read(line.text);
-        continue;
-      }
-      const tracker = sides[line.kind];
-      const { known, keys } = tracker.position();
-      // Only the package's own version: at the top level of the root object.
-      const atTopLevel = keys.every((k) => k === null) && keys.length === (known ? 1 : 0);
-      const version = atTopLevel ? PACKAGE_JSON_VERSION.exec(line.text)?.[1] : undefined;
-      tracker.read(line.text);
-      if (version !== undefined) record(found, line.kind, version, line.headLine);
+export function findVersionChanges(change: Change, config: Pick<Config, "versioning">): VersionChanges {
+  const found: VersionChanges = { edits: [], unread: [] };
+  for (const file of change.files) {
+    const versions = readVersions(change, file, config);
+    if (!versions) continue;
+    if ("unread" in versions) {
+      found.unread.push({ path: file.path, side: versions.unread });
+      continue;
     }
+    if (normalize(versions.base) === normalize(versions.head)) continue;
+    const line = versions.head === undefined ? undefined : findLine(file, versions.head);
+    found.edits.push({
+      path: file.path,
+      ...(versions.base === undefined ? {} : { base: versions.base }),
+      ...(versions.head === undefined ? {} : { head: versions.head }),
+      ...(line === undefined ? {} : { line }),
+    });
   }
   return found;
 }
 
-function readVersionLines(hunks: PatchHunk[]): Versions {
-  const found: Versions = {};
-  for (const line of hunks.flatMap((h) => h.lines)) {
-    if (line.kind === "context") continue;
-    const version = (VERSION_ASSIGNMENT.exec(line.text) ?? BARE_VERSION.exec(line.text))?.[1];
-    if (version !== undefined) record(found, line.kind, version, line.headLine);
-  }
-  return found;
+/** The version files a change touches: planners ask adapters for their texts. */
+export function listVersionFiles(change: Change, config: Pick<Config, "versioning">): ChangedFile[] {
+  return change.files.filter((file) => findVersionReader(file.path, config) !== undefined);
 }
 
-function record(found: Versions, kind: "added" | "removed", version: string, headLine: number): void {
-  if (kind === "removed") found.base ??= version;
-  else if (found.head === undefined) {
-    found.head = version;
-    found.line = headLine;
+/**
+ * True when a file's only change is its version (a release commit's `package.json`, `pom.xml`,
+ * `.csproj`): with the two versions blanked out, base and head are the same text. Such a file opens
+ * no scope (SPEC §9).
+ */
+export function isVersionOnlyEdit(change: Change, file: ChangedFile, config: Pick<Config, "versioning">): boolean {
+  const versions = readVersions(change, file, config);
+  if (!versions || "unread" in versions || !versions.base || !versions.head || versions.base === versions.head)
+    return false;
+  const base = readFileText(change, "base", pathOn(file, "base")) ?? "";
+  const head = readFileText(change, "head", file.path) ?? "";
+  return blank(base, versions.base) === blank(head, versions.head);
+}
+
+function readVersions(
+  change: Change,
+  file: ChangedFile,
+  config: Pick<Config, "versioning">,
+): { base?: string; head?: string } | { unread: Side } | undefined {
+  const reader = findVersionReader(file.path, config);
+  if (!reader) return undefined;
+  const versions: { base?: string; head?: string } = {};
+  for (const side of ["base", "head"] as const) {
+    const known = readFileText(change, side, pathOn(file, side));
+    const text = known === undefined && reader.lineBased ? readPatchSide(file, side) : known;
+    if (text === undefined) return { unread: side };
+    const version = text === null ? undefined : reader.read(text);
+    if (version !== undefined) versions[side] = version;
   }
+  return versions;
+}
+
+function blank(text: string, version: string): string {
+  return text.split(version).join("\0");
+}
+
+/** Versions are compared without surrounding space or a leading `v`/`=`. */
+export function normalize(version: string | undefined): string | undefined {
+  return version?.trim().replace(/^[vV=]+/, "");
+}
+
+function findLine(file: ChangedFile, version: string): number | undefined {
+  if (file.patch === undefined) return undefined;
+  for (const hunk of readPatchHunks(file.patch))
+    for (const line of hunk.lines) if (line.kind === "added" && line.text.includes(version)) return line.headLine;
+  return undefined;
+}
+
+/** The lines of one side a diff shows (context and that side's changes); undefined without a patch. */
+function readPatchSide(file: ChangedFile, side: Side): string | undefined {
+  if (file.patch === undefined) return undefined;
+  const drop = side === "base" ? "added" : "removed";
+  return readPatchHunks(file.patch)
+    .flatMap((h) => h.lines.filter((l) => l.kind !== drop).map((l) => l.text))
+    .join("\n");
 }

@@ -1,8 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, parseConfig } from "../../../src/config/parse-config.js";
-import { findScope } from "../../../src/core/readers/find-scope.js";
+import { findScope as findFileScope } from "../../../src/core/readers/find-scope.js";
+import { findUnits } from "../../../src/core/readers/scopes/find-units.js";
+import type { Unit } from "../../../src/core/readers/scopes/unit.js";
+import { buildChange } from "../../../support/build-change.js";
 
 const scope = DEFAULT_CONFIG.scope;
+const findScope = (path: string, s: Parameters<typeof findFileScope>[1], units: readonly Unit[]) =>
+  findFileScope(path, s, units)?.name;
+/** The units of a repository whose root package.json declares these workspaces. */
+const workspaces = (globs: string[]) =>
+  findUnits(buildChange({ contents: { base: { "package.json": JSON.stringify({ workspaces: globs }) }, head: {} } }));
 
 describe("findScope without declared scopes or workspaces", () => {
   it.each([
@@ -37,8 +45,8 @@ describe("findScope with workspaces", () => {
     [["packages/*"], "tools/lint/index.ts", "tools"],
     [["packages/*"], "src/checkout/x.ts", "src/checkout"],
     [["packages/*"], "package.json", "(root)"],
-  ])("%j: %s → %s", (workspaces, path, expected) => {
-    expect(findScope(path, scope, workspaces)).toBe(expected);
+  ])("%j: %s → %s", (globs, path, expected) => {
+    expect(findScope(path, scope, workspaces(globs))).toBe(expected);
   });
 });
 
@@ -54,7 +62,7 @@ describe("findScope with declared scopes", () => {
     ["src/payments/x.ts", "payments"],
     ["src/search/x.ts", undefined],
   ])("%s → %s", (path, expected) => {
-    expect(findScope(path, config.scope, ["packages/*"])).toBe(expected);
+    expect(findScope(path, config.scope, workspaces(["packages/*"]))).toBe(expected);
   });
 
   it("takes the first declared scope that matches", () => {
