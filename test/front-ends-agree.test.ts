@@ -41,6 +41,7 @@ const EXPECTED = {
   "reversible-migration": "fail",
   "dependency-change": "warn",
   "semver-patch": "pass",
+  "forward-port": "skip",
 };
 
 let repo: TempRepo;

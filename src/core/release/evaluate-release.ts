@@ -12,10 +12,15 @@ import { rollUp } from "../policy-report.js";
  * carries exactly one hotfix PR. Other PRs or direct commits in a hotfix release are a warning.
  * Pure: no I/O, no clock.
  */
-export function evaluateRelease(facts: ReleaseFacts, config: Pick<Config, "hotfix">): ReleaseReport {
+export function evaluateRelease(
+  facts: ReleaseFacts,
+  config: Pick<Config, "hotfix">,
+  forwardPorts: ReadonlySet<number> = new Set(),
+): ReleaseReport {
   const version = parseReleaseTag(facts.tag);
+  // A forward port of a hotfix merged elsewhere (core/forward-port) is not a hotfix of this release (SPEC §13).
   const hotfixPulls = facts.pulls.filter(
-    (pr) => isHotfix({ headBranch: pr.headBranch, labels: pr.labels }, config).hotfix,
+    (pr) => !forwardPorts.has(pr.number) && isHotfix({ headBranch: pr.headBranch, labels: pr.labels }, config).hotfix,
   );
   const otherPulls = facts.pulls.filter((pr) => !hotfixPulls.includes(pr));
   const hotfix = describeHotfix(facts, hotfixPulls, config);

@@ -29,7 +29,8 @@ export interface ReleaseFacts {
 export type ReleaseCheckId = "semver-tag" | "patch-bump" | "single-hotfix" | "hotfix-only";
 
 export interface ReleaseCheckResult {
-  id: ReleaseCheckId;
+  /** `forward-ports`: the forward-port obligations of a release from the target (core/forward-port). */
+  id: ReleaseCheckId | "forward-ports";
   verdict: Verdict;
   /** One Markdown sentence. */
   message: string;
