@@ -1,8 +1,10 @@
 import { evaluatePolicy } from "../core/evaluate-policy.js";
+import { needsTwinFacts } from "../core/forward-port/needs-twin-facts.js";
 import { toExitCode } from "../core/to-conclusion.js";
 import { findBaseRef } from "../sources/find-base-ref.js";
 import { findHeadRef } from "../sources/find-head-ref.js";
-import { openLocalRepo, readLocalChange } from "../sources/local-git-source.js";
+import { openLocalRepo, readLocalChange, type LocalRepo } from "../sources/local-git-source.js";
+import { readLocalTwinFacts } from "../sources/read-local-twin-facts.js";
 import { useColor, type CliIo } from "./cli-io.js";
 import { loadLocalSettings } from "./load-local-settings.js";
 import { formatReport, type ReportFormat } from "./print-report.js";
@@ -30,13 +32,29 @@ export async function checkLocalBranch(options: LocalCheckOptions, io: CliIo): P
     ...(options.configFile === undefined ? {} : { configFile: options.configFile }),
   });
   for (const note of settings.notes) io.stderr(`spo: note: ${note}\n`);
-  const change = await readLocalChange(repo, base, head, {
+  const read = await readLocalChange(repo, base, head, {
     labels: options.labels,
     workspaces: settings.workspaces,
     ...(options.title === undefined ? {} : { title: options.title }),
     ...(options.body === undefined ? {} : { body: options.body }),
   });
+  const change = needsTwinFacts(read, settings.config)
+    ? {
+        ...read,
+        forwardPort: await readLocalTwinFacts(
+          repo,
+          read,
+          settings.config.forwardPort.target ?? (await findDefaultBranch(repo)),
+          settings.config.ticket.patterns,
+        ),
+      }
+    : read;
   const report = evaluatePolicy(change, settings.config, rules);
   io.stdout(formatReport(report, options.format, useColor(io, io.stdoutIsTTY)));
   return toExitCode(report);
+}
+
+/** The remote's default branch (`origin/HEAD`), else `main` or `master`: the default forward-port target. */
+async function findDefaultBranch(repo: LocalRepo): Promise<string> {
+  return (await findBaseRef(repo)).branch;
 }

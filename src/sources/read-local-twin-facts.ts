@@ -1,0 +1,181 @@
+import { spawn } from "node:child_process";
+import { SourceError } from "../core/errors.js";
+import { findCherryPickSources } from "../core/forward-port/find-cherry-pick-sources.js";
+import { findTwinWithoutPatches } from "../core/forward-port/find-twin.js";
+import { readCommitCandidate } from "../core/forward-port/read-commit-candidate.js";
+import type { TwinFacts } from "../core/forward-port/twin-facts.js";
+import type { LocalChange, LocalRepo } from "./local-git-source.js";
+import { runGit } from "./local-git-source.js";
+import { parseLog } from "./parse-git-log.js";
+import { resolveCommit } from "./resolve-ref.js";
+
+/** Commits of the target read (the newest not on the hotfix branch). */
+export const MAX_LOCAL_TARGET_COMMITS = 1000;
+
+/**
+ * Settings and options that pin what `git log -p` / `git diff` print for patch ids, whatever the
+ * user's git config says (as sources/read-git-diff.ts does): renames found, no colour, no external
+ * or textconv drivers, `a/` `b/` prefixes, quoted paths, no context (`-U0`: the patch id ignores it).
+ */
+const PATCH_ARGS = [
+  "-p",
+  "-U0",
+  "-M",
+  "--no-color",
+  "--no-ext-diff",
+  "--no-textconv",
+  "--src-prefix=a/",
+  "--dst-prefix=b/",
+  "--submodule=short",
+  "--no-relative",
+];
+const NEUTRAL_CONFIG = ["-c", "core.quotePath=true", "-c", "diff.orderFile=/dev/null"];
+
+/**
+ * The twin facts of a local hotfix branch (core/forward-port/twin-facts.ts), asked of git only:
+ * - the commits `target` has that the branch has not (`git log <head>..<target>`, newest
+ *   MAX_LOCAL_TARGET_COMMITS), for `(cherry picked from …)` trailers and tickets;
+ * - whether the target contains the commits the branch's own trailers name
+ *   (`git merge-base --is-ancestor`);
+ * - only when no trailer or ticket finds a twin: patch ids (`git patch-id --stable` of `-U0`
+ *   diffs): the branch's whole diff and each of its commits, and each of those target commits
+ *   (a merge against its first parent), which is `git cherry`'s test without the context lines.
+ * The target is `origin/<target>` when fetched, else the local branch; neither is an error.
+ */
+export async function readLocalTwinFacts(
+  repo: LocalRepo,
+  change: LocalChange,
+  target: string,
+  ticketPatterns: readonly string[],
+): Promise<TwinFacts> {
+  const hotfix = {
+    title: change.title,
+    body: change.body,
+    headBranch: change.headBranch,
+    baseBranch: change.baseBranch,
+    commits: [...change.commits].reverse().map(({ sha, message }) => ({ sha, message })),
+  };
+  const none = { target, hotfix, targetCommits: [], sourcesOnTarget: [], candidates: [], limits: [] };
+  if (target === change.baseBranch) return none;
+  const targetRef = await findTargetRef(repo, target);
+  const range = `${change.headSha}..${targetRef}`;
+  const log = await runGit(
+    repo.git,
+    ["log", "-z", "--no-show-signature", "--format=%H%n%P%n%B", `-n${MAX_LOCAL_TARGET_COMMITS}`, range, "--"],
+    `listing the commits of ${target}`,
+  );
+  const targetCommits = parseLog(log).map(({ sha, message }) => ({ sha, message }));
+  const named = [...new Set(hotfix.commits.flatMap((c) => findCherryPickSources(c.message)))];
+  const sourcesOnTarget: string[] = [];
+  for (const sha of named) if (await isAncestor(repo, sha, targetRef)) sourcesOnTarget.push(sha);
+  const facts: TwinFacts = {
+    ...none,
+    targetCommits,
+    sourcesOnTarget,
+    candidates: targetCommits.map(readCommitCandidate),
+    limits:
+      targetCommits.length >= MAX_LOCAL_TARGET_COMMITS
+        ? [`only the newest ${MAX_LOCAL_TARGET_COMMITS} commits of ${target} were read`]
+        : [],
+  };
+  if (findTwinWithoutPatches(facts, ticketPatterns)) return facts;
+  return addPatchIds(repo, change, facts, range);
+}
+
+async function findTargetRef(repo: LocalRepo, target: string): Promise<string> {
+  for (const ref of [`origin/${target}`, target]) if (await resolveCommit(repo, ref)) return ref;
+  throw new SourceError(
+    `the forward-port target "${target}" is not in this repository: fetch it (git fetch origin ${target}) to look for the hotfix's twin there`,
+    false,
+  );
+}
+
+async function isAncestor(repo: LocalRepo, sha: string, ref: string): Promise<boolean> {
+  if (!/^[0-9a-f]{7,64}$/.test(sha)) return false;
+  return repo.git
+    .raw(["merge-base", "--is-ancestor", sha, ref])
+    .then(() => true)
+    .catch(() => false);
+}
+
+async function addPatchIds(repo: LocalRepo, change: LocalChange, facts: TwinFacts, range: string): Promise<TwinFacts> {
+  const [whole, own, onTarget] = await Promise.all([
+    readPatchIds(repo.root, ["diff", ...PATCH_ARGS, change.baseSha, change.headSha, "--"]),
+    readPatchIds(repo.root, [
+      "log",
+      "--no-merges",
+      "--format=commit %H",
+      ...PATCH_ARGS,
+      `${change.baseSha}..${change.headSha}`,
+      "--",
+    ]),
+    readPatchIds(repo.root, [
+      "log",
+      "--diff-merges=first-parent",
+      "--format=commit %H",
+      ...PATCH_ARGS,
+      `-n${MAX_LOCAL_TARGET_COMMITS}`,
+      range,
+      "--",
+    ]),
+  ]);
+  const ids = new Map(onTarget.map((entry) => [entry.sha, entry.patchId]));
+  const patchId = whole[0]?.patchId;
+  return {
+    ...facts,
+    hotfix: {
+      ...facts.hotfix,
+      ...(patchId ? { patchId } : {}),
+      commitPatchIds: own.map((entry) => entry.patchId),
+    },
+    candidates: facts.candidates.map((c) => {
+      const id = ids.get(c.sha);
+      return id ? { ...c, patchId: id } : c;
+    }),
+    targetCommitPatchIds: onTarget,
+  };
+}
+
+/**
+ * `git <args> | git patch-id --stable`, streamed from one process into the other so that no diff
+ * is held in memory: one `<patch id> <commit>` line per commit (all zeros for a `git diff`).
+ */
+function readPatchIds(root: string, args: string[]): Promise<Array<{ sha: string; patchId: string }>> {
+  return new Promise((resolve, reject) => {
+    const fail = (message: string, cause?: unknown) =>
+      reject(new SourceError(`git error: computing patch ids: ${message}`, false, undefined, { cause }));
+    const producer = spawn("git", [...NEUTRAL_CONFIG, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const hasher = spawn("git", ["patch-id", "--stable"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
+    producer.stdout.pipe(hasher.stdin);
+    // A hasher that dies early closes its stdin: its exit code reports that, not an EPIPE here.
+    hasher.stdin.on("error", () => undefined);
+    let output = "";
+    let stderr = "";
+    hasher.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+    });
+    for (const child of [producer, hasher])
+      child.stderr.on("data", (chunk: Buffer) => {
+        if (stderr.length < 4096) stderr += chunk.toString("utf8");
+      });
+    producer.on("error", (error) => fail(error.message, error));
+    hasher.on("error", (error) => fail(error.message, error));
+    const codes: Array<number | null> = [];
+    const settle = (code: number | null) => {
+      codes.push(code);
+      if (codes.length < 2) return;
+      if (codes.some((c) => c !== 0)) return fail(stderr.trim().split("\n")[0] || "git exited with an error");
+      resolve(
+        output
+          .split("\n")
+          .filter(Boolean)
+          .map((line) => {
+            const [patchId = "", sha = ""] = line.split(" ");
+            return { sha, patchId };
+          }),
+      );
+    };
+    producer.on("close", settle);
+    hasher.on("close", settle);
+  });
+}
