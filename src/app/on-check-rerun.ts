@@ -1,8 +1,9 @@
 import type { Context } from "probot";
-import { GATE_CHECK_NAME, RELEASE_CHECK_NAME } from "../github/check-runs.js";
+import { FORWARD_PORT_CHECK_NAME, GATE_CHECK_NAME, RELEASE_CHECK_NAME } from "../github/check-runs.js";
 import { getRelease } from "../github/get-release.js";
 import { isOurs, type AppDeps } from "./app-deps.js";
 import { judgePullRequests, numbersInRepo } from "./flows/judge-pull-requests.js";
+import { FORWARD_PORT_EXTERNAL_ID, rejudgeForwardPortCheck } from "./flows/judge-forward-port.js";
 import { judgeRelease, RELEASE_EXTERNAL_ID } from "./flows/judge-release.js";
 import { toJudgeTarget } from "./flows/judge-target.js";
 
@@ -10,6 +11,7 @@ import { toJudgeTarget } from "./flows/judge-target.js";
 export async function onCheckRunRerequested(context: Context<"check_run.rerequested">, deps: AppDeps): Promise<void> {
   const run = context.payload.check_run;
   if (run.name === RELEASE_CHECK_NAME) return onReleaseCheckRerequested(context, deps);
+  if (run.name === FORWARD_PORT_CHECK_NAME) return onForwardPortCheckRerequested(context, deps);
   if (run.name !== GATE_CHECK_NAME || !isOurs(run.app?.id, deps)) return;
   await judgePullRequests(context, deps, numbersInRepo(run.pull_requests, context.payload.repository.id), run.head_sha);
 }
@@ -38,4 +40,13 @@ async function onReleaseCheckRerequested(context: Context<"check_run.rerequested
   const repo = context.repo();
   const release = await getRelease(context.octokit, repo, Number(id));
   await judgeRelease({ ...toJudgeTarget(context), repo }, release, deps);
+}
+
+/** "Re-run" on our forward-port check: look for the twin of that hotfix again (its number is the external id). */
+async function onForwardPortCheckRerequested(context: Context<"check_run.rerequested">, deps: AppDeps): Promise<void> {
+  const run = context.payload.check_run;
+  if (!isOurs(run.app?.id, deps)) return;
+  const number = FORWARD_PORT_EXTERNAL_ID.exec(run.external_id ?? "")?.[1];
+  if (!number) return;
+  await rejudgeForwardPortCheck(toJudgeTarget(context), Number(number), run.head_sha, deps);
 }

@@ -5,6 +5,8 @@ import type { GitHubClient, RepoRef } from "./github-client.js";
 export const GATE_CHECK_NAME = "single-patch-order";
 /** The check on a release's commit. */
 export const RELEASE_CHECK_NAME = "single-patch-order/release";
+/** The check on a merged hotfix's merge commit: is its twin on the forward-port target (SPEC §13)? */
+export const FORWARD_PORT_CHECK_NAME = "single-patch-order/forward-port";
 
 /** A button on the check run (GitHub allows 3, labels ≤ 20 and descriptions ≤ 40 characters). */
 export interface CheckAction {

@@ -56,9 +56,13 @@ function judgeTwin(facts: TwinFacts, verdict: TwinVerdict): RuleOutcome {
   const limits = facts.limits.length ? ` (${facts.limits.join("; ")})` : "";
   return {
     verdict: "fail",
-    message: `No twin of this hotfix is merged into ${target} yet: upstream first${limits}. ${verdict.searched.map((s) => s.looked).join(" ")}`,
+    message: `No twin of this hotfix is merged into ${target} yet: upstream first${limits}.`,
     fix: `Merge the fix into ${target} first: on a branch from ${quote(`origin/${facts.target}`)}, ${pick}, open a pull request into ${target} that names the same ticket, merge it, then re-run this check.`,
-    facts: { "Forward-port target": target, Twin: "none merged yet" },
+    facts: {
+      "Forward-port target": target,
+      Twin: "none merged yet",
+      "Twin search": verdict.searched.map((s) => `${s.method}: ${s.looked}`).join(" "),
+    },
   };
 }
 

@@ -1,6 +1,8 @@
 import type { Config } from "../config/schema.js";
 import type { Change } from "../core/change.js";
 import type { TicketTrackers } from "../core/ticket-facts.js";
+import { findForwardPortTarget, needsTwinFacts } from "../core/forward-port/needs-twin-facts.js";
+import type { TwinFacts } from "../core/forward-port/twin-facts.js";
 import { findTicketToVerify } from "../core/readers/find-tickets.js";
 import { needsWorkspaces } from "../core/readers/find-scope.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
@@ -10,6 +12,7 @@ import { listPullFiles } from "../github/list-pull-files.js";
 import type { PullRequestData } from "../github/pull-request-data.js";
 import { readWorkspaceManifests } from "../github/read-workspace-manifests.js";
 import { parseWorkspaces } from "./parse-workspaces.js";
+import { readGitHubTwinFacts } from "./read-github-twin-facts.js";
 import { readTicketFacts } from "./read-ticket-facts.js";
 
 /**
@@ -17,7 +20,8 @@ import { readTicketFacts } from "./read-ticket-facts.js";
  * MAX_LISTED_FILES, github/list-pull-files.ts). Only when a rule needs them: the workspace
  * manifests (production files in several folders and no declared scopes), the head checks
  * (`tests.requiredChecks`) and the ticket (`ticket.verify`: on GitHub, or in Jira or Linear through
- * `trackers`). Commits are counted from the PR, not listed.
+ * `trackers`), and the forward-port facts (a hotfix into a `forwardPort.from` branch under
+ * `upstream-first`: sources/read-github-twin-facts.ts). Commits are counted from the PR, not listed.
  */
 export async function readPullRequestChange(
   octokit: GitHubClient,
@@ -25,6 +29,7 @@ export async function readPullRequestChange(
   pr: PullRequestData,
   config: Config,
   trackers: TicketTrackers,
+  defaultBranch = "",
 ): Promise<Change> {
   const files = await listPullFiles(octokit, repo, pr);
   const repository = `${repo.owner}/${repo.repo}`;
@@ -32,16 +37,19 @@ export async function readPullRequestChange(
   const ticket = config.ticket.verify
     ? findTicketToVerify({ title: pr.title, headBranch: pr.head.ref, body, repository }, config.ticket.patterns)
     : undefined;
-  const [workspaces, checks, tickets] = await Promise.all([
+  const labels = labelNames(pr.labels);
+  const twins = needsTwinFacts({ headBranch: pr.head.ref, labels, baseBranch: pr.base.ref }, config);
+  const [workspaces, checks, tickets, forwardPort] = await Promise.all([
     needsWorkspaces(files, config) ? readWorkspaces(octokit, repo, pr.base.sha) : [],
     config.tests.requiredChecks.length ? listHeadChecks(octokit, repo, pr.head.sha) : undefined,
     ticket ? readTicketFacts(ticket, config, octokit, trackers) : undefined,
+    twins ? readTwins(octokit, repo, pr, config, findForwardPortTarget(config, defaultBranch)) : undefined,
   ]);
   return {
     repository,
     title: pr.title,
     body,
-    labels: labelNames(pr.labels),
+    labels,
     headBranch: pr.head.ref,
     baseBranch: pr.base.ref,
     files,
@@ -50,7 +58,41 @@ export async function readPullRequestChange(
     workspaces,
     ...(checks ? { checks } : {}),
     ...(tickets ? { tickets } : {}),
+    ...(forwardPort ? { forwardPort } : {}),
   };
+}
+
+/** The twin of an open hotfix into a `from` branch, on the forward-port target (none when it targets it). */
+async function readTwins(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  pr: PullRequestData,
+  config: Config,
+  target: string,
+): Promise<TwinFacts> {
+  const hotfix = {
+    number: pr.number,
+    title: pr.title,
+    body: pr.body ?? "",
+    headRef: pr.head.ref,
+    baseRef: pr.base.ref,
+  };
+  if (!target || target === pr.base.ref)
+    return {
+      target: target || pr.base.ref,
+      hotfix: { title: pr.title, body: hotfix.body, headBranch: pr.head.ref, baseBranch: pr.base.ref, commits: [] },
+      targetCommits: [],
+      sourcesOnTarget: [],
+      candidates: [],
+      limits: [],
+    };
+  const { facts } = await readGitHubTwinFacts(octokit, repo, hotfix, {
+    target,
+    tip: { branch: target },
+    repository: `${repo.owner}/${repo.repo}`,
+    ticketPatterns: config.ticket.patterns,
+  });
+  return facts;
 }
 
 async function readWorkspaces(octokit: GitHubClient, repo: RepoRef, ref: string): Promise<string[]> {

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { SourceError } from "../core/errors.js";
 import { findCherryPickSources } from "../core/forward-port/find-cherry-pick-sources.js";
 import { findTwinWithoutPatches } from "../core/forward-port/find-twin.js";
+import { quote } from "../core/forward-port/quote.js";
 import { readCommitCandidate } from "../core/forward-port/read-commit-candidate.js";
 import type { TwinFacts } from "../core/forward-port/twin-facts.js";
 import type { LocalChange, LocalRepo } from "./local-git-source.js";
@@ -75,7 +76,7 @@ export async function readLocalTwinFacts(
     candidates: targetCommits.map(readCommitCandidate),
     limits:
       targetCommits.length >= MAX_LOCAL_TARGET_COMMITS
-        ? [`only the newest ${MAX_LOCAL_TARGET_COMMITS} commits of ${target} were read`]
+        ? [`only the newest ${MAX_LOCAL_TARGET_COMMITS} commits of ${quote(target)} were read`]
         : [],
   };
   if (findTwinWithoutPatches(facts, ticketPatterns)) return facts;

@@ -50,17 +50,21 @@ describe("forward-port", () => {
     const outcome = evaluate(intoRelease({ forwardPort: buildTwinFacts() }));
     expect(outcome).toEqual({
       verdict: "fail",
-      message:
-        "No twin of this hotfix is merged into `main` yet: upstream first. No commit of `main` among the 0 read names this hotfix's commit or its merge commit in a `(cherry picked from commit …)` line, and no commit of the hotfix was picked from one `main` contains. None of the 0 pull requests merged into `main` that were read names `SHOP-42`. The hotfix's diff could not be read, so no patch was compared.",
+      message: "No twin of this hotfix is merged into `main` yet: upstream first.",
       fix: `Merge the fix into \`main\` first: on a branch from \`origin/main\`, \`git cherry-pick -x ${SHA.hotfixCommit.slice(0, 12)}\`, open a pull request into \`main\` that names the same ticket, merge it, then re-run this check.`,
-      facts: { "Forward-port target": "`main`", Twin: "none merged yet" },
+      facts: {
+        "Forward-port target": "`main`",
+        Twin: "none merged yet",
+        "Twin search":
+          "cherry-pick trailer: No commit of `main` among the 0 read names this hotfix's commit or its merge commit in a `(cherry picked from commit …)` line, and no commit of the hotfix was picked from one `main` contains. ticket: None of the 0 pull requests merged into `main` that were read names `SHOP-42`. patch id: The hotfix's diff could not be read, so no patch was compared.",
+      },
     });
   });
 
   it("says what the search could not cover", () => {
     const facts = buildTwinFacts({ limits: ["only the newest 300 commits of main were read"] });
-    expect(evaluate(intoRelease({ forwardPort: facts })).message).toMatch(
-      /^No twin of this hotfix is merged into `main` yet: upstream first \(only the newest 300 commits of main were read\)\./,
+    expect(evaluate(intoRelease({ forwardPort: facts })).message).toBe(
+      "No twin of this hotfix is merged into `main` yet: upstream first (only the newest 300 commits of main were read).",
     );
   });
 

@@ -43,9 +43,15 @@ describe("forward ports on real git repositories (spo check, upstream-first)", (
     const result = await judge(repo);
 
     expect(result).toMatchObject({ code: 1, verdict: "fail", stderr: "" });
-    expect(result.message.replace(/`[0-9a-f]{12}`/, "`<patch id>`")).toBe(
-      "No twin of this hotfix is merged into `main` yet: upstream first. No commit of `main` among the 1 read names this hotfix's commit in a `(cherry picked from commit …)` line, and no commit of the hotfix was picked from one `main` contains. None of the 1 commits merged into `main` that were read names `SHOP-42`. None of the 1 commits merged into `main` whose patch was compared has this hotfix's patch id (`<patch id>`).",
-    );
+    expect(result.message).toBe("No twin of this hotfix is merged into `main` yet: upstream first.");
+    const facts = await readFacts(repo);
+    expect(
+      findTwin(facts, DEFAULT_CONFIG.ticket.patterns).searched.map((s) => s.looked.replace(/`[0-9a-f]{12}`/, "`<id>`")),
+    ).toEqual([
+      "No commit of `main` among the 1 read names this hotfix's commit in a `(cherry picked from commit …)` line, and no commit of the hotfix was picked from one `main` contains.",
+      "None of the 1 commits merged into `main` that were read names `SHOP-42`.",
+      "None of the 1 commits merged into `main` whose patch was compared has this hotfix's patch id (`<id>`).",
+    ]);
   });
 
   it("finds a `git cherry-pick -x` of the hotfix on main by its trailer", async () => {

@@ -7,7 +7,7 @@ import { assessPullRequest, type GateAssessment, type JudgeOptions } from "./ass
 import { publishAssessment } from "./publish-assessment.js";
 import { type JudgeTarget, toJudgeTarget } from "./judge-target.js";
 
-type RepoContext = Context<"check_run" | "check_suite" | "issue_comment">;
+type RepoContext = Context<"check_run" | "check_suite" | "issue_comment" | "pull_request">;
 
 /**
  * Judges one pull request, in this order:
