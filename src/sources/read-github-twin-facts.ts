@@ -3,13 +3,14 @@ import { findCherryPickSources } from "../core/forward-port/find-cherry-pick-sou
 import { findTwinByTrailer } from "../core/forward-port/find-twin-by-trailer.js";
 import { findTwinWithoutPatches } from "../core/forward-port/find-twin.js";
 import { quote } from "../core/forward-port/quote.js";
-import type { CommitFact, TwinCandidate, TwinFacts } from "../core/forward-port/twin-facts.js";
+import type { CommitFact, NamedSource, TwinCandidate, TwinFacts } from "../core/forward-port/twin-facts.js";
 import { isContainedIn } from "../github/compare-with-tip.js";
 import type { GitHubClient, RepoRef } from "../github/github-client.js";
 import { listBranchCommits, MAX_BRANCH_COMMITS } from "../github/list-branch-commits.js";
 import { listCommitPulls } from "../github/list-commit-pulls.js";
 import { listMergedPulls, type MergedPull } from "../github/list-merged-pulls.js";
 import { listPullCommits, type PullCommit } from "../github/list-pull-commits.js";
+import { readCommitDiff } from "../github/read-commit-diff.js";
 import { readPullDiff } from "../github/read-pull-diff.js";
 
 /** A twin merged up to this long before the hotfix's first commit was written is still found (upstream first). */
@@ -51,7 +52,8 @@ export interface TwinSearchScope {
  *    written (`repos.listCommits`, up to 300) and the pull requests merged into the target in that
  *    time (`pulls.list`, up to 300);
  * 3. for each commit the hotfix's own `(cherry picked from …)` lines name (up to 5): whether `tip`
- *    contains it (`compare`);
+ *    contains it (`compare`), and then the patch ids of it and of the naming commit (`repos.getCommit`,
+ *    diff: two calls), since a line in the hotfix's own message proves nothing alone;
  * 4. only when neither a trailer nor the ticket finds a twin: the hotfix's diff and those of the
  *    MAX_PATCH_CANDIDATES newest merged pull requests, for their patch ids (`pulls.get`, diff);
  * 5. when a trailer names a commit that is no PR's merge commit: its pull request, to name it.
@@ -92,7 +94,7 @@ export async function readGitHubTwinFacts(
       ...(hotfix.mergeCommitSha ? { mergeSha: hotfix.mergeCommitSha } : {}),
     },
     targetCommits: onTarget.commits,
-    sourcesOnTarget: await findSourcesOnTarget(octokit, repo, listed.commits, tip),
+    sourcesOnTarget: await findSourcesOnTarget(octokit, repo, listed.commits, tip, limits),
     candidates: pulls.filter((pr) => pr.number !== hotfix.number).map(toCandidate),
     limits,
   };
@@ -136,16 +138,44 @@ async function keepContained(
   return kept;
 }
 
+/**
+ * The commits the hotfix's own trailers name (at most MAX_NAMED_SOURCES) that `tip` contains, each
+ * with its patch id and that of the hotfix commit naming it: the trailer counts only when they agree.
+ */
 async function findSourcesOnTarget(
   octokit: GitHubClient,
   repo: RepoRef,
   commits: ReadonlyArray<CommitFact>,
   tip: string,
-): Promise<string[]> {
-  const named = [...new Set(commits.flatMap((c) => findCherryPickSources(c.message)))].slice(0, MAX_NAMED_SOURCES);
-  const found: string[] = [];
-  for (const sha of named) if (await isContainedIn(octokit, repo, sha, tip)) found.push(sha);
+  limits: string[],
+): Promise<NamedSource[]> {
+  const named = commits
+    .flatMap((c) => findCherryPickSources(c.message).map((sha) => ({ sha, by: c.sha })))
+    .slice(0, MAX_NAMED_SOURCES);
+  const found: NamedSource[] = [];
+  for (const source of named) {
+    if (!(await isContainedIn(octokit, repo, source.sha, tip))) continue;
+    const [patchId, byPatchId] = [
+      await readCommitPatchId(octokit, repo, source.sha, limits),
+      await readCommitPatchId(octokit, repo, source.by, limits),
+    ];
+    found.push({ ...source, ...(patchId ? { patchId } : {}), ...(byPatchId ? { byPatchId } : {}) });
+  }
   return found;
+}
+
+async function readCommitPatchId(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  sha: string,
+  limits: string[],
+): Promise<string | undefined> {
+  const answer = await readCommitDiff(octokit, repo, sha);
+  if ("unreadable" in answer) {
+    limits.push(answer.unreadable);
+    return undefined;
+  }
+  return computePatchId(answer.diff);
 }
 
 /** A trailer found its twin in a commit that is no PR's merge commit (a merge-commit merge): name its PR. */

@@ -4,7 +4,7 @@ import { findCherryPickSources } from "../core/forward-port/find-cherry-pick-sou
 import { findTwinWithoutPatches } from "../core/forward-port/find-twin.js";
 import { quote } from "../core/forward-port/quote.js";
 import { readCommitCandidate } from "../core/forward-port/read-commit-candidate.js";
-import type { TwinFacts } from "../core/forward-port/twin-facts.js";
+import type { CommitFact, NamedSource, TwinFacts } from "../core/forward-port/twin-facts.js";
 import type { LocalChange, LocalRepo } from "./local-git-source.js";
 import { runGit } from "./local-git-source.js";
 import { parseLog } from "./parse-git-log.js";
@@ -37,7 +37,7 @@ const NEUTRAL_CONFIG = ["-c", "core.quotePath=true", "-c", "diff.orderFile=/dev/
  * - the commits `target` has that the branch has not (`git log <head>..<target>`, newest
  *   MAX_LOCAL_TARGET_COMMITS), for `(cherry picked from …)` trailers and tickets;
  * - whether the target contains the commits the branch's own trailers name
- *   (`git merge-base --is-ancestor`);
+ *   (`git merge-base --is-ancestor`), with the patch ids of both (the trailer is no proof alone);
  * - only when no trailer or ticket finds a twin: patch ids (`git patch-id --stable` of `-U0`
  *   diffs): the branch's whole diff and each of its commits, and each of those target commits
  *   (a merge against its first parent), which is `git cherry`'s test without the context lines.
@@ -66,9 +66,7 @@ export async function readLocalTwinFacts(
     `listing the commits of ${target}`,
   );
   const targetCommits = parseLog(log).map(({ sha, message }) => ({ sha, message }));
-  const named = [...new Set(hotfix.commits.flatMap((c) => findCherryPickSources(c.message)))];
-  const sourcesOnTarget: string[] = [];
-  for (const sha of named) if (await isAncestor(repo, sha, targetRef)) sourcesOnTarget.push(sha);
+  const sourcesOnTarget = await findSourcesOnTarget(repo, hotfix.commits, targetRef);
   const facts: TwinFacts = {
     ...none,
     targetCommits,
@@ -89,6 +87,36 @@ async function findTargetRef(repo: LocalRepo, target: string): Promise<string> {
     `the forward-port target "${target}" is not in this repository: fetch it (git fetch origin ${target}) to look for the hotfix's twin there`,
     false,
   );
+}
+
+/** The commits the branch's own trailers name that the target contains, with both commits' patch ids. */
+async function findSourcesOnTarget(
+  repo: LocalRepo,
+  commits: ReadonlyArray<CommitFact>,
+  targetRef: string,
+): Promise<NamedSource[]> {
+  const found: NamedSource[] = [];
+  for (const commit of commits)
+    for (const sha of findCherryPickSources(commit.message)) {
+      if (!(await isAncestor(repo, sha, targetRef))) continue;
+      const [named, by] = await Promise.all([readCommitPatchId(repo, sha), readCommitPatchId(repo, commit.sha)]);
+      found.push({ sha, by: commit.sha, ...(named ? { patchId: named } : {}), ...(by ? { byPatchId: by } : {}) });
+    }
+  return found;
+}
+
+/** One commit's patch id, against its first parent. */
+async function readCommitPatchId(repo: LocalRepo, sha: string): Promise<string | undefined> {
+  const [entry] = await readPatchIds(repo.root, [
+    "log",
+    "-1",
+    "--diff-merges=first-parent",
+    "--format=commit %H",
+    ...PATCH_ARGS,
+    sha,
+    "--",
+  ]);
+  return entry?.patchId;
 }
 
 async function isAncestor(repo: LocalRepo, sha: string, ref: string): Promise<boolean> {

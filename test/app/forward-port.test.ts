@@ -426,6 +426,41 @@ describe("forward ports, mode upstream-first: the forward-port rule in the gate"
     );
   });
 
+  it("refuses a hotfix whose own commit message claims to be a backport of a commit main contains", async () => {
+    const scope = nock(API);
+    const unrelated = "c1".repeat(20);
+    mockSettings(scope, { config: UPSTREAM_FIRST });
+    mockFiles(scope, REPO, 2, FILES);
+    // The attack: the hotfix's commit names some commit of main in a cherry-pick line.
+    mockPullCommits(scope, REPO, 2, [
+      { sha: HOTFIX_COMMIT, message: `Fix\n\n(cherry picked from commit ${unrelated})`, date: "2026-11-20T09:00:00Z" },
+    ]);
+    mockBranchCommits(scope, REPO, "main", SINCE, []);
+    mockClosedPulls(scope, REPO, [], "main");
+    scope.get(`/repos/${REPO}/compare/${unrelated}...main`).query({ per_page: "1" }).reply(200, { status: "ahead" });
+    scope
+      .get(`/repos/${REPO}/commits/${unrelated}`)
+      .matchHeader("accept", /diff/)
+      .reply(
+        200,
+        "diff --git a/README.md b/README.md\n--- a/README.md\n+++ b/README.md\n@@ -1 +1 @@\n-# Shop\n+# The shop\n",
+      );
+    scope.get(`/repos/${REPO}/commits/${HOTFIX_COMMIT}`).matchHeader("accept", /diff/).reply(200, HOTFIX_DIFF);
+    mockPullDiff(scope, REPO, 2, HOTFIX_DIFF);
+    const checks = captureCheckRuns(scope, REPO);
+
+    await receive(opened());
+
+    expectAllMocksDone();
+    expect(checks[0]).toMatchObject({ name: "single-patch-order", conclusion: "failure" });
+    expect(checks[0]!.output.summary).toContain(
+      "| ❌ | `forward-port` | fail | No twin of this hotfix is merged into `main` yet: upstream first. |",
+    );
+    expect(checks[0]!.output.summary).toContain(
+      "(it names `c1c1c1c`, without the same patch: a line in the hotfix's own message is no proof on its own)",
+    );
+  });
+
   it("passes it once the twin is merged, and judges it again when the twin merges", async () => {
     const scope = nock(API);
     mockSettings(scope, { config: UPSTREAM_FIRST });

@@ -174,6 +174,26 @@ describe("forward ports on real git repositories (spo check, upstream-first)", (
     });
   });
 
+  it("is not fooled by a hotfix whose own message claims to be a cherry-pick of an unrelated commit of main", async () => {
+    const repo = await forwardPortRepo();
+    const unrelated = await repo.sha("main");
+    // The attack: reword the hotfix commit so that it names a commit main contains.
+    await repo.run(
+      "commit",
+      "--amend",
+      "-q",
+      "-m",
+      `Fix the discount total\n\n(cherry picked from commit ${unrelated})`,
+    );
+
+    const result = await judge(repo);
+
+    expect(result).toMatchObject({ code: 1, verdict: "fail" });
+    const facts = await readFacts(repo);
+    expect(facts.sourcesOnTarget).toEqual([expect.objectContaining({ sha: unrelated, by: await repo.sha("HEAD") })]);
+    expect(findTwin(facts, []).searched[0]?.looked).toContain("without the same patch");
+  });
+
   it("finds the hotfix's commits picked one by one onto main, as git cherry does", async () => {
     const repo = await forwardPortRepo({
       onMain: async (r, hotfix) => {

@@ -34,6 +34,21 @@ export interface HotfixFacts {
   commitPatchIds?: string[];
 }
 
+/**
+ * A commit of the target that one of the hotfix's commits says it was picked from. The trailer is
+ * text in the hotfix's own message, which its author wrote: the claim counts only when both
+ * commits have the same patch id, as a clean cherry-pick has.
+ */
+export interface NamedSource {
+  /** The named commit, which the target contains. */
+  sha: string;
+  /** The hotfix's commit whose message names it. */
+  by: string;
+  /** The patch id of the named commit, and of the naming one, when read. */
+  patchId?: string;
+  byPatchId?: string;
+}
+
 /** Something merged into the target that may be the twin: a pull request (GitHub) or a commit (git). */
 export interface TwinCandidate {
   kind: "pull" | "commit";
@@ -57,7 +72,7 @@ export interface TwinFacts {
   /** Commits the target contains (since shortly before the hotfix's first commit), read for trailers. */
   targetCommits: CommitFact[];
   /** Commits named by the hotfix's own `(cherry picked from …)` trailers that the target contains. */
-  sourcesOnTarget: string[];
+  sourcesOnTarget: NamedSource[];
   /** What was merged into the target in that time, for the ticket and patch tests. */
   candidates: TwinCandidate[];
   /** The patch id of each commit the target contains, where git can tell them (local source). */

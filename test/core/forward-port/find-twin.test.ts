@@ -56,13 +56,35 @@ describe("findTwin", () => {
   it("finds a backport: the hotfix's commit was picked from a commit the target contains", () => {
     const facts = buildTwinFacts({
       hotfix: { commits: [{ sha: SHA.hotfixCommit, message: `Fix\n\n(cherry picked from commit ${SHA.twinCommit})` }] },
-      sourcesOnTarget: [SHA.twinCommit],
+      sourcesOnTarget: [
+        { sha: SHA.twinCommit, by: SHA.hotfixCommit, patchId: "77".repeat(20), byPatchId: "77".repeat(20) },
+      ],
     });
     expect(findTwin(facts, PATTERNS).match).toMatchObject({
       method: "cherry-pick trailer",
       twin: { kind: "commit", sha: SHA.twinCommit },
-      evidence: "This hotfix's commit `a1a1a1a` was cherry-picked from `b1b1b1b`, which `main` contains.",
+      evidence:
+        "This hotfix's commit `a1a1a1a` was cherry-picked from `b1b1b1b`, which `main` contains (the same patch).",
     });
+  });
+
+  it("refuses a trailer the hotfix's author wrote to name any commit of the target: the patches must agree", () => {
+    // The attack: a hotfix into release/1.4 whose message claims to be a backport of some commit of main.
+    const forged = `Fix\n\n(cherry picked from commit ${SHA.other})`;
+    const facts = buildTwinFacts({
+      hotfix: { commits: [{ sha: SHA.hotfixCommit, message: forged }] },
+      sourcesOnTarget: [{ sha: SHA.other, by: SHA.hotfixCommit, patchId: "77".repeat(20), byPatchId: "88".repeat(20) }],
+    });
+    const verdict = findTwin(facts, PATTERNS);
+    expect(verdict.match).toBeUndefined();
+    expect(verdict.searched[0]?.looked).toContain(
+      "(it names `c1c1c1c`, without the same patch: a line in the hotfix's own message is no proof on its own)",
+    );
+    const unread = buildTwinFacts({
+      hotfix: { commits: [{ sha: SHA.hotfixCommit, message: forged }] },
+      sourcesOnTarget: [{ sha: SHA.other, by: SHA.hotfixCommit }],
+    });
+    expect(findTwin(unread, PATTERNS).match).toBeUndefined();
   });
 
   it("does not count a backport whose source the target does not contain", () => {
