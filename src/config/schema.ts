@@ -286,7 +286,7 @@ export const configSchema = z
             "The branch every hotfix of a `from` branch must reach. The repository's default branch when absent.",
           ),
         within: duration(
-          "With `after`: how long after the hotfix's merge its twin may take, e.g. `72h` or `3d`. Past it, a release from `target` without the twin fails.",
+          "How long after a hotfix's merge its twin may take, e.g. `72h` or `3d`. Past it, a release from `target` without the twin fails, and the forward-port check says it is overdue.",
           "72h",
         ),
       })
