@@ -1,4 +1,3 @@
-import { computePatchId } from "../core/forward-port/compute-patch-id.js";
 import { findCherryPickSources } from "../core/forward-port/find-cherry-pick-sources.js";
 import { findTwinByTrailer } from "../core/forward-port/find-twin-by-trailer.js";
 import { findTwinWithoutPatches } from "../core/forward-port/find-twin.js";
@@ -10,15 +9,12 @@ import { listBranchCommits, MAX_BRANCH_COMMITS } from "../github/list-branch-com
 import { listCommitPulls } from "../github/list-commit-pulls.js";
 import { listMergedPulls, type MergedPull } from "../github/list-merged-pulls.js";
 import { listPullCommits, type PullCommit } from "../github/list-pull-commits.js";
-import { readCommitDiff } from "../github/read-commit-diff.js";
-import { readPullDiff } from "../github/read-pull-diff.js";
+import { addPatchIds, MAX_PATCH_CANDIDATES, readCommitPatchId } from "./read-github-patch-ids.js";
 
 /** A twin merged up to this long before the hotfix's first commit was written is still found (upstream first). */
 export const TWIN_LOOKBACK_DAYS = 14;
 /** Pages of 100 pull requests merged into the target that are read. */
 const MAX_TARGET_PULL_PAGES = 3;
-/** Pull requests whose diffs are compared with the hotfix's, newest first: one call each. */
-export const MAX_PATCH_CANDIDATES = 10;
 /** Commits named by the hotfix's own trailers that are checked on the target: one call each. */
 const MAX_NAMED_SOURCES = 5;
 
@@ -164,20 +160,6 @@ async function findSourcesOnTarget(
   return found;
 }
 
-async function readCommitPatchId(
-  octokit: GitHubClient,
-  repo: RepoRef,
-  sha: string,
-  limits: string[],
-): Promise<string | undefined> {
-  const answer = await readCommitDiff(octokit, repo, sha);
-  if ("unreadable" in answer) {
-    limits.push(answer.unreadable);
-    return undefined;
-  }
-  return computePatchId(answer.diff);
-}
-
 /** A trailer found its twin in a commit that is no PR's merge commit (a merge-commit merge): name its PR. */
 async function nameTrailerTwin(octokit: GitHubClient, repo: RepoRef, facts: TwinFacts): Promise<void> {
   const found = findTwinByTrailer(facts);
@@ -187,48 +169,6 @@ async function nameTrailerTwin(octokit: GitHubClient, repo: RepoRef, facts: Twin
   const pulls = await listCommitPulls(octokit, repo, commit.sha).catch(() => []);
   const pull = pulls.find((pr) => pr.mergedAt && pr.baseRef === facts.target);
   if (pull) commit.pull = { number: pull.number, title: pull.title };
-}
-
-async function addPatchIds(octokit: GitHubClient, repo: RepoRef, facts: TwinFacts): Promise<TwinFacts> {
-  const number = facts.hotfix.number ?? 0;
-  const limits = [...facts.limits];
-  const own = await readPatchId(octokit, repo, number, limits);
-  if (own === undefined) return { ...facts, limits };
-  const newest = [...facts.candidates]
-    .sort((a, b) => Date.parse(b.mergedAt ?? "") - Date.parse(a.mergedAt ?? ""))
-    .slice(0, MAX_PATCH_CANDIDATES);
-  const ids = new Map<number, string>();
-  for (const candidate of newest) {
-    if (candidate.number === undefined) continue;
-    const id = await readPatchId(octokit, repo, candidate.number, limits);
-    if (id) ids.set(candidate.number, id);
-  }
-  if (facts.candidates.length > newest.length)
-    limits.push(`the patches of ${facts.candidates.length - newest.length} older pull requests were not compared`);
-  return {
-    ...facts,
-    hotfix: { ...facts.hotfix, patchId: own },
-    candidates: facts.candidates.map((c) => {
-      const patchId = c.number === undefined ? undefined : ids.get(c.number);
-      return patchId ? { ...c, patchId } : c;
-    }),
-    limits,
-  };
-}
-
-/** The patch id of a PR's diff; a diff GitHub does not send is noted in `limits` instead. */
-async function readPatchId(
-  octokit: GitHubClient,
-  repo: RepoRef,
-  number: number,
-  limits: string[],
-): Promise<string | undefined> {
-  const answer = await readPullDiff(octokit, repo, number);
-  if ("unreadable" in answer) {
-    limits.push(answer.unreadable);
-    return undefined;
-  }
-  return computePatchId(answer.diff);
 }
 
 function toCandidate(pr: MergedPull): TwinCandidate {

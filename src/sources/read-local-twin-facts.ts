@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { SourceError } from "../core/errors.js";
 import { findCherryPickSources } from "../core/forward-port/find-cherry-pick-sources.js";
 import { findTwinWithoutPatches } from "../core/forward-port/find-twin.js";
@@ -8,6 +7,7 @@ import type { CommitFact, NamedSource, TwinFacts } from "../core/forward-port/tw
 import type { LocalChange, LocalRepo } from "./local-git-source.js";
 import { runGit } from "./local-git-source.js";
 import { parseLog } from "./parse-git-log.js";
+import { readPatchIds } from "./read-git-patch-ids.js";
 import { resolveCommit } from "./resolve-ref.js";
 
 /** Commits of the target read (the newest not on the hotfix branch). */
@@ -30,7 +30,6 @@ const PATCH_ARGS = [
   "--submodule=short",
   "--no-relative",
 ];
-const NEUTRAL_CONFIG = ["-c", "core.quotePath=true", "-c", "diff.orderFile=/dev/null"];
 
 /**
  * The twin facts of a local hotfix branch (core/forward-port/twin-facts.ts), asked of git only:
@@ -163,48 +162,4 @@ async function addPatchIds(repo: LocalRepo, change: LocalChange, facts: TwinFact
     }),
     targetCommitPatchIds: onTarget,
   };
-}
-
-/**
- * `git <args> | git patch-id --stable`, streamed from one process into the other so that no diff
- * is held in memory: one `<patch id> <commit>` line per commit (all zeros for a `git diff`).
- */
-function readPatchIds(root: string, args: string[]): Promise<Array<{ sha: string; patchId: string }>> {
-  return new Promise((resolve, reject) => {
-    const fail = (message: string, cause?: unknown) =>
-      reject(new SourceError(`git error: computing patch ids: ${message}`, false, undefined, { cause }));
-    const producer = spawn("git", [...NEUTRAL_CONFIG, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-    const hasher = spawn("git", ["patch-id", "--stable"], { cwd: root, stdio: ["pipe", "pipe", "pipe"] });
-    producer.stdout.pipe(hasher.stdin);
-    // A hasher that dies early closes its stdin: its exit code reports that, not an EPIPE here.
-    hasher.stdin.on("error", () => undefined);
-    let output = "";
-    let stderr = "";
-    hasher.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString("utf8");
-    });
-    for (const child of [producer, hasher])
-      child.stderr.on("data", (chunk: Buffer) => {
-        if (stderr.length < 4096) stderr += chunk.toString("utf8");
-      });
-    producer.on("error", (error) => fail(error.message, error));
-    hasher.on("error", (error) => fail(error.message, error));
-    const codes: Array<number | null> = [];
-    const settle = (code: number | null) => {
-      codes.push(code);
-      if (codes.length < 2) return;
-      if (codes.some((c) => c !== 0)) return fail(stderr.trim().split("\n")[0] || "git exited with an error");
-      resolve(
-        output
-          .split("\n")
-          .filter(Boolean)
-          .map((line) => {
-            const [patchId = "", sha = ""] = line.split(" ");
-            return { sha, patchId };
-          }),
-      );
-    };
-    producer.on("close", settle);
-    hasher.on("close", settle);
-  });
 }
