@@ -43,6 +43,7 @@ const EXPECTED = {
   "reversible-migration": "fail",
   "dependency-change": "warn",
   "semver-patch": "pass",
+  "forward-port": "skip",
 };
 
 const HEAD_PACKAGE_JSON = `${JSON.stringify({ name: "shop", version: "1.4.3", dependencies: { "left-pad": "1.3.1" } }, null, 2)}\n`;

@@ -12,6 +12,7 @@ import { onCheckRunRerequested, onCheckSuiteRerequested } from "./on-check-rerun
 import { onIssueComment } from "./on-issue-comment.js";
 import { onMergeGroup } from "./on-merge-group.js";
 import { onPullRequest, PULL_REQUEST_TRIGGERS } from "./on-pull-request.js";
+import { onPullRequestClosed } from "./on-pull-request-closed.js";
 import { onRelease, RELEASE_TRIGGERS } from "./on-release.js";
 import { onStatus } from "./on-status.js";
 
@@ -24,6 +25,7 @@ export function createApp(given: AppDeps): ApplicationFunction {
       botLogin: given.botLogin ?? createBotLoginReader(app),
     };
     app.on([...PULL_REQUEST_TRIGGERS], (context) => onPullRequest(context, deps));
+    app.on("pull_request.closed", (context) => onPullRequestClosed(context, deps));
     app.on("check_run.rerequested", (context) => onCheckRunRerequested(context, deps));
     app.on("check_suite.rerequested", (context) => onCheckSuiteRerequested(context, deps));
     app.on("check_run.completed", (context) => onCheckRunCompleted(context, deps));

@@ -1,10 +1,16 @@
 import type { Context } from "probot";
-import { CONFIG_CHECK_NAME, GATE_CHECK_NAME, RELEASE_CHECK_NAME } from "../github/check-runs.js";
+import {
+  CONFIG_CHECK_NAME,
+  FORWARD_PORT_CHECK_NAME,
+  GATE_CHECK_NAME,
+  RELEASE_CHECK_NAME,
+} from "../github/check-runs.js";
 import { getPullRequest } from "../github/find-pull-requests.js";
 import { getRelease } from "../github/get-release.js";
 import { isOurs, type AppDeps } from "./app-deps.js";
 import { judgeConfigChange } from "./flows/judge-config-change.js";
 import { judgePullRequests, numbersInRepo } from "./flows/judge-pull-requests.js";
+import { FORWARD_PORT_EXTERNAL_ID, rejudgeForwardPortCheck } from "./flows/judge-forward-port.js";
 import { judgeRelease, RELEASE_EXTERNAL_ID } from "./flows/judge-release.js";
 import { toJudgeTarget } from "./flows/judge-target.js";
 
@@ -13,6 +19,7 @@ export async function onCheckRunRerequested(context: Context<"check_run.rereques
   const run = context.payload.check_run;
   if (run.name === RELEASE_CHECK_NAME) return onReleaseCheckRerequested(context, deps);
   if (run.name === CONFIG_CHECK_NAME) return onConfigCheckRerequested(context, deps);
+  if (run.name === FORWARD_PORT_CHECK_NAME) return onForwardPortCheckRerequested(context, deps);
   if (run.name !== GATE_CHECK_NAME || !isOurs(run.app?.id, deps)) return;
   await judgePullRequests(context, deps, numbersInRepo(run.pull_requests, context.payload.repository.id), run.head_sha);
 }
@@ -57,4 +64,13 @@ async function onConfigCheckRerequested(context: Context<"check_run.rerequested"
     return;
   }
   await judgeConfigChange(toJudgeTarget(context), pr, deps);
+}
+
+/** "Re-run" on our forward-port check: look for the twin of that hotfix again (its number is the external id). */
+async function onForwardPortCheckRerequested(context: Context<"check_run.rerequested">, deps: AppDeps): Promise<void> {
+  const run = context.payload.check_run;
+  if (!isOurs(run.app?.id, deps)) return;
+  const number = FORWARD_PORT_EXTERNAL_ID.exec(run.external_id ?? "")?.[1];
+  if (!number) return;
+  await rejudgeForwardPortCheck(toJudgeTarget(context), Number(number), run.head_sha, deps);
 }

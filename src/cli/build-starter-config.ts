@@ -13,6 +13,7 @@ interface SchemaNode {
 const EXAMPLES: Record<string, string> = {
   "scope.scopes": 'scopes: { checkout: ["src/checkout/**"], billing: ["src/billing/**", "db/billing/**"] }',
   "scope.maxCommits": "maxCommits: 3",
+  "forwardPort.target": "target: main  # default: the repository's default branch",
 };
 
 /**

@@ -1,10 +1,12 @@
 import { evaluatePolicy } from "../core/evaluate-policy.js";
+import { needsTwinFacts } from "../core/forward-port/needs-twin-facts.js";
 import { toExitCode } from "../core/to-conclusion.js";
 import { findBaseRef } from "../sources/find-base-ref.js";
 import { findHeadRef } from "../sources/find-head-ref.js";
 import { completeChange } from "../sources/complete-change.js";
-import { openLocalRepo, readLocalChange } from "../sources/local-git-source.js";
+import { openLocalRepo, readLocalChange, type LocalRepo } from "../sources/local-git-source.js";
 import { readLocalFacts } from "../sources/read-local-facts.js";
+import { readLocalTwinFacts } from "../sources/read-local-twin-facts.js";
 import { useColor, type CliIo } from "./cli-io.js";
 import { loadLocalSettings } from "./load-local-settings.js";
 import { formatReport, type ReportFormat } from "./print-report.js";
@@ -37,8 +39,24 @@ export async function checkLocalBranch(options: LocalCheckOptions, io: CliIo): P
     ...(options.title === undefined ? {} : { title: options.title }),
     ...(options.body === undefined ? {} : { body: options.body }),
   });
-  const change = await completeChange(listed, settings.config, readLocalFacts(repo, listed));
+  const completed = await completeChange(listed, settings.config, readLocalFacts(repo, listed));
+  const change = needsTwinFacts(completed, settings.config)
+    ? {
+        ...completed,
+        forwardPort: await readLocalTwinFacts(
+          repo,
+          listed,
+          settings.config.forwardPort.target ?? (await findDefaultBranch(repo)),
+          settings.config.ticket.patterns,
+        ),
+      }
+    : completed;
   const report = evaluatePolicy(change, settings.config, rules);
   io.stdout(formatReport(report, options.format, useColor(io, io.stdoutIsTTY)));
   return toExitCode(report);
+}
+
+/** The remote's default branch (`origin/HEAD`), else `main` or `master`: the default forward-port target. */
+async function findDefaultBranch(repo: LocalRepo): Promise<string> {
+  return (await findBaseRef(repo)).branch;
 }

@@ -1,3 +1,4 @@
+import { parseDuration } from "./parse-duration.js";
 import type { Config } from "./schema.js";
 import { LEVEL_ORDER, orderingOf, type Ordering } from "./setting-orderings.js";
 import { readSetting, SETTING_PATHS, type SettingPath } from "./setting-paths.js";
@@ -36,6 +37,8 @@ export function compareValues(ordering: Ordering, after: unknown, before: unknow
   switch (ordering.kind) {
     case "cap":
       return compareNumbers(before ?? Number.POSITIVE_INFINITY, after ?? Number.POSITIVE_INFINITY, "lower");
+    case "duration-cap":
+      return compareNumbers(toDurationMs(before), toDurationMs(after), "lower");
     case "minimum":
       return compareNumbers(before ?? 0, after ?? 0, "higher");
     case "level":
@@ -88,6 +91,11 @@ function compareRestrictions(before: unknown[], after: unknown[]): Strictness {
   if (!before.length) return "tighter";
   if (!after.length) return "looser";
   return compareSets(before, after, "subset");
+}
+
+/** A duration setting in milliseconds; unset or unreadable stays as it is (then only "changed"). */
+function toDurationMs(value: unknown): unknown {
+  return typeof value === "string" ? (parseDuration(value) ?? value) : value;
 }
 
 function toList(value: unknown): unknown[] {

@@ -10,6 +10,7 @@ export const RULE_IDS = [
   "reversible-migration",
   "dependency-change",
   "semver-patch",
+  "forward-port",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

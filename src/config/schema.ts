@@ -2,6 +2,7 @@ import { z } from "zod";
 import { RULE_IDS } from "./rule-ids.js";
 import { findGlobProblem } from "./compile-glob.js";
 import { findPatternProblem } from "./safe-pattern.js";
+import { parseDuration } from "./parse-duration.js";
 
 /**
  * The schema of `.github/single-patch-order.yml`. Every object is strict (unknown keys are
@@ -54,6 +55,30 @@ const ruleLevels = z
   .describe("Per-rule level. Rules not listed run at `error`.");
 
 const positiveInt = z.int().positive();
+
+/** `30m`, `72h`, `7d`: minutes, hours or days, at most a year (config/parse-duration.ts). */
+const duration = (description: string, defaultValue: string) =>
+  z
+    .string()
+    .default(defaultValue)
+    .superRefine((text, ctx) => {
+      if (parseDuration(text) === undefined)
+        ctx.addIssue({
+          code: "custom",
+          message: `expected a duration of minutes, hours or days such as "30m", "72h" or "7d" (at most 365d), got "${text.slice(0, 40)}"`,
+        });
+    })
+    .describe(description);
+
+/** A branch name as git allows it (no glob): what a forward port targets. */
+const branchName = z
+  .string()
+  .min(1, "expected a branch name")
+  .max(255, "expected a branch name of at most 255 characters")
+  .regex(
+    /^(?!\/|.*\/$|.*\/\/|.*\.\.)[^\s~^:?*[\\\p{Cc}]+$/u,
+    "expected a branch name, not a glob or a path with spaces",
+  );
 
 /** A name a tracker shows (an issue type, a label, a status), compared case-insensitively. */
 const trackerValue = z.string().trim().min(1, "expected a non-empty name").max(100, "expected at most 100 characters");
@@ -297,6 +322,29 @@ export const configSchema = z
       })
       .prefault({})
       .describe("Deployment gates."),
+    forwardPort: z
+      .strictObject({
+        mode: z
+          .enum(["off", "after", "upstream-first"])
+          .default("off")
+          .describe(
+            "`after`: once a hotfix merges into a `from` branch, the `single-patch-order/forward-port` check asks for its twin in `target`; `upstream-first`: the `forward-port` rule fails a hotfix into a `from` branch until its twin is merged into `target`; `off`: neither.",
+          ),
+        from: globs("Branches whose hotfixes must also reach `target`.", ["release/**"]),
+        target: branchName
+          .optional()
+          .describe(
+            "The branch every hotfix of a `from` branch must reach. The repository's default branch when absent.",
+          ),
+        within: duration(
+          "How long after a hotfix's merge its twin may take, e.g. `72h` or `3d`. Past it, a release from `target` without the twin fails, and the forward-port check says it is overdue.",
+          "72h",
+        ),
+      })
+      .prefault({})
+      .describe(
+        "Forward ports: a hotfix merged into a release branch must also reach the main line (rule `forward-port`).",
+      ),
   })
   .describe("Single Patch Order configuration (.github/single-patch-order.yml).");
 

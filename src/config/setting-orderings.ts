@@ -9,6 +9,8 @@ import type { SettingPath } from "./setting-paths.js";
 export type Ordering =
   /** A limit: lower is tighter; absent means no limit, the loosest. */
   | { kind: "cap" }
+  /** A time limit written as a duration (`72h`): shorter is tighter. */
+  | { kind: "duration-cap" }
   /** A minimum: higher is tighter. */
   | { kind: "minimum" }
   /** A rule's level: `off` < `warn` < `error`; a rule not listed runs at `error`. */
@@ -94,6 +96,13 @@ export const ORDERINGS = {
   "deploy.trustedCreators": ALLOW_LIST,
   // Opening a revert PR is an action, not a gate: SPEC §12 names no order, so it is only different.
   "deploy.autoRevert": CHANGED,
+  // Forward ports: waiting on the twin before merging is tighter than checking after.
+  "forwardPort.mode": { kind: "enum", order: ["off", "after", "upstream-first"] },
+  // More release branches whose hotfixes must reach the target: tighter.
+  "forwardPort.from": JUDGE_LIST,
+  // Another branch to forward-port to is only different.
+  "forwardPort.target": CHANGED,
+  "forwardPort.within": { kind: "duration-cap" },
 } as const satisfies Record<SettingPath, Ordering>;
 
 /** The ordering of a setting. */

@@ -1,3 +1,4 @@
+import type { TwinFacts } from "./forward-port/twin-facts.js";
 import type { TicketFacts } from "./ticket-facts.js";
 
 /**
@@ -90,6 +91,12 @@ export interface Change {
   tickets?: Record<string, TicketFacts>;
   /** Checks on the head commit. Only when `tests.requiredChecks` is set. */
   checks?: HeadCheck[];
+  /**
+   * What the forward-port target holds of this hotfix (core/forward-port/twin-facts.ts). Only for a
+   * hotfix into a `forwardPort.from` branch with `forwardPort.mode: upstream-first`
+   * (core/forward-port/needs-twin-facts.ts says when).
+   */
+  forwardPort?: TwinFacts;
 }
 
 /** True when the adapter could not list every changed file. */

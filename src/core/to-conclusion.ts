@@ -7,11 +7,17 @@ import type { PolicyReport } from "./policy-report.js";
  * for a deployment, or picks an exit code.
  */
 
-export type CheckConclusion = "success" | "failure";
+/** `action_required` only for the forward-port check: the fix is merged, its twin is still to do (SPEC §13). */
+export type CheckConclusion = "success" | "failure" | "action_required";
 
 export function toCheckConclusion(report: Pick<PolicyReport, "verdict">, overridden = false): CheckConclusion {
   if (overridden) return "success";
   return report.verdict === "fail" ? "failure" : "success";
+}
+
+/** The `single-patch-order/forward-port` check: `success` once the twin is merged, else `action_required`. */
+export function toForwardPortConclusion(decision: { status: "ported" | "missing" }): CheckConclusion {
+  return decision.status === "ported" ? "success" : "action_required";
 }
 
 /** CLI exit codes: 0 pass, 1 the gate fails, 2 a usage or config error. */

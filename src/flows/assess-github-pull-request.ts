@@ -40,6 +40,6 @@ export async function assessGitHubPullRequest(
   const settings = options.settings ?? (await loadRepoSettings(octokit, repo, defaultBranch));
   const hotfix = isHotfix({ headBranch: pr.head.ref, labels: labelNames(pr.labels) }, settings.config);
   if (!hotfix.hotfix) return { report: notHotfixReport(hotfix), settings };
-  const change = await readPullRequestChange(octokit, repo, pr, settings.config, options.trackers);
+  const change = await readPullRequestChange(octokit, repo, pr, settings.config, options.trackers, defaultBranch);
   return { report: evaluatePolicy(change, settings.config, rules), settings, files: change.files };
 }

@@ -7,6 +7,8 @@ export const GATE_CHECK_NAME = "single-patch-order";
 export const RELEASE_CHECK_NAME = "single-patch-order/release";
 /** The check on a pull request that changes the config file (SPEC §12). */
 export const CONFIG_CHECK_NAME = "single-patch-order/config";
+/** The check on a merged hotfix's merge commit: is its twin on the forward-port target (SPEC §13)? */
+export const FORWARD_PORT_CHECK_NAME = "single-patch-order/forward-port";
 
 /** A button on the check run (GitHub allows 3, labels ≤ 20 and descriptions ≤ 40 characters). */
 export interface CheckAction {

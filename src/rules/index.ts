@@ -1,6 +1,7 @@
 import { baseBranch } from "./base-branch.js";
 import { changeSize } from "./change-size.js";
 import { dependencyChange } from "./dependency-change.js";
+import { forwardPort } from "./forward-port.js";
 import { linkedTicket } from "./linked-ticket.js";
 import { problemStatement } from "./problem-statement.js";
 import { reversibleMigration } from "./reversible-migration.js";
@@ -23,6 +24,7 @@ export const rulesById: Record<RuleId, Rule> = {
   "reversible-migration": reversibleMigration,
   "dependency-change": dependencyChange,
   "semver-patch": semverPatch,
+  "forward-port": forwardPort,
 };
 
 /** The rules in RULE_IDS order: what every front end passes to evaluatePolicy. */

@@ -17,6 +17,8 @@ export const REQUIRED: Record<string, string[]> = {
     "pull_request.head.sha",
     "pull_request.head.ref",
     "pull_request.base.ref",
+    "pull_request.merged",
+    "pull_request.html_url",
     "repository.default_branch",
   ],
   check_run: ["action", "check_run.id", "check_run.name", "check_run.head_sha"],

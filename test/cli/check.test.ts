@@ -42,6 +42,7 @@ describe("spo check on a local branch", () => {
       "reversible-migration:skip",
       "dependency-change:pass",
       "semver-patch:skip",
+      "forward-port:skip",
     ]);
   });
 

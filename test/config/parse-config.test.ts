@@ -52,7 +52,7 @@ describe("parseConfig", () => {
     ["scope:\n  max_files: 3\n", 'scope: unknown key "max_files"'],
     [
       "rules:\n  single-scop: warn\n",
-      'rules: unknown key "single-scop"; rule ids are base-branch, single-scope, change-size, linked-ticket, problem-statement, test-evidence, rollback-plan, reversible-migration, dependency-change, semver-patch',
+      'rules: unknown key "single-scop"; rule ids are base-branch, single-scope, change-size, linked-ticket, problem-statement, test-evidence, rollback-plan, reversible-migration, dependency-change, semver-patch, forward-port',
     ],
     ["rules:\n  single-scope: loud\n", 'rules.single-scope: Invalid option: expected one of "error"|"warn"|"off"'],
     ["dependencies: maybe\n", 'dependencies: Invalid option: expected one of "justify"|"allow"|"forbid"'],

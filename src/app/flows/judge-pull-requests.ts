@@ -7,7 +7,7 @@ import { assessPullRequest, type GateAssessment, type JudgeOptions } from "./ass
 import { publishStrictest } from "./publish-strictest.js";
 import { type JudgeTarget, toJudgeTarget } from "./judge-target.js";
 
-type RepoContext = Context<"check_run" | "check_suite" | "issue_comment" | "status">;
+type RepoContext = Context<"check_run" | "check_suite" | "issue_comment" | "pull_request" | "status">;
 
 /**
  * Judges one pull request, in this order:

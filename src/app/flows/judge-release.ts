@@ -1,3 +1,4 @@
+import { addReleaseCheck } from "../../core/forward-port/add-release-check.js";
 import { evaluateRelease } from "../../core/release/evaluate-release.js";
 import { RELEASE_CHECK_NAME, publishCompletedCheck } from "../../github/check-runs.js";
 import type { ReleaseRef } from "../../github/get-release.js";
@@ -8,6 +9,7 @@ import { resolveCommitSha } from "../../github/resolve-commit-sha.js";
 import type { CheckRunOutput } from "../../render/check-run-output.js";
 import { renderRelease, renderReleaseError } from "../../render/release-output.js";
 import type { AppDeps } from "../app-deps.js";
+import { assessReleaseForwardPorts } from "./assess-release-forward-ports.js";
 import type { JudgeTarget } from "./judge-target.js";
 
 /** `external_id` of a release check, so that a re-run knows which release to judge again. */
@@ -22,7 +24,7 @@ export async function judgeRelease(target: JudgeTarget, release: ReleaseRef, dep
   const sha = await resolveCommitSha(target.octokit, target.repo, release.tag).catch(() =>
     resolveCommitSha(target.octokit, target.repo, release.target),
   );
-  const output = await assessRelease(target, release, sha);
+  const output = await assessRelease(target, release, sha, deps.now());
   target.log.info(
     { release: release.tag, sha, conclusion: output.conclusion },
     `judged release ${release.tag}: ${output.title}`,
@@ -37,7 +39,12 @@ export async function judgeRelease(target: JudgeTarget, release: ReleaseRef, dep
   return output;
 }
 
-async function assessRelease(target: JudgeTarget, release: ReleaseRef, sha: string): Promise<CheckRunOutput> {
+async function assessRelease(
+  target: JudgeTarget,
+  release: ReleaseRef,
+  sha: string,
+  now: Date,
+): Promise<CheckRunOutput> {
   try {
     const { config } = await loadRepoSettings(target.octokit, target.repo, target.defaultBranch);
     const facts = await readReleaseFacts(target.octokit, target.repo, {
@@ -45,7 +52,14 @@ async function assessRelease(target: JudgeTarget, release: ReleaseRef, sha: stri
       target: release.target,
       sha,
     });
-    return renderRelease(evaluateRelease(facts, config));
+    const forwardPorts = await assessReleaseForwardPorts(target, release.target, config, {
+      sha,
+      ...(facts.previous ? { previousSha: facts.previous.sha } : {}),
+      now,
+    });
+    if (!forwardPorts) return renderRelease(evaluateRelease(facts, config));
+    const report = evaluateRelease(facts, config, new Set(forwardPorts.twinPulls));
+    return renderRelease(addReleaseCheck(report, forwardPorts.result));
   } catch (error) {
     target.log.error({ err: error, release: release.tag }, "could not evaluate the release");
     return renderReleaseError(error, findRequestId(error));

@@ -18,10 +18,15 @@ import { codeSpan } from "../safe-text.js";
  * carries exactly one hotfix PR and no direct commit (release-facts.ts: a commit counts as a PR only
  * when verified). Other PRs in a hotfix release are a warning. Pure: no I/O, no clock.
  */
-export function evaluateRelease(facts: ReleaseFacts, config: Pick<Config, "hotfix">): ReleaseReport {
+export function evaluateRelease(
+  facts: ReleaseFacts,
+  config: Pick<Config, "hotfix">,
+  forwardPorts: ReadonlySet<number> = new Set(),
+): ReleaseReport {
   const version = parseReleaseTag(facts.tag);
+  // A forward port of a hotfix merged elsewhere (core/forward-port) is not a hotfix of this release (SPEC §13).
   const hotfixPulls = facts.pulls.filter(
-    (pr) => isHotfix({ headBranch: pr.headBranch, labels: pr.labels }, config).hotfix,
+    (pr) => !forwardPorts.has(pr.number) && isHotfix({ headBranch: pr.headBranch, labels: pr.labels }, config).hotfix,
   );
   const otherPulls = facts.pulls.filter((pr) => !hotfixPulls.includes(pr));
   const hotfix = describeHotfix(facts, hotfixPulls, config);

@@ -44,7 +44,8 @@ export interface DirectCommit {
 export type ReleaseCheckId = "semver-tag" | "patch-bump" | "single-hotfix" | "direct-commits" | "hotfix-only";
 
 export interface ReleaseCheckResult {
-  id: ReleaseCheckId;
+  /** `forward-ports`: the forward-port obligations of a release from the target (core/forward-port). */
+  id: ReleaseCheckId | "forward-ports";
   verdict: Verdict;
   /** One Markdown sentence. */
   message: string;
