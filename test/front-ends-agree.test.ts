@@ -153,7 +153,7 @@ describe("the App, the Action and the CLI, on every kind of git change", () => {
         const scope = nock(API);
         mockSettings(scope, {});
         mockFiles(scope, REPO, 2, listedChangeTypes);
-        mockWorkspaces(scope, REPO, {});
+        mockBaseTree(scope, REPO);
         return scope;
       };
 

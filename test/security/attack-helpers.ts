@@ -1,13 +1,7 @@
 import nock from "nock";
 import { GOOD_BODY } from "../../support/build-change.js";
 import { loadWebhook } from "../../support/webhooks.js";
-import {
-  captureCheckRuns,
-  mockFiles,
-  mockPullUnchanged,
-  mockSettings,
-  mockWorkspaces,
-} from "../helpers/github-nock.js";
+import { captureCheckRuns, mockFiles, mockPullUnchanged, mockSettings, mockBaseTree } from "../helpers/github-nock.js";
 import { TEST_APP_ID } from "../helpers/probot.js";
 import { AUTHOR, REPO, SHA, TWO_SCOPES, pullRequest } from "../helpers/pull-request-comments.js";
 
@@ -42,7 +36,7 @@ export function mockFailingJudgement(scope: nock.Scope, config?: string) {
   mockPullUnchanged(scope, REPO, 1);
   mockSettings(scope, { config: config ?? null });
   mockFiles(scope, REPO, 1, TWO_SCOPES);
-  mockWorkspaces(scope, REPO);
+  mockBaseTree(scope, REPO);
 }
 
 /** A check run the App created (its POST body), as `checks.listForRef` lists it back. */

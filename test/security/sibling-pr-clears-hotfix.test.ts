@@ -10,7 +10,7 @@ import {
   mockOpenPulls,
   mockPullUnchanged,
   mockSettings,
-  mockWorkspaces,
+  mockBaseTree,
 } from "../helpers/github-nock.js";
 import { createTestProbot, TEST_APP_ID, TEST_SEAL } from "../helpers/probot.js";
 import {
@@ -79,7 +79,7 @@ function siblingOpened(ref: string, headRepo: string) {
 function mockVictimJudged(scope: nock.Scope) {
   scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest());
   mockFiles(scope, REPO, 1, TWO_SCOPES);
-  mockWorkspaces(scope, REPO);
+  mockBaseTree(scope, REPO);
 }
 
 describe("attack: clear a failing hotfix with a sibling PR on the same commit", () => {
@@ -132,7 +132,7 @@ describe("attack: clear a failing hotfix with a sibling PR on the same commit", 
     mockOwnGateRuns(scope, [gateRun(5001, gateRecord({ pushedBy: AUTHOR }))]);
     mockHeadCommit(scope);
     mockFiles(scope, REPO, 1, TWO_SCOPES);
-    mockWorkspaces(scope, REPO);
+    mockBaseTree(scope, REPO);
     captureAddedLabels(scope);
     captureComments(scope);
     mockOpenPulls(scope, REPO, [openPull(1, "hotfix/SHOP-42"), openPull(7, "hotfix/SHOP-43")]);
@@ -140,7 +140,7 @@ describe("attack: clear a failing hotfix with a sibling PR on the same commit", 
       .get(`/repos/${REPO}/pulls/7`)
       .reply(200, pullRequest({ number: 7, title: "SHOP-43: other fix", head: { ref: "hotfix/SHOP-43", sha: SHA } }));
     mockFiles(scope, REPO, 7, TWO_SCOPES);
-    mockWorkspaces(scope, REPO);
+    mockBaseTree(scope, REPO);
     const checks = captureCheckRuns(scope, REPO);
 
     await receive("issue_comment", prComment("/spo override INC-4711 checkout is down, rollback tested"));

@@ -48,6 +48,8 @@ async function read(files: FileFixture[]) {
     { owner: "octo", repo: "shop" },
     pr(files.length),
     DEFAULT_CONFIG,
+    {},
+    "main",
   );
   return { change, report: evaluatePolicy(change, DEFAULT_CONFIG, rules) };
 }

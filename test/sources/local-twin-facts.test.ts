@@ -31,7 +31,6 @@ async function readFacts(repo: ForwardPortRepo) {
   const local = await openLocalRepo(repo.dir);
   const change = await readLocalChange(local, await findBaseRef(local, "release/1.4"), await findHeadRef(local), {
     labels: [],
-    workspaces: [],
   });
   return readLocalTwinFacts(local, change, "main", DEFAULT_CONFIG.ticket.patterns);
 }

@@ -2,6 +2,7 @@ import { symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findBaseRef } from "../../src/sources/find-base-ref.js";
+import { findHeadRef } from "../../src/sources/find-head-ref.js";
 import { openLocalRepo, readLocalChange } from "../../src/sources/local-git-source.js";
 import { readLocalFacts } from "../../src/sources/read-local-facts.js";
 import { createGitRepo, type TempRepo } from "../helpers/git-repo.js";
@@ -42,7 +43,9 @@ describe("readLocalFacts", () => {
     await symlink("VERSION", join(repo.dir, "VERSION.link"));
     await repo.commit("SHOP-1 link");
     const local = await openLocalRepo(repo.dir);
-    const change = await readLocalChange(local, await findBaseRef(local, "main"), { labels: [] });
+    const change = await readLocalChange(local, await findBaseRef(local, "main"), await findHeadRef(local), {
+      labels: [],
+    });
     const facts = readLocalFacts(local, change);
     expect(await facts.readTexts("base", ["VERSION", "db/migrations/003_c.up.sql", "src/a.ts", "db"])).toEqual({
       VERSION: "1.5.0-dev\n",
@@ -60,7 +63,9 @@ describe("readLocalFacts", () => {
   it("lists the merge base's tree, complete", async () => {
     const repo = await repoWithReleases();
     const local = await openLocalRepo(repo.dir);
-    const change = await readLocalChange(local, await findBaseRef(local, "main"), { labels: [] });
+    const change = await readLocalChange(local, await findBaseRef(local, "main"), await findHeadRef(local), {
+      labels: [],
+    });
     expect(await readLocalFacts(local, change).listBaseTree()).toEqual({
       paths: ["VERSION", "db/migrations/001_init.up.sql", "db/migrations/002_b.up.sql", "db/migrations/003_c.up.sql"],
       complete: true,
@@ -70,7 +75,9 @@ describe("readLocalFacts", () => {
   it("finds the newest release tag the merge base contains (not a pre-release, not one made later), and the paths it holds", async () => {
     const repo = await repoWithReleases();
     const local = await openLocalRepo(repo.dir);
-    const change = await readLocalChange(local, await findBaseRef(local, "main"), { labels: [] });
+    const change = await readLocalChange(local, await findBaseRef(local, "main"), await findHeadRef(local), {
+      labels: [],
+    });
     expect(
       await readLocalFacts(local, change).findPreviousRelease([
         "db/migrations/002_b.up.sql",
@@ -90,7 +97,9 @@ describe("readLocalFacts", () => {
     await repo.branch("hotfix/x");
     await repo.commitFiles("x", { "a.txt": "b\n" });
     const local = await openLocalRepo(repo.dir);
-    const change = await readLocalChange(local, await findBaseRef(local, "main"), { labels: [] });
+    const change = await readLocalChange(local, await findBaseRef(local, "main"), await findHeadRef(local), {
+      labels: [],
+    });
     expect(await readLocalFacts(local, change).findPreviousRelease(["a.txt"])).toBeNull();
   });
 });
