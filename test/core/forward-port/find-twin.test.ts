@@ -210,7 +210,8 @@ describe("findTwin", () => {
   it("shows a title that tries to break out of its code span as text", () => {
     const facts = buildTwinFacts({ candidates: [pull({ title: "SHOP-42 `<!-- @octo/team` ``x" })] });
     expect(findTwin(facts, PATTERNS).match?.evidence).toBe(
-      "#57 ```SHOP-42 `<!-- @octo/team` ``x``` names the same ticket, `SHOP-42`.",
+      // The one safe renderer (core/safe-text.ts): a zero-width space breaks `<!--` and the mention.
+      "#57 ```SHOP-42 `<\u200B!-- @\u200Bocto/team` ``x``` names the same ticket, `SHOP-42`.",
     );
   });
 });
