@@ -144,7 +144,7 @@ describe("a pull request that changes the config file", () => {
       external_id: "2",
     });
     expect(check.output.title).toBe(
-      'Invalid config: rules: unknown key "single-scop"; rule ids are base-branch, single-scope, change-size, linked-ticket, problem-statement, test-evidence, rollback-plan, reversible-migration, dependency-change, semver-patch',
+      'Invalid config: rules: unknown key "single-scop"; rule ids are base-branch, single-scope, change-size, linked-ticket, problem-statement, test-evidence, rollback-plan, reversible-migration, dependency-change, semver-patch, forward-port',
     );
     await expect(JSON.stringify(check, null, 2)).toMatchFileSnapshot("./__snapshots__/config-check.invalid.json");
   });
