@@ -2,7 +2,15 @@ import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { GOOD_BODY } from "../../support/build-change.js";
 import { loadWebhook } from "../../support/webhooks.js";
-import { API, captureCheckRuns, expectAllMocksDone, mockFiles, mockSettings } from "../helpers/github-nock.js";
+import {
+  API,
+  captureCheckRuns,
+  expectAllMocksDone,
+  mockFiles,
+  mockOpenPulls,
+  mockPullUnchanged,
+  mockSettings,
+} from "../helpers/github-nock.js";
 import {
   mockBranchCommits,
   mockClosedPulls,
@@ -405,6 +413,7 @@ describe("forward ports, mode upstream-first: the forward-port rule in the gate"
 
   it("fails a hotfix into release/1.4 until its twin is merged into main", async () => {
     const scope = nock(API);
+    mockPullUnchanged(scope, REPO, 2); // the judgement re-reads the delivered PR first (free: 304)
     mockSettings(scope, { config: UPSTREAM_FIRST });
     mockFiles(scope, REPO, 2, FILES);
     mockSearch(scope, {});
@@ -429,6 +438,7 @@ describe("forward ports, mode upstream-first: the forward-port rule in the gate"
   it("refuses a hotfix whose own commit message claims to be a backport of a commit main contains", async () => {
     const scope = nock(API);
     const unrelated = "c1".repeat(20);
+    mockPullUnchanged(scope, REPO, 2); // the judgement re-reads the delivered PR first (free: 304)
     mockSettings(scope, { config: UPSTREAM_FIRST });
     mockFiles(scope, REPO, 2, FILES);
     // The attack: the hotfix's commit names some commit of main in a cherry-pick line.
@@ -475,6 +485,7 @@ describe("forward ports, mode upstream-first: the forward-port rule in the gate"
     scope.get(`/repos/${REPO}/pulls/2`).reply(200, { ...opened().pull_request, commits: 1 });
     mockFiles(scope, REPO, 2, FILES);
     mockSearch(scope, { pulls: [TWIN] });
+    mockOpenPulls(scope, REPO); // a passing verdict first looks for other open PRs on its head
     const checks = captureCheckRuns(scope, REPO);
 
     await receive(merged({ number: 57, base: "main", head: "forward-port/2-to-main", title: TWIN.title }));
