@@ -51,6 +51,14 @@ const TIGHTER: Array<[SettingPath, unknown, unknown]> = [
   // Whose canary deployments count for production (this App always does): fewer is tighter, none the tightest.
   ["deploy.trustedCreators", ["github-actions[bot]", "deployer[bot]"], ["github-actions[bot]"]],
   ["deploy.trustedCreators", ["github-actions[bot]"], []],
+  // Waiting on the twin before the merge is tighter than checking after it, and that than not at all.
+  ["forwardPort.mode", "off", "after"],
+  ["forwardPort.mode", "after", "upstream-first"],
+  ["forwardPort.from", ["release/**"], ["release/**", "support/**"]],
+  // A shorter time for the twin is tighter, whatever the unit.
+  ["forwardPort.within", "72h", "48h"],
+  ["forwardPort.within", "7d", "72h"],
+  ["forwardPort.within", "1h", "30m"],
 ];
 
 const ONLY_DIFFERENT: Array<[SettingPath, unknown, unknown]> = [
@@ -67,6 +75,12 @@ const ONLY_DIFFERENT: Array<[SettingPath, unknown, unknown]> = [
   // Lists that are neither a subset nor a superset of each other are only different.
   ["base.branches", ["main"], ["master"]],
   ["hotfix.branches", ["hotfix/**"], ["fix/**"]],
+  ["forwardPort.from", ["release/**"], ["support/**"]],
+  // Where scopes come from: the build's units or CODEOWNERS owner sets are only different.
+  ["scope.from", "build", "codeowners"],
+  // Another forward-port target (absent: the default branch) is only different.
+  ["forwardPort.target", undefined, "main"],
+  ["forwardPort.target", "main", "develop"],
 ];
 
 function verdictOf(path: SettingPath, before: unknown, after: unknown): Strictness {
@@ -101,6 +115,20 @@ describe("compareStrictness, per setting", () => {
     expect(compareValues(restriction, ["Incident"], ["Bug"])).toBe("changed");
     // Unlike an allow-list, where emptying the list is the tightest.
     expect(compareValues({ kind: "allow-list" }, [], ["Bug"])).toBe("tighter");
+  });
+
+  it("compares a duration cap (`forwardPort.within`) by its length: shorter is tighter, the unit does not matter", () => {
+    const durationCap = { kind: "duration-cap" } as const;
+    expect(compareValues(durationCap, "3d", "72h")).toBe("same");
+    expect(compareValues(durationCap, "4320m", "3d")).toBe("same");
+    expect(compareValues(durationCap, "48h", "3d")).toBe("tighter");
+    expect(compareValues(durationCap, "2d", "47h")).toBe("looser");
+    expect(compareValues(durationCap, "59m", "1h")).toBe("tighter");
+    // Not a duration the config accepts: only different, never tighter (fail closed against a floor).
+    expect(compareValues(durationCap, "soon", "72h")).toBe("changed");
+    expect(compareValues(durationCap, "72h", "soon")).toBe("changed");
+    expect(compareValues(durationCap, "soon", "soon")).toBe("same");
+    expect(compareValues(durationCap, "72h", undefined)).toBe("changed");
   });
 
   it("compares lists as sets: the same entries in another order are the same", () => {
@@ -164,7 +192,13 @@ describe("the orderings come from the schema", () => {
       "ticket.types": "restriction",
       "ticket.onTrackerError": "enum",
       "deploy.trustedCreators": "allow-list",
+      "scope.from": "changed",
+      "forwardPort.mode": "enum",
+      "forwardPort.from": "judge-list",
+      "forwardPort.target": "changed",
+      "forwardPort.within": "duration-cap",
     });
+    expect(ORDERINGS["forwardPort.mode"]).toEqual({ kind: "enum", order: ["off", "after", "upstream-first"] });
     expect(ORDERINGS["ticket.onTrackerError"]).toEqual({ kind: "enum", order: ["warn", "fail"] });
     expect(ORDERINGS.dependencies).toEqual({ kind: "enum", order: ["allow", "justify", "forbid"] });
   });
