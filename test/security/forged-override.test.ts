@@ -5,6 +5,7 @@ import {
   API,
   captureCheckRuns,
   expectAllMocksDone,
+  mockBaseTree,
   mockFiles,
   mockPullUnchanged,
   mockSettings,
@@ -73,10 +74,7 @@ describe("attack: forge or extend an override by editing text", () => {
     mockPullUnchanged(scope, REPO, 1);
     mockSettings(scope);
     mockFiles(scope, REPO, 1, [{ filename: "src/checkout/a.ts" }, { filename: "src/billing/b.ts" }]);
-    scope
-      .get(/\/contents\//)
-      .times(2)
-      .reply(404, { message: "Not Found" });
+    mockBaseTree(scope, REPO); // two scopes: the base tree is listed for build units (none)
     const pushed = captureCheckRuns(scope, REPO);
     scope.delete(`/repos/${REPO}/issues/1/labels/spo%3Aoverridden`).reply(200, []);
     await receive(
@@ -92,10 +90,7 @@ describe("attack: forge or extend an override by editing text", () => {
     mockPullUnchanged(again, REPO, 1);
     mockSettings(again);
     mockFiles(again, REPO, 1, [{ filename: "src/checkout/a.ts" }, { filename: "src/billing/b.ts" }]);
-    again
-      .get(/\/contents\//)
-      .times(2)
-      .reply(404, { message: "Not Found" });
+    mockBaseTree(again, REPO); // two scopes: the base tree is listed for build units (none)
     mockGateRuns(again, [gateRun(2, gateRecord({ sha: NEW_SHA, pushedBy: AUTHOR }), { sha: NEW_SHA })], NEW_SHA);
     const checks = captureCheckRuns(again, REPO);
     again.delete(`/repos/${REPO}/issues/1/labels/spo%3Aoverridden`).reply(200, []);
@@ -138,10 +133,7 @@ describe("attack: forge or extend an override by editing text", () => {
       { filename: "src/checkout/a.test.ts" },
       { filename: planted },
     ]);
-    scope
-      .get(/\/contents\//)
-      .times(2)
-      .reply(404, { message: "Not Found" });
+    mockBaseTree(scope, REPO); // two scopes: the base tree is listed for build units (none)
     const checks = captureCheckRuns(scope, REPO);
 
     const listed = await (async () => {
@@ -163,10 +155,7 @@ describe("attack: forge or extend an override by editing text", () => {
     scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest());
     mockSettings(scope);
     mockFiles(scope, REPO, 1, [{ filename: "src/checkout/a.ts" }, { filename: `src/billing/\`x\`${OLD_MARKER}.ts` }]);
-    scope
-      .get(/\/contents\//)
-      .times(2)
-      .reply(404, { message: "Not Found" });
+    mockBaseTree(scope, REPO); // two scopes: the base tree is listed for build units (none)
     const replies = captureComments(scope);
 
     await receive("issue_comment", prComment("/spo explain", "reviewer"));

@@ -5,6 +5,7 @@ import {
   API,
   captureCheckRuns,
   expectAllMocksDone,
+  mockBaseTree,
   mockFiles,
   mockPullUnchanged,
   mockSettings,
@@ -39,10 +40,7 @@ describe("attack: a branch and file names that try to leave their code span", ()
     mockPullUnchanged(scope, REPO, 1);
     mockSettings(scope);
     mockFiles(scope, REPO, 1, FILES);
-    scope
-      .get(/\/contents\//)
-      .times(2)
-      .reply(404, { message: "Not Found" });
+    mockBaseTree(scope, REPO); // two scopes: the base tree is listed for build units (none)
     const checks = captureCheckRuns(scope, REPO);
 
     await createTestProbot().receive({
@@ -70,10 +68,7 @@ describe("attack: a branch and file names that try to leave their code span", ()
     scope.get(`/repos/${REPO}/pulls/1`).reply(200, pullRequest({ head: { ...pullRequest().head, ref: BRANCH } }));
     mockSettings(scope);
     mockFiles(scope, REPO, 1, FILES);
-    scope
-      .get(/\/contents\//)
-      .times(2)
-      .reply(404, { message: "Not Found" });
+    mockBaseTree(scope, REPO); // two scopes: the base tree is listed for build units (none)
     const replies = captureComments(scope);
 
     await createTestProbot().receive({
