@@ -56,12 +56,25 @@ describe("deliveries", () => {
   it("asks GitHub for nothing, not even a token, for an action no handler listens to", async () => {
     harness = await startHarness();
     const { github, app } = harness;
+    // `closed` has a handler since forward ports (issue 15); `assigned` has none.
+    const assigned = { ...pullRequestEvent(), action: "assigned" };
+
+    const reply = await sendWebhook(app.url, { event: "pull_request", payload: assigned });
+
+    expect(reply.status).toBe(200);
+    expect(github.requests).toEqual([]);
+  });
+
+  it("reads nothing for a pull request closed without a merge: the token its handler gets first, no more", async () => {
+    harness = await startHarness();
+    const { github, app } = harness;
     const closed = { ...pullRequestEvent(), action: "closed" };
+    closed.pull_request = { ...closed.pull_request, merged: false, merged_at: null, merge_commit_sha: null };
 
     const reply = await sendWebhook(app.url, { event: "pull_request", payload: closed });
 
     expect(reply.status).toBe(200);
-    expect(github.requests).toEqual([]);
+    expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /app/installations/1/access_tokens"]);
   });
 
   it.each([
