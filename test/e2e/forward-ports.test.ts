@@ -84,6 +84,8 @@ describe("the built App follows a merged hotfix up (forwardPort.mode: after)", (
     expect(reply.status).toBe(200);
     expect(describeCalls(harness.github.requests.slice(1)).map((c) => c.replace(/since=[^&]+&/, "since=…&"))).toEqual([
       `GET /repos/${REPO}/contents/.github%2Fsingle-patch-order.yml`,
+      // Every config read also reads the org file, for its floor (SPEC §12).
+      `GET /repos/Codertocat/.github/contents/.github%2Fsingle-patch-order.yml`,
       `GET /repos/${REPO}/pulls/2/commits?per_page=100&page=1`,
       `GET /repos/${REPO}/commits?sha=main&since=…&per_page=100&page=1`,
       `GET /repos/${REPO}/pulls?state=closed&sort=updated&direction=desc&per_page=100&page=1&base=main`,
