@@ -21,8 +21,9 @@ export interface PullRequestAssessment {
  * Assesses a pull request on GitHub: reads, evaluates, writes nothing. The App
  * (app/flows/assess-pull-request.ts), the Action and `spo check --pr` all call this, so they make
  * the same calls in the same order: the config from the default branch, then, for a hotfix only,
- * the PR's files (and what the config asks for: workspaces, checks, the ticket, on GitHub or in
- * `trackers`). Returns the report instead of rendering it, and throws ConfigError or SourceError:
+ * the PR's files (and what the config asks for: checks, the ticket, on GitHub or in `trackers`,
+ * the forward-port twin; then what the planner asks for: the base tree, file texts, the previous
+ * release). Returns the report instead of rendering it, and throws ConfigError or SourceError:
  * each front end owns failure.
  */
 export async function assessGitHubPullRequest(

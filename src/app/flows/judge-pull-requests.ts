@@ -15,8 +15,8 @@ type RepoContext = Context<"check_run" | "check_suite" | "issue_comment" | "pull
  * 1. read the config from the default branch, unless the event already did
  *    (flows/assess-github-pull-request.ts);
  * 2. not a hotfix: the passing "Not a hotfix" check, and no other call;
- * 3. a hotfix: list its files (with workspaces, head checks and tickets when the config asks) and
- *    evaluate the rules;
+ * 3. a hotfix: list its files (with head checks, tickets and forward-port twins when the config
+ *    asks, and the base tree and file texts the planner asks for) and evaluate the rules;
  * 4. rules fail and the PR carries the override label: look up the override recorded for the head
  *    SHA (assess-pull-request.ts);
  * 5. a passing verdict only: judge the other open PRs with the same head, so that the check carries
