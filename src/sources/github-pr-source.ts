@@ -29,7 +29,7 @@ export async function readPullRequestChange(
   pr: PullRequestData,
   config: Config,
   trackers: TicketTrackers,
-  defaultBranch = "",
+  defaultBranch: string,
 ): Promise<Change> {
   const files = await listPullFiles(octokit, repo, pr);
   const repository = `${repo.owner}/${repo.repo}`;
