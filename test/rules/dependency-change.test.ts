@@ -138,6 +138,23 @@ describe("dependency-change: justify (default)", () => {
     );
   });
 
+  it("shows a manifest's names and values so that they cannot leave their code span, ping or open a comment", () => {
+    const pkg = (deps: Record<string, string>) => `${JSON.stringify({ name: "shop", dependencies: deps }, null, 2)}\n`;
+    const change = buildChange({
+      files: [
+        file("src/checkout/discount.ts"),
+        textFile(
+          "package.json",
+          pkg({ "left-pad": "1.3.0" }),
+          pkg({ "left-pad": "1.3.0", "x`@acme/security`y": "npm:@acme/ops", z: "<!--", w: "a`b" }),
+        ),
+      ],
+    });
+    expect(evaluate(change).findings?.[0]?.message).toBe(
+      "`package.json` changes `dependencies` › ``x`@\u200Bacme/security`y`` (added npm:@\u200Bacme/ops), `dependencies` › `z` (added <\u200B!--), `dependencies` › `w` (added ``a`b``).",
+    );
+  });
+
   it("lists several files, at most five in the message and all in the facts", () => {
     const paths = [
       "a/yarn.lock",

@@ -1,4 +1,4 @@
-import { codeSpan } from "../safe-text.js";
+import { cleanText, codeSpan } from "../safe-text.js";
 import type { Change, ChangedFile } from "../change.js";
 import { findManifestReader } from "./manifests/index.js";
 import type { DependencyEntry, ManifestReader } from "./manifests/manifest-reader.js";
@@ -63,7 +63,7 @@ function readSide(
     return { entries: reader.read(text) };
   } catch (error) {
     const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return { problem: `does not parse as ${reader.format} at the ${side} (${why})` };
+    return { problem: `does not parse as ${reader.format} at the ${side} (${cleanText(why ?? "")})` };
   }
 }
 
@@ -89,8 +89,9 @@ function diffEntries(base: readonly DependencyEntry[], head: readonly Dependency
   return edits;
 }
 
+/** A dependency's section and name: both are the manifest's text, so each is a code span it cannot leave. */
 function describe(entry: DependencyEntry): string {
-  return `${codeSpan(entry.section)} › \`${entry.name.length > 60 ? `${entry.name.slice(0, 59)}…` : entry.name}\``;
+  return `${codeSpan(entry.section)} › ${codeSpan(entry.name.length > 60 ? `${entry.name.slice(0, 59)}…` : entry.name)}`;
 }
 
 /** A value short enough for one line: the version in it when it holds one, else its first word, at most 30 characters. */
@@ -101,7 +102,9 @@ function short(value: string): string {
     (/^https?:\/\//.test(value) ? (value.split(/[\s]/)[0] ?? "").split("/").pop() : value.split(/\s/)[0]) ??
     "";
   if (/^[{[]/.test(word)) return "…";
-  return word.length > 30 ? `${word.slice(0, 29)}…` : word || "(none)";
+  const cut = word.length > 30 ? `${word.slice(0, 29)}…` : word;
+  // The manifest's text in prose: cleaned (no mention, no HTML comment), and a code span when it holds a backtick.
+  return !cut ? "(none)" : cut.includes("`") ? codeSpan(cut) : cleanText(cut);
 }
 
 /** The head line of the first changed line that names the dependency, else of the first changed line. */
