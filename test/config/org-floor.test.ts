@@ -93,6 +93,20 @@ describe("applyFloor", () => {
     ]);
   });
 
+  it("holds forward ports to the floor: a mode and a deadline, compared by their order and length", () => {
+    const floor = { forwardPort: { mode: "after", within: "2d" } };
+    expect(floored({}, floor).config.forwardPort).toMatchObject({ mode: "after", within: "2d" });
+    const stricter = floored({ forwardPort: { mode: "upstream-first", within: "24h" } }, floor);
+    expect(stricter.violations).toEqual([]);
+    expect(stricter.config.forwardPort).toMatchObject({ mode: "upstream-first", within: "24h" });
+    // The same length in another unit is the floor itself.
+    expect(floored({ forwardPort: { mode: "after", within: "48h" } }, floor).violations).toEqual([]);
+    expect(floored({ forwardPort: { mode: "off", within: "7d" } }, floor).violations).toEqual([
+      { path: "forwardPort.mode", value: "off", floor: "after", verdict: "looser" },
+      { path: "forwardPort.within", value: "7d", floor: "2d", verdict: "looser" },
+    ]);
+  });
+
   it("throws a ConfigError from the repository's file naming key, value and floor", () => {
     const raw = { rules: { "linked-ticket": "off" }, scope: { maxCommits: 9 } };
     const floor = parseFloor({ rules: { "linked-ticket": "error" }, scope: { maxCommits: 5 } }, ORG)!;
