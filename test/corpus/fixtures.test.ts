@@ -34,7 +34,7 @@ function listYaml(folder: string): string[] {
   );
 }
 
-const files = ["cases", "cases-extra"].flatMap((set) => listYaml(join(ROOT, set))).sort();
+const files = ["cases", "cases-extra", "holdout"].flatMap((set) => listYaml(join(ROOT, set))).sort();
 
 describe.each(files.map((f) => [relative(ROOT, f), f]))("%s", (_name, path) => {
   const doc = parseYaml(readFileSync(path, "utf8")) as Record<string, any>;
