@@ -19,10 +19,7 @@ const cases = loadCorpus(resolve(import.meta.dirname));
  * engine is not tuned to a label: a disagreement stays listed here, with its reason, until the
  * engine is right for a reason that holds beyond the case.
  */
-const KNOWN_DISAGREEMENTS: Record<string, string> = {
-  "holdout/koel/04-release-v9.11.1-dot-version semver-patch":
-    "koel keeps its version in `.version`; the engine reads VERSION/version files only (SPEC §9), so it sees no version edit and skips",
-};
+const KNOWN_DISAGREEMENTS: Record<string, string> = {};
 
 describe("the corpus", () => {
   const outcomes = cases.map(judgeCase);
