@@ -25,10 +25,18 @@ export type CorpusRule = (typeof CORPUS_RULES)[number];
 
 export type Label = "pass" | "fail" | "skip";
 
+/**
+ * The folders of test/corpus: the main set and the extra set (labelled while the readers were
+ * built, so their agreement is in-sample), and the hold-out set (labelled blind, from
+ * repositories the readers were never tuned against; scored separately).
+ */
+export const CORPUS_SETS = ["cases", "cases-extra", "holdout"] as const;
+export type CorpusSet = (typeof CORPUS_SETS)[number];
+
 export interface CorpusCase {
   /** `<set>/<repo>/<name>` without `.yml`, e.g. `cases/ripgrep/01-walk-panic-deadlock-cfg-test`. */
   id: string;
-  set: "cases" | "cases-extra";
+  set: CorpusSet;
   ecosystem: string;
   repo: string;
   change: Change;
@@ -83,7 +91,7 @@ interface Fixture {
 export function loadCorpusCase(root: string, file: string): CorpusCase {
   const fixture = parseYaml(readFileSync(file, "utf8")) as Fixture;
   const id = relative(root, file).replace(/\.yml$/, "");
-  const set = id.startsWith("cases-extra/") ? "cases-extra" : "cases";
+  const set = CORPUS_SETS.find((name) => id.startsWith(`${name}/`)) ?? "cases";
   return {
     id,
     set,
@@ -94,9 +102,9 @@ export function loadCorpusCase(root: string, file: string): CorpusCase {
   };
 }
 
-/** Every case under `root` (test/corpus), in path order. */
+/** Every case under `root` (test/corpus), set by set, in path order. */
 export function loadCorpus(root: string): CorpusCase[] {
-  return ["cases", "cases-extra"].flatMap((set) =>
+  return CORPUS_SETS.flatMap((set) =>
     listYaml(join(root, set))
       .sort()
       .map((file) => loadCorpusCase(root, file)),

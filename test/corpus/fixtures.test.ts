@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { applyPatch } from "../../src/core/readers/apply-patch.js";
 import { readPatchHunks } from "../../src/core/readers/read-patch-hunks.js";
-import { CORPUS_RULES } from "../../support/corpus/load-corpus-case.js";
+import { CORPUS_RULES, CORPUS_SETS } from "../../support/corpus/load-corpus-case.js";
 
 /**
  * The fixtures are the source of truth for the corpus, so they are checked like code: required
@@ -34,7 +34,7 @@ function listYaml(folder: string): string[] {
   );
 }
 
-const files = ["cases", "cases-extra"].flatMap((set) => listYaml(join(ROOT, set))).sort();
+const files = CORPUS_SETS.flatMap((set) => listYaml(join(ROOT, set))).sort();
 
 describe.each(files.map((f) => [relative(ROOT, f), f]))("%s", (_name, path) => {
   const doc = parseYaml(readFileSync(path, "utf8")) as Record<string, any>;

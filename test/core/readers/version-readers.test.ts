@@ -39,6 +39,7 @@ describe("version readers: the project's own version, per format", () => {
     ],
     ["mix.exs", 'def project do\n  [app: :hexpm, version: "0.0.1", deps: deps()]\nend\n', "0.0.1"],
     ["VERSION", "v24.05.1\n", "v24.05.1"],
+    [".version", "v9.11.1", "v9.11.1"],
     ["CTFd/__init__.py", '__version__ = "3.7.7"\n__channel__ = "oss"\n', "3.7.7"],
     ["src/pkg/_version.py", "__version__: str = '1.0.0'\n", "1.0.0"],
   ])("%s: %j → %s", (path, text, version) => {
@@ -47,6 +48,8 @@ describe("version readers: the project's own version, per format", () => {
 
   it("reads no version from a file nobody declares a version in", () => {
     expect(findVersionReader("src/config.ts", DEFAULT_CONFIG)).toBeUndefined();
+    expect(findVersionReader(".python-version", DEFAULT_CONFIG)).toBeUndefined();
+    expect(findVersionReader(".tool-versions", DEFAULT_CONFIG)).toBeUndefined();
     expect(findVersionReader("hc/api/views/__init__.py", DEFAULT_CONFIG)).toBeUndefined();
   });
 
@@ -54,6 +57,14 @@ describe("version readers: the project's own version, per format", () => {
     const config = parseConfig({ versioning: { files: ["deploy/chart/Chart.yaml"] } }, "test");
     expect(read("deploy/chart/Chart.yaml", "apiVersion: v2\nversion: 1.4.2\n", config)).toBe("1.4.2");
     expect(read("deploy/chart/Chart.yaml", "version: 1.4.2\n")).toBeUndefined();
+  });
+
+  it("reads a `.version` dotfile edit as a version edit (a release commit of koel)", () => {
+    const patch = "@@ -1,1 +1,1 @@\n-v9.11.0\n+v9.11.1";
+    expect(findVersionChanges(buildChange({ files: [file(".version", { patch })] }), DEFAULT_CONFIG)).toEqual({
+      edits: [{ path: ".version", base: "v9.11.0", head: "v9.11.1", line: 1 }],
+      unread: [],
+    });
   });
 
   it("reads a line format from its diff when the text could not be read", () => {
