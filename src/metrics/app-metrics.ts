@@ -1,6 +1,6 @@
 import type { GitHubObserver } from "../github/paced-octokit.js";
 import { Counter, Gauge, Histogram, renderMetrics } from "./prometheus.js";
-import { readRuleVerdicts } from "./read-rule-verdicts.js";
+import { readRuleVerdicts } from "../render/read-report-table.js";
 
 export type DeliveryOutcome = "handled" | "failed" | "duplicate" | "rejected";
 /** A catch-up pass: `done`, `skipped` (another replica or the previous pass holds it) or `error`. */
