@@ -44,6 +44,7 @@ export async function onDeploymentProtectionRule(
     reason: "The protection rule request names no commit, so there is nothing to judge.",
   };
   const state = toReviewState(decision);
+  let reviewed = false;
   try {
     await reviewDeployment(context.octokit, repo, {
       runId,
@@ -51,6 +52,7 @@ export async function onDeploymentProtectionRule(
       decision,
       comment: renderReviewComment(environment, decision),
     });
+    reviewed = true;
     context.log.info(
       { runId, environment, sha, state },
       `${state} ${environment} for run ${runId}: ${decision.reason}`,
@@ -61,7 +63,8 @@ export async function onDeploymentProtectionRule(
       `could not send the ${state} review for run ${runId}`,
     );
   }
-  if (sha && assessment) {
+  // Evidence is of decisions GitHub recorded: a review it refused left the job waiting, decided by nobody.
+  if (reviewed && sha && assessment) {
     const deploymentId = payload.deployment?.id;
     await recordEvidence(
       context.octokit,

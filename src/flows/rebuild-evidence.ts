@@ -2,6 +2,7 @@ import type { RepoRef, GitHubClient } from "../github/github-client.js";
 import { readEvidenceBlock } from "../core/evidence/evidence-block.js";
 import type { FoundRecord, ProductionDeployment } from "../core/evidence/audit-evidence.js";
 import type { HotfixOutcome } from "../core/evidence/summarize-evidence.js";
+import { isHotfix } from "../core/is-hotfix.js";
 import { loadRepoSettings } from "../github/load-repo-config.js";
 import { listEnvironmentDeployments } from "../github/list-environment-deployments.js";
 import { listEvidenceRuns } from "../github/list-evidence-runs.js";
@@ -40,7 +41,7 @@ const FAILED = new Set(["failure", "error"]);
 /**
  * Rebuilds the production evidence of a range from GitHub alone (SPEC §11): the repository's
  * config names its production and canary environments; the commits come from the production
- * deployments and the merged pull requests of the range; each commit's evidence runs are read
+ * deployments and the hotfix pull requests merged in the range (their merge commits); each commit's evidence runs are read
  * (re-runs included) and only those the App `appSlug` wrote are believed, each record checked
  * against its commit and repository; the deployments of each approved commit tell whether its
  * canary failed or production was rolled back. Reads only.
@@ -84,7 +85,9 @@ export async function rebuildEvidence(
   }
   const merged = await listMergedPulls(octokit, repo, { since: from.toISOString(), maxPages: MAX_PAGES });
   complete &&= merged.complete;
-  const shas = new Set([...deployments.map((d) => d.sha), ...merged.pulls.map((p) => p.mergeCommitSha)]);
+  // A hotfix merged but deployed with no GitHub deployment (the gate endpoint) still has its evidence on its merge commit.
+  const hotfixes = merged.pulls.filter((p) => isHotfix({ headBranch: p.headRef, labels: p.labels }, config).hotfix);
+  const shas = new Set([...deployments.map((d) => d.sha), ...hotfixes.map((p) => p.mergeCommitSha)]);
 
   const records: FoundRecord[] = [];
   const name = `${repo.owner}/${repo.repo}`.toLowerCase();

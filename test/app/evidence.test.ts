@@ -362,6 +362,18 @@ describe("evidence of a production decision (deployment protection rule)", () =>
     expect(failed).toEqual(["failed"]);
   });
 
+  it("a review GitHub refused records no evidence: GitHub recorded no decision", async () => {
+    const scope = nock(API);
+    mockSettings(scope);
+    mockMergedHotfix(scope, { summary: PASSING_GATE_SUMMARY });
+    mockCanary(scope, 45);
+    scope.post(REVIEW).times(4).reply(500, { message: "oops" });
+
+    await receive(loadProtectionRuleRequest("production"));
+
+    expectAllMocksDone();
+  });
+
   it("a canary decision writes no evidence", async () => {
     const scope = nock(API);
     mockSettings(scope);

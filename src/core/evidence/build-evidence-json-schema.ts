@@ -10,7 +10,7 @@ export const EVIDENCE_SCHEMA_URL =
  * `schema/evidence-v1.json` is this output; a test fails when it is stale (`npm run schema`).
  */
 export function buildEvidenceJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(evidenceRecordSchema, { io: "output" }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(evidenceRecordSchema, { io: "input" }) as Record<string, unknown>;
   return {
     ...schema,
     $id: EVIDENCE_SCHEMA_URL,

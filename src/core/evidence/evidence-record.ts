@@ -26,15 +26,13 @@ export const evidencePullSchema = z
         "Everyone whose latest review that decides (APPROVED, CHANGES_REQUESTED or DISMISSED) is APPROVED, the author excluded, sorted.",
       ),
   })
-  .strict()
+
   .describe("The hotfix pull request whose head or merge commit was deployed.");
 
-export const evidenceRuleSchema = z
-  .object({
-    rule: z.string().min(1).describe("The rule id (docs/rules.md)."),
-    verdict: z.enum(VERDICTS).describe("The rule's verdict in the gate's report."),
-  })
-  .strict();
+export const evidenceRuleSchema = z.object({
+  rule: z.string().min(1).describe("The rule id (docs/rules.md)."),
+  verdict: z.enum(VERDICTS).describe("The rule's verdict in the gate's report."),
+});
 
 export const evidenceGateSchema = z
   .object({
@@ -44,7 +42,7 @@ export const evidenceGateSchema = z
       .describe("The `single-patch-order` check's conclusion for the PR (`success` when overridden)."),
     rules: z.array(evidenceRuleSchema).describe("Every rule's verdict, in the report's order."),
   })
-  .strict()
+
   .describe("The gate's verdict on the hotfix, as the App judged it (never read from user text).");
 
 export const evidenceOverrideSchema = z
@@ -53,7 +51,7 @@ export const evidenceOverrideSchema = z
     reason: z.string().describe("The reason they gave."),
     at: isoTime.describe("When the override was asked for."),
   })
-  .strict()
+
   .describe("The override recorded in the App's signed gate record for the PR's head commit.");
 
 export const evidenceCanarySchema = z
@@ -64,7 +62,7 @@ export const evidenceCanarySchema = z
     succeeded: isoTime.describe("When its trusted success status was created: the start of the bake."),
     bakedMinutes: z.number().int().min(0).describe("Whole minutes from `succeeded` to the decision."),
   })
-  .strict()
+
   .describe("The canary deployment the production gate weighed: the earliest trusted success no failure followed.");
 
 export const evidenceTimelineSchema = z
@@ -74,39 +72,37 @@ export const evidenceTimelineSchema = z
     canary: isoTime.nullable().describe("The canary's success (`canary.succeeded`)."),
     productionDecision: isoTime,
   })
-  .strict()
+
   .describe("The hotfix's way to production; null where a step is unknown or did not happen.");
 
-export const evidenceRecordSchema = z
-  .object({
-    schema: z.literal(EVIDENCE_SCHEMA_ID).describe("The record's version."),
-    repository: z.string().describe("`owner/name`."),
-    sha: z
-      .string()
-      .regex(/^[0-9a-f]{40}$/)
-      .describe("The deployed commit."),
-    environment: z.string().min(1).describe("The production environment asked for."),
-    decision: z.enum(["approved", "rejected"]),
-    reason: z.string().describe("The decision's reason, as the review, status or gate answer gave it."),
-    source: z
-      .enum(["protection-rule", "commit-status", "gate-endpoint"])
-      .describe(
-        "How the decision was asked for: a deployment protection rule, the commit-status fallback, the gate endpoint.",
-      ),
-    deploymentId: z
-      .number()
-      .int()
-      .positive()
-      .nullable()
-      .describe("The GitHub deployment decided on; null for the gate endpoint."),
-    pullRequest: evidencePullSchema.nullable(),
-    ticket: z.string().nullable().describe("The one ticket the gate found (the report's Ticket fact)."),
-    gate: evidenceGateSchema.nullable(),
-    override: evidenceOverrideSchema.nullable(),
-    canary: evidenceCanarySchema.nullable(),
-    timeline: evidenceTimelineSchema,
-  })
-  .strict();
+export const evidenceRecordSchema = z.object({
+  schema: z.literal(EVIDENCE_SCHEMA_ID).describe("The record's version."),
+  repository: z.string().describe("`owner/name`."),
+  sha: z
+    .string()
+    .regex(/^[0-9a-f]{40}$/)
+    .describe("The deployed commit."),
+  environment: z.string().min(1).describe("The production environment asked for."),
+  decision: z.enum(["approved", "rejected"]),
+  reason: z.string().describe("The decision's reason, as the review, status or gate answer gave it."),
+  source: z
+    .enum(["protection-rule", "commit-status", "gate-endpoint"])
+    .describe(
+      "How the decision was asked for: a deployment protection rule, the commit-status fallback, the gate endpoint.",
+    ),
+  deploymentId: z
+    .number()
+    .int()
+    .positive()
+    .nullable()
+    .describe("The GitHub deployment decided on; null for the gate endpoint."),
+  pullRequest: evidencePullSchema.nullable(),
+  ticket: z.string().nullable().describe("The one ticket the gate found (the report's Ticket fact)."),
+  gate: evidenceGateSchema.nullable(),
+  override: evidenceOverrideSchema.nullable(),
+  canary: evidenceCanarySchema.nullable(),
+  timeline: evidenceTimelineSchema,
+});
 
 export type EvidenceRecord = z.infer<typeof evidenceRecordSchema>;
 export type EvidencePull = z.infer<typeof evidencePullSchema>;

@@ -62,6 +62,11 @@ describe("the evidence/v1 record", () => {
     expect(readEvidenceBlock(text)).toStrictEqual(tricky);
   });
 
+  it("reads a v1 record written by a newer App, ignoring the fields it does not know", () => {
+    const newer = { ...record(), addedLater: { anything: true } };
+    expect(readEvidenceBlock(`\`\`\`json\n${JSON.stringify(newer)}\n\`\`\``)).toStrictEqual(record());
+  });
+
   it("reads nothing from a text without a block, with a broken block, or with a record of another shape", () => {
     expect(readEvidenceBlock("no block")).toBeUndefined();
     expect(readEvidenceBlock("```json\n{ not json\n```")).toBeUndefined();
