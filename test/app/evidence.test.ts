@@ -235,19 +235,12 @@ describe("evidence of a production decision (deployment protection rule)", () =>
     });
   });
 
-  it("a redelivered request finds its evidence run and writes no second record", async () => {
+  it("a redelivered request finds its evidence run and writes no second record (nor reads the PR for one)", async () => {
     const scope = nock(API);
     mockSettings(scope);
     mockMergedHotfix(scope, { summary: PASSING_GATE_SUMMARY });
     mockCanary(scope, 45);
     scope.post(REVIEW).reply(204);
-    mockEvidencePull(scope, REPO, 12, {
-      author: "dev-ana",
-      mergedBy: "release-lead",
-      mergedAt: "2026-11-21T10:00:00Z",
-      createdAt: "2026-11-21T08:00:00Z",
-      headSha: HEAD,
-    });
     mockEvidenceRuns(scope, REPO, SHA, [{ id: 900, externalId: EXTERNAL_ID }]);
     const checks = captureCheckRuns(scope, REPO);
 
@@ -255,6 +248,35 @@ describe("evidence of a production decision (deployment protection rule)", () =>
 
     expect(checks).toEqual([]);
     expect(nock.pendingMocks()).toEqual([`POST ${API}:443/repos/${REPO}/check-runs`]);
+  });
+
+  it("the same delivery twice to one process: the second decision asks GitHub nothing about evidence", async () => {
+    const probot = createTestProbot();
+    const decide = (scope: nock.Scope) => {
+      mockSettings(scope);
+      mockMergedHotfix(scope, { summary: PASSING_GATE_SUMMARY });
+      mockCanary(scope, 45);
+      scope.post(REVIEW).reply(204);
+    };
+    const scope = nock(API);
+    decide(scope);
+    mockEvidenceRuns(scope, REPO, SHA, []);
+    mockEvidencePull(scope, REPO, 12, {
+      author: "dev-ana",
+      mergedBy: "release-lead",
+      mergedAt: "2026-11-21T10:00:00Z",
+      createdAt: "2026-11-21T08:00:00Z",
+      headSha: HEAD,
+    });
+    const checks = captureCheckRuns(scope, REPO);
+    await receive(loadProtectionRuleRequest("production"), probot);
+    expectAllMocksDone();
+
+    decide(scope);
+    await receive(loadProtectionRuleRequest("production"), probot);
+
+    expectAllMocksDone();
+    expect(checks.map((c) => c.external_id)).toEqual([EXTERNAL_ID]);
   });
 
   it("another App's run with the same name and key does not count: the record is written", async () => {
@@ -350,6 +372,7 @@ describe("evidence of a production decision (deployment protection rule)", () =>
     mockMergedHotfix(scope, { summary: PASSING_GATE_SUMMARY });
     mockCanary(scope, 45);
     scope.post(REVIEW, (body) => body.state === "approved").reply(204);
+    mockEvidenceRuns(scope, REPO, SHA, []);
     scope.get(`/repos/${REPO}/pulls/12`).times(4).reply(500, { message: "oops" });
     scope.get(`/repos/${REPO}/pulls/12/reviews`).query(true).reply(200, []);
     const probot = createTestProbot({

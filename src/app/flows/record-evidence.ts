@@ -49,26 +49,34 @@ export async function recordEvidence(
   if (decision.assessment.kind !== "production") return undefined;
   const { repo, sha } = decision;
   try {
-    const record = buildEvidenceRecord(await gatherFacts(octokit, decision));
-    const key = `${repo.owner}/${repo.repo}@${formatEvidenceKey(record)}`.toLowerCase();
+    // The key needs only the decision: a known one costs no call, a recorded one only the look-up.
+    const externalId = formatEvidenceKey({
+      environment: decision.environment,
+      deploymentId: decision.deploymentId ?? null,
+      sha,
+      decision: decision.assessment.decision.allowed ? "approved" : "rejected",
+    });
+    const key = `${repo.owner}/${repo.repo}@${externalId}`.toLowerCase();
     if (deps.evidenceKeys?.has(key)) return undefined;
-    const externalId = formatEvidenceKey(record);
     const runs = await listEvidenceRuns(octokit, repo, sha, deps.appId);
-    const ours = runs.some(
+    const recorded = runs.some(
       (run) => run.externalId === externalId && (deps.appId === undefined || run.appId === deps.appId),
     );
-    if (!ours) {
-      await publishCompletedCheck(octokit, repo, {
-        name: EVIDENCE_CHECK_NAME,
-        headSha: sha,
-        output: renderEvidenceOutput(record),
-        completedAt: decision.decidedAt,
-        externalId,
-      });
-      deps.evidenceWatch?.evidenceRecorded(record);
+    if (recorded) {
+      deps.evidenceKeys?.add(key);
+      return undefined;
     }
+    const record = buildEvidenceRecord(await gatherFacts(octokit, decision));
+    await publishCompletedCheck(octokit, repo, {
+      name: EVIDENCE_CHECK_NAME,
+      headSha: sha,
+      output: renderEvidenceOutput(record),
+      completedAt: decision.decidedAt,
+      externalId,
+    });
     deps.evidenceKeys?.add(key);
-    return ours ? undefined : record;
+    deps.evidenceWatch?.evidenceRecorded(record);
+    return record;
   } catch (error) {
     deps.evidenceWatch?.evidenceFailed();
     log.error(
