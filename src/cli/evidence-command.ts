@@ -77,7 +77,7 @@ export async function runEvidence(args: readonly string[], io: CliIo): Promise<n
       rebuilt.records.map((f) => f.record),
       rebuilt.outcomes,
     );
-    io.stdout(formatEvidenceSummary(summary, { since, until }));
+    io.stdout(formatEvidenceSummary(summary, { since, until }, rows));
   } else {
     io.stdout(formatEvidence(rows, format as EvidenceFormat));
   }

@@ -160,13 +160,18 @@ function formatMarkdown(rows: readonly EvidenceRow[]): string {
 }
 
 /** The `--summary`: the numbers, then a text chart of the median time to production per week. */
-export function formatEvidenceSummary(summary: EvidenceSummary, range: { since: Date; until: Date }): string {
+export function formatEvidenceSummary(
+  summary: EvidenceSummary,
+  range: { since: Date; until: Date },
+  rows: readonly EvidenceRow[] = [],
+): string {
   const lines = [
     `Production hotfixes from ${iso(range.since)} until ${iso(range.until)}: ${summary.hotfixes}`,
     `Time to production (PR opened → production approval): ${describeSpread(summary.timeToProduction)}`,
     `Time in canary (canary success → production approval): ${describeSpread(summary.timeInCanary)}`,
     `Change failure rate (failed canary or rollback): ${rate(summary.failed, summary.changeFailureRate, summary.hotfixes)}`,
     `Override rate: ${rate(summary.overridden, summary.overrideRate, summary.hotfixes)}`,
+    describeExceptions(rows),
   ];
   const weeks = summary.weeks.filter((w) => w.medianTimeToProduction !== null);
   if (weeks.length) {
@@ -178,6 +183,16 @@ export function formatEvidenceSummary(summary: EvidenceSummary, range: { since: 
     }
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** The exit code's reason, in one line: how many rows have which exception. */
+function describeExceptions(rows: readonly EvidenceRow[]): string {
+  const counts = new Map<string, number>();
+  for (const row of rows) for (const kind of row.exceptions) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  const flagged = rows.filter((row) => row.exceptions.length).length;
+  if (!flagged) return "Exceptions: none";
+  const kinds = [...counts].map(([kind, n]) => `${kind} ${n}`).join(", ");
+  return `Exceptions: ${flagged} of ${rows.length} rows (${kinds}); run without --summary to list them`;
 }
 
 function describeSpread(spread: Spread): string {

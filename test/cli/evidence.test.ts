@@ -363,6 +363,7 @@ describe("spo evidence", () => {
         "Time in canary (canary success → production approval): median 45 min, p90 60 min (2)",
         "Change failure rate (failed canary or rollback): 66.7% (2 of 3)",
         "Override rate: 33.3% (1 of 3)",
+        "Exceptions: 3 of 6 rows (override 1, no-canary 1, no-approving-review 1, admin-bypass 1); run without --summary to list them",
         "",
         "Median time to production per week:",
         `  2026-W45  ${"█".repeat(30)} 24 h (1)`,
