@@ -1,4 +1,5 @@
 import type { Logger } from "probot";
+import type { EvidenceWatch } from "../core/evidence/evidence-watch.js";
 import type { TicketTrackers } from "../core/ticket-facts.js";
 import { createTicketTrackers } from "../trackers/create-ticket-trackers.js";
 import { readTrackerSettings } from "../trackers/read-tracker-settings.js";
@@ -26,6 +27,32 @@ export interface AppDeps {
   replyLimiter?: ReplyLimiter;
   /** This App's bot login (`<slug>[bot]`), or undefined when it cannot be learned; createApp reads it from `GET /app`. */
   botLogin?: () => Promise<string | undefined>;
+  /** Told of every evidence record written and every write that failed (the server's metrics). */
+  evidenceWatch?: EvidenceWatch;
+  /**
+   * Evidence keys this process already found or wrote, so that a gate endpoint polled every
+   * minute asks GitHub once per decision; createApp makes a bounded one when none is given.
+   */
+  evidenceKeys?: KeyMemory;
+}
+
+/** A bounded set of keys: the oldest is forgotten first. */
+export interface KeyMemory {
+  has(key: string): boolean;
+  add(key: string): void;
+}
+
+/** A KeyMemory of at most `max` keys. */
+export function createKeyMemory(max = 10_000): KeyMemory {
+  const keys = new Set<string>();
+  return {
+    has: (key) => keys.has(key),
+    add(key) {
+      keys.delete(key);
+      keys.add(key);
+      if (keys.size > max) keys.delete(keys.values().next().value!);
+    },
+  };
 }
 
 export type Log = Pick<Logger, "info" | "warn" | "error" | "debug">;

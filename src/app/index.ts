@@ -1,6 +1,6 @@
 import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from "probot";
 import { createBotLoginReader } from "../github/read-app-bot-login.js";
-import type { AppDeps } from "./app-deps.js";
+import { createKeyMemory, type AppDeps } from "./app-deps.js";
 import { createMemoryReplyLimiter } from "./reply-limiter.js";
 import { createGateHandler } from "./routes/gate-endpoint.js";
 import { onCheckRunRequestedAction } from "./on-check-run-action.js";
@@ -23,6 +23,7 @@ export function createApp(given: AppDeps): ApplicationFunction {
       ...given,
       replyLimiter: given.replyLimiter ?? createMemoryReplyLimiter(given.now),
       botLogin: given.botLogin ?? createBotLoginReader(app),
+      evidenceKeys: given.evidenceKeys ?? createKeyMemory(),
     };
     app.on([...PULL_REQUEST_TRIGGERS], (context) => onPullRequest(context, deps));
     app.on("pull_request.closed", (context) => onPullRequestClosed(context, deps));

@@ -15,6 +15,8 @@ export interface CliIo {
   stderrIsTTY: boolean;
   /** The GitHub client class for `spo check --pr`; tests pass one with fast retries. */
   Octokit?: typeof ProbotOctokit;
+  /** The clock (`spo evidence` ends its range now by default); the real one when absent. */
+  now?: () => Date;
 }
 
 /** Colour only on a terminal, and never when `NO_COLOR` is set to anything (https://no-color.org). */

@@ -5,7 +5,7 @@ const EXIT_CODES = `Exit codes:
   1  the gate fails: at least one rule fails
   2  usage error, invalid config, or git/GitHub error (the message says which)`;
 
-export const HELP: Record<"spo" | "check" | "init" | "validate" | "catchup", string> = {
+export const HELP: Record<"spo" | "check" | "init" | "validate" | "catchup" | "evidence", string> = {
   spo: `spo: Single Patch Order, judge a hotfix branch before you push it
 
 Usage:
@@ -15,6 +15,9 @@ Usage:
   spo validate [file]          check a config file and list every problem with its key path
                [--against <ref>] [--floor <file>]   and what gets looser or tighter; the org floor
   spo catchup [--since 24h]    redeliver the App's webhook deliveries that failed (needs APP_ID and its key)
+  spo evidence --repo owner/repo --since <date> [--summary]
+                               every production decision of a range, with ticket, reviewers, override
+                               and canary, and its exceptions, for an auditor (needs GITHUB_TOKEN)
 
 Options:
   -h, --help     show help (also: spo <command> --help)
@@ -117,5 +120,45 @@ Exit codes:
   0  every redelivery it asked for was accepted (or none was needed)
   1  GitHub refused some redeliveries (the lines say which and why)
   2  usage error, or an error: a key GitHub refuses, GitHub unreachable, a redelivery not asked for
+`,
+
+  evidence: `spo evidence: the production evidence of a range, for release managers and auditors
+
+Usage:
+  spo evidence --repo <owner/repo> --since <date> [--until <date>]
+               [--format markdown|csv|jsonl] [--app <slug>] [--summary]
+
+Rebuilds every production decision whose decision time is in the range from GitHub: the
+single-patch-order/evidence check runs on each production-deployed or merged commit (re-runs
+included; only runs written by the App --app are believed), the production deployments and
+their statuses, and the pull requests. Each decision row has its evidence/v1 record (schema:
+docs/evidence.md): ticket, approving reviewers, gate verdict per rule, override, canary and bake.
+
+Exceptions flagged:
+  admin-bypass         a production deployment reached success with no approval by the App
+  override             the approval went through a /spo override
+  no-canary            the approval names no canary deployment
+  no-approving-review  the hotfix PR had no approving review (its author's own does not count)
+
+Options:
+  --repo <owner/repo>  the repository
+  --since <date>       start of the range: 2026-11-01 (UTC) or an ISO time (2026-11-01T09:00:00Z)
+  --until <date>       end of the range (default: now); a date includes that whole day
+  --format <format>    markdown (default), csv (one row per decision, for a spreadsheet) or
+                       jsonl (one JSON object per line, each with its untouched record)
+  --app <slug>         the App whose evidence runs are trusted (default single-patch-order)
+  --summary            print the hotfix lifecycle numbers instead: count, time to production
+                       (PR opened → production approval; median, p90), time in canary, change
+                       failure rate (failed canary or rollback), override rate, and a chart per week
+  -h, --help           show this help
+
+Environment:
+  GITHUB_TOKEN (or GH_TOKEN)  a token that can read the repository's checks, deployments and PRs
+  GITHUB_API_URL              GitHub Enterprise Server: https://<host>/api/v3
+
+Exit codes:
+  0  no exception in the range
+  1  at least one exception (the rows say which)
+  2  usage error, or an error: a token GitHub refuses, GitHub unreachable, an unknown repository
 `,
 };

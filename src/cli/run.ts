@@ -1,6 +1,7 @@
 import { EXIT } from "../core/to-conclusion.js";
 import { runCatchup } from "./catchup-command.js";
 import { runCheck } from "./check-command.js";
+import { runEvidence } from "./evidence-command.js";
 import { useColor, type CliIo } from "./cli-io.js";
 import { HELP } from "./help-text.js";
 import { runInit } from "./init-command.js";
@@ -12,6 +13,7 @@ import { runValidate } from "./validate-command.js";
 const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<number>> = {
   catchup: runCatchup,
   check: runCheck,
+  evidence: runEvidence,
   init: runInit,
   validate: runValidate,
 };
@@ -32,10 +34,10 @@ export async function run(io: CliIo): Promise<number> {
       io.stdout(topic && topic in HELP ? HELP[topic as keyof typeof HELP] : HELP.spo);
       return EXIT.pass;
     }
-    if (first === undefined) throw new UsageError("a command is required: check, init, validate or catchup");
+    if (first === undefined) throw new UsageError("a command is required: check, init, validate, catchup or evidence");
     const command = COMMANDS[first];
     if (!command)
-      throw new UsageError(`unknown command "${first}"; the commands are check, init, validate and catchup`);
+      throw new UsageError(`unknown command "${first}"; the commands are check, init, validate, catchup and evidence`);
     return await command(rest, io);
   } catch (error) {
     io.stderr(renderCliError(error, useColor(io, io.stderrIsTTY)));

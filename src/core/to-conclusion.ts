@@ -7,8 +7,17 @@ import type { PolicyReport } from "./policy-report.js";
  * for a deployment, or picks an exit code.
  */
 
-/** `action_required` only for the forward-port check: the fix is merged, its twin is still to do (SPEC §13). */
-export type CheckConclusion = "success" | "failure" | "action_required";
+/**
+ * `action_required` only for the forward-port check: the fix is merged, its twin is still to do
+ * (SPEC §13). `neutral` only for the evidence of a rejected deployment (SPEC §11): it records, it
+ * does not gate, and a gate never uses it (neutral counts as passing for a required check).
+ */
+export type CheckConclusion = "success" | "failure" | "action_required" | "neutral";
+
+/** The `single-patch-order/evidence` check: `success` records an approval, `neutral` a rejection. */
+export function toEvidenceConclusion(decision: { decision: "approved" | "rejected" }): CheckConclusion {
+  return decision.decision === "approved" ? "success" : "neutral";
+}
 
 export function toCheckConclusion(report: Pick<PolicyReport, "verdict">, overridden = false): CheckConclusion {
   if (overridden) return "success";

@@ -9,7 +9,8 @@ import type { GitHubClient, RepoRef } from "./github-client.js";
  * The newest of this App's `single-patch-order` runs on `headSha` that speaks for PR `number`: its
  * `external_id` names that PR, as judged or as sharing the head (gate-external-id.ts). A run judged
  * for another PR on the same commit, a "Not a hotfix" pass among them, is not this PR's verdict.
- * Reads one page: the 100 newest runs (`filter: all`, re-runs included).
+ * Reads one page: the 100 newest runs (`filter: all`, re-runs included). With the run's summary
+ * and text (its signed record), for the evidence of a production decision.
  */
 export async function findPullGateRun(
   octokit: GitHubClient,
@@ -17,7 +18,7 @@ export async function findPullGateRun(
   headSha: string,
   number: number,
   appId?: number,
-): Promise<CheckFact | undefined> {
+): Promise<(CheckFact & { text?: string }) | undefined> {
   try {
     const { data } = await octokit.rest.checks.listForRef({
       ...repo,
@@ -34,7 +35,14 @@ export async function findPullGateRun(
         parseGateExternalId(run.external_id)?.accounted.includes(number),
     );
     const newest = judged.sort((a, b) => finishedAt(b) - finishedAt(a) || b.id - a.id)[0];
-    return newest ? { status: newest.status, conclusion: newest.conclusion } : undefined;
+    if (!newest) return undefined;
+    const { summary, text } = newest.output ?? {};
+    return {
+      status: newest.status,
+      conclusion: newest.conclusion,
+      ...(summary ? { summary } : {}),
+      ...(text ? { text } : {}),
+    };
   } catch (error) {
     throw toSourceError(error, `reading the single-patch-order checks of #${number} on ${shortSha(headSha)}`);
   }

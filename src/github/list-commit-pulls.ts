@@ -18,6 +18,10 @@ export interface CommitPull {
   mergeCommitSha: string | null;
   mergedAt: string | null;
   htmlUrl: string;
+  /** `user.login`; absent for a deleted account. */
+  author?: string | undefined;
+  /** ISO 8601: when it was opened. */
+  createdAt?: string | undefined;
 }
 
 /**
@@ -43,6 +47,8 @@ export async function listCommitPulls(octokit: GitHubClient, repo: RepoRef, sha:
       mergeCommitSha: pr.merge_commit_sha ?? null,
       mergedAt: pr.merged_at ?? null,
       htmlUrl: pr.html_url,
+      ...(pr.user?.login ? { author: pr.user.login } : {}),
+      ...(pr.created_at ? { createdAt: pr.created_at } : {}),
     }));
   } catch (error) {
     const status = (error as { status?: number }).status;

@@ -14,4 +14,10 @@ export interface PullRequestData {
   state?: string;
   /** ISO 8601, to the second: when anything of the PR last changed (GitHub's `Last-Modified`). */
   updated_at?: string;
+  /** ISO 8601: when it was opened. */
+  created_at?: string;
+  /** ISO 8601, null until merged. */
+  merged_at?: string | null;
+  /** Who merged it (`pulls.get` only; webhook payloads of open PRs carry null). */
+  merged_by?: { login: string } | null;
 }

@@ -30,6 +30,7 @@ export async function readProductionFacts(
         return {
           id: d.id,
           environment: d.environment,
+          ...(d.created_at ? { createdAt: new Date(d.created_at) } : {}),
           ...toActor(d),
           statuses: statuses.data.map((s) => ({ state: s.state, createdAt: new Date(s.created_at), ...toActor(s) })),
         };

@@ -1,13 +1,14 @@
+import { findLeadTimeSeconds, type EvidenceWatch } from "../core/evidence/evidence-watch.js";
 import type { GitHubObserver } from "../github/paced-octokit.js";
 import { Counter, Gauge, Histogram, renderMetrics } from "./prometheus.js";
-import { readRuleVerdicts } from "./read-rule-verdicts.js";
+import { readRuleVerdicts } from "../render/read-report-table.js";
 
 export type DeliveryOutcome = "handled" | "failed" | "duplicate" | "rejected";
 /** A catch-up pass: `done`, `skipped` (another replica or the previous pass holds it) or `error`. */
 export type CatchUpPassOutcome = "done" | "skipped" | "error";
 export type RedeliveryOutcome = "accepted" | "refused" | "error";
 
-export interface AppMetrics extends GitHubObserver {
+export interface AppMetrics extends GitHubObserver, EvidenceWatch {
   /** A delivery for the commit `key` arrived now: the start of its webhook-to-check latency. */
   markReceived(key: string): void;
   countDelivery(event: string, outcome: DeliveryOutcome): void;
@@ -24,6 +25,11 @@ export interface AppMetrics extends GitHubObserver {
  * slow GitHub in tens.
  */
 const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
+/**
+ * Seconds from a hotfix PR's opening to its production approval: a quick fix ships within hours, a
+ * slow one in days.
+ */
+const LEAD_TIME_BUCKETS = [900, 1_800, 3_600, 7_200, 14_400, 28_800, 86_400, 172_800, 259_200, 604_800, 1_209_600];
 /** Commits waiting for their check; the oldest are dropped first (a delivery that leads to no check). */
 const MAX_PENDING = 10_000;
 
@@ -57,8 +63,24 @@ export function createAppMetrics(inFlight: () => number, now = () => performance
     "spo_catchup_redeliveries_total",
     "Redeliveries the catch-up asked GitHub for, by GitHub's answer (accepted, refused, error).",
   );
+  const leadTime = new Histogram(
+    "spo_hotfix_lead_time_seconds",
+    "Seconds from a hotfix PR's opening to its production approval, per evidence record written.",
+    LEAD_TIME_BUCKETS,
+  );
+  const evidence = new Counter(
+    "spo_evidence_records_total",
+    "Evidence records of production decisions written, by decision (approved, rejected).",
+  );
+  const evidenceFailures = new Counter(
+    "spo_evidence_write_failures_total",
+    "Production decisions whose evidence could not be written (the decision itself stood).",
+  );
   let unrepaired = 0;
   const all = [
+    leadTime,
+    evidence,
+    evidenceFailures,
     evaluations,
     verdicts,
     latency,
@@ -92,6 +114,12 @@ export function createAppMetrics(inFlight: () => number, now = () => performance
       pending.delete(check.key!);
       latency.observe((now() - receivedAt) / 1000);
     },
+    evidenceRecorded(record) {
+      evidence.inc({ decision: record.decision });
+      const seconds = findLeadTimeSeconds(record);
+      if (seconds !== undefined) leadTime.observe(seconds);
+    },
+    evidenceFailed: () => evidenceFailures.inc(),
     countDelivery: (event, outcome) => deliveries.inc({ event, outcome }),
     countCatchUpPass: (outcome) => passes.inc({ outcome }),
     countRedelivery: (outcome) => redeliveries.inc({ outcome }),

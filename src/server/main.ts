@@ -12,4 +12,5 @@ if (problem) {
   console.error(problem);
   process.exit(1);
 }
-await startServer(createApp({ ...readAppDeps(process.env), ...readServerDeps(process.env) }), process.env);
+const deps = { ...readAppDeps(process.env), ...readServerDeps(process.env) };
+await startServer({ withMetrics: (evidenceWatch) => createApp({ ...deps, evidenceWatch }) }, process.env);

@@ -22,11 +22,16 @@ import { createInFlight } from "./track-in-flight.js";
  * webhook body limit, `/metrics`, the catch-up on missed deliveries once it listens, and a
  * graceful shutdown on SIGTERM and SIGINT in place of Probot's SIGINT handler (which exits without
  * waiting for judgements that outlive their webhook response). Without APP_ID and a key, `run()`
- * serves Probot's setup page instead of the App.
+ * serves Probot's setup page instead of the App. `withMetrics` hands the App the metrics its
+ * evidence writes report to (spo_hotfix_lead_time_seconds, failed writes).
  */
-export async function startServer(app: ApplicationFunction, env: NodeJS.ProcessEnv): Promise<Server> {
+export async function startServer(
+  given: ApplicationFunction | { withMetrics: (metrics: AppMetrics) => ApplicationFunction },
+  env: NodeJS.ProcessEnv,
+): Promise<Server> {
   const inFlight = createInFlight();
   const metrics = createAppMetrics(() => inFlight.size);
+  const app = typeof given === "function" ? given : given.withMetrics(metrics);
   const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL) : undefined;
   const hardening: Hardening = {
     metrics,

@@ -68,6 +68,7 @@ export function mockDeployments(
     id: number;
     environment: string;
     creator?: string;
+    created_at?: string;
     statuses?: Array<{ state: string; created_at: string; creator?: string }>;
   }>,
 ): nock.Scope {
@@ -76,10 +77,11 @@ export function mockDeployments(
     .query({ sha, per_page: "100" })
     .reply(
       200,
-      deployments.map(({ id, environment, creator }) => ({
+      deployments.map(({ id, environment, creator, created_at }) => ({
         id,
         sha,
         environment,
+        ...(created_at ? { created_at } : {}),
         creator: { login: creator ?? ACTIONS_BOT },
       })),
     );

@@ -4,6 +4,7 @@ import { isHotfix } from "../../core/is-hotfix.js";
 import { RELEASE_CHECK_NAME } from "../../github/check-runs.js";
 import { findLatestCheck } from "../../github/find-latest-check.js";
 import { findPullGateRun } from "../../github/find-pull-gate-run.js";
+import { openRecord } from "../../github/override-store.js";
 import { getPullRequest } from "../../github/find-pull-requests.js";
 import { type CommitPull, findRole, listCommitPulls } from "../../github/list-commit-pulls.js";
 import type { RepoSettings } from "../../github/load-repo-config.js";
@@ -44,7 +45,17 @@ export async function assessCanary(
       return [
         (async (): Promise<CandidatePull> => {
           const gate = hotfix ? await judgeGate(target, pr, settings, deps) : undefined;
-          return { number: pr.number, title: pr.title, role, hotfix, ...(gate ? { gate } : {}) };
+          return {
+            number: pr.number,
+            title: pr.title,
+            role,
+            hotfix,
+            headSha: pr.headSha,
+            author: pr.author,
+            openedAt: pr.createdAt,
+            mergedAt: pr.mergedAt,
+            ...(gate ? { gate } : {}),
+          };
         })(),
       ];
     }),
@@ -58,7 +69,13 @@ async function judgeGate(
   settings: RepoSettings,
   deps: CanaryDeps,
 ): Promise<CheckFact | undefined> {
-  if (pr.mergedAt) return findPullGateRun(target.octokit, target.repo, pr.headSha, pr.number, deps.appId);
+  if (pr.mergedAt) {
+    const run = await findPullGateRun(target.octokit, target.repo, pr.headSha, pr.number, deps.appId);
+    if (!run) return undefined;
+    const { text, ...gate } = run;
+    const override = readRecordedOverride(deps, text, target.repo, pr);
+    return { ...gate, ...(override ? { override } : {}) };
+  }
   const full = await getPullRequest(target.octokit, target.repo, pr.number);
   if (full.head.sha !== pr.headSha)
     return {
@@ -66,6 +83,33 @@ async function judgeGate(
       conclusion: "failure",
       title: `its head has moved on to ${shortSha(full.head.sha)}, so ${shortSha(pr.headSha)} is no longer what it proposes`,
     };
-  const { output } = await assessPullRequest(target, full, deps, { settings });
-  return { status: "completed", conclusion: output.conclusion, title: output.title };
+  const { output, override } = await assessPullRequest(target, full, deps, { settings });
+  return {
+    status: "completed",
+    conclusion: output.conclusion,
+    title: output.title,
+    summary: output.summary,
+    ...(override ? { override: { by: override.by, reason: override.reason, at: override.at } } : {}),
+  };
+}
+
+/**
+ * The override in the App's signed record on the newest gate run of a merged PR, when it is that
+ * PR's record for that head commit: only the App can write it (SPEC §8).
+ */
+function readRecordedOverride(
+  deps: CanaryDeps,
+  text: string | undefined,
+  repo: JudgeTarget["repo"],
+  pr: CommitPull,
+): CheckFact["override"] {
+  if (!deps.recordSeal || !text) return undefined;
+  const record = openRecord(deps.recordSeal, text);
+  const same =
+    record?.pr === pr.number &&
+    record.sha === pr.headSha &&
+    record.repo.toLowerCase() === `${repo.owner}/${repo.repo}`.toLowerCase();
+  return same && record.override
+    ? { by: record.override.by, reason: record.override.reason, at: record.override.at }
+    : undefined;
 }

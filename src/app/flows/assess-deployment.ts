@@ -1,5 +1,6 @@
-import { decideCanary } from "../../core/deploy/decide-canary.js";
-import { decideProduction } from "../../core/deploy/decide-production.js";
+import { decideCanary, type CanaryFacts } from "../../core/deploy/decide-canary.js";
+import { decideProduction, type ProductionFacts } from "../../core/deploy/decide-production.js";
+import type { DeploymentTrust } from "../../core/deploy/trusted-creators.js";
 import {
   decideUnconfigured,
   findEnvironmentKind,
@@ -26,6 +27,14 @@ export interface DeploymentAssessment {
   decision: DeploymentDecision;
   /** `unconfigured`: the environment is in neither list; `unknown`: the config could not be read. */
   kind: EnvironmentKind | "unconfigured" | "unknown";
+  /** What the decision read, for its evidence (SPEC §11): absent where it read nothing. */
+  facts?: DecisionFacts;
+}
+
+/** The facts a decision was made from: the canary judgement, and for production the canary deployments. */
+export interface DecisionFacts {
+  canary: CanaryFacts;
+  production?: { facts: ProductionFacts; trust: DeploymentTrust };
 }
 
 /**
@@ -51,7 +60,9 @@ export async function assessDeployment(
     return { kind: "unconfigured", decision: decideUnconfigured(question.environment, settings.config.deploy) };
   try {
     const target = { octokit, repo, defaultBranch: question.defaultBranch, log };
-    return { kind, decision: await decideKind(target, kind, question.sha, settings, deps) };
+    const facts: Partial<DecisionFacts> = {};
+    const decision = await decideKind(target, kind, question.sha, settings, deps, facts);
+    return { kind, decision, ...(facts.canary ? { facts: facts as DecisionFacts } : {}) };
   } catch (error) {
     const fields = { err: error, sha: question.sha, environment: question.environment };
     // A commit GitHub does not know is the caller's question (a typo, another repository), not an App fault: warn.
@@ -64,7 +75,7 @@ export async function assessDeployment(
 /**
  * Canary: the canary decision. Production: the canary decision must still hold for the commit
  * (its hotfix may have failed, or lost its override, since it went to canary), and only then the
- * canary deployments of trusted creators are weighed.
+ * canary deployments of trusted creators are weighed. What it reads goes into `read`, for the evidence.
  */
 async function decideKind(
   target: { octokit: GitHubClient; repo: RepoRef; defaultBranch: string; log: Log },
@@ -72,8 +83,10 @@ async function decideKind(
   sha: string,
   settings: RepoSettings,
   deps: AppDeps,
+  read: Partial<DecisionFacts>,
 ): Promise<DeploymentDecision> {
-  const canary = decideCanary(await assessCanary(target, sha, settings, deps));
+  read.canary = await assessCanary(target, sha, settings, deps);
+  const canary = decideCanary(read.canary);
   if (kind === "canary") return canary;
   if (!canary.allowed)
     return {
@@ -82,9 +95,7 @@ async function decideKind(
     };
   const { deploy } = settings.config;
   const facts = await readProductionFacts(target.octokit, target.repo, sha, deploy.canary);
-  return decideProduction(
-    facts,
-    { bakeMinutes: deploy.bakeMinutes, trust: { creators: deploy.trustedCreators, appId: deps.appId } },
-    deps.now(),
-  );
+  const trust = { creators: deploy.trustedCreators, appId: deps.appId };
+  read.production = { facts, trust };
+  return decideProduction(facts, { bakeMinutes: deploy.bakeMinutes, trust }, deps.now());
 }

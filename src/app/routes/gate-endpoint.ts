@@ -3,7 +3,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Probot } from "probot";
 import { decideUndecidable, renderGateJson } from "../../render/deployment-messages.js";
 import type { AppDeps } from "../app-deps.js";
-import { assessDeployment } from "../flows/assess-deployment.js";
+import { assessDeployment, type DeploymentAssessment } from "../flows/assess-deployment.js";
+import { recordEvidence } from "../flows/record-evidence.js";
+import type { GitHubClient } from "../../github/github-client.js";
 import { getRepoClient } from "../../github/get-repo-client.js";
 
 export const GATE_PATH = "/api/gate/";
@@ -63,24 +65,42 @@ export function createGateHandler({
     const answer = async () => {
       try {
         const octokit = await getRepoClient(app, { owner, repo });
-        return (
-          await assessDeployment(
-            octokit,
-            { owner, repo },
-            { sha: sha.toLowerCase(), environment, defaultBranch: "HEAD" },
-            deps,
-            app.log,
-          )
-        ).decision;
+        const assessment = await assessDeployment(
+          octokit,
+          { owner, repo },
+          { sha: sha.toLowerCase(), environment, defaultBranch: "HEAD" },
+          deps,
+          app.log,
+        );
+        return { decision: assessment.decision, record: () => record(octokit, assessment) };
       } catch (error) {
         if ((error as { status?: number }).status === 404) return undefined;
         app.log.error({ err: error, owner, repo }, "gate endpoint: could not authenticate for the repository");
-        return decideUndecidable(error);
+        return { decision: decideUndecidable(error) };
       }
     };
-    const decision = await answer();
-    if (!decision) return send(res, 404, notInstalled(owner, repo));
-    return send(res, strict && !decision.allowed ? 412 : 200, renderGateJson(decision));
+    // The first answer and each change of answer per commit and environment is a production
+    // decision with evidence (record-evidence.ts keys it): written after the answer has gone out.
+    const record = (octokit: GitHubClient, assessment: DeploymentAssessment) =>
+      recordEvidence(
+        octokit,
+        {
+          repo: { owner, repo },
+          sha: sha.toLowerCase(),
+          environment,
+          source: "gate-endpoint",
+          assessment,
+          decidedAt: deps.now(),
+        },
+        deps,
+        app.log,
+      );
+    const answered = await answer();
+    if (!answered) return send(res, 404, notInstalled(owner, repo));
+    const { decision } = answered;
+    send(res, strict && !decision.allowed ? 412 : 200, renderGateJson(decision));
+    await answered.record?.();
+    return true;
   };
 }
 

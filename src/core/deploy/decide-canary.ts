@@ -7,6 +7,10 @@ export interface CheckFact {
   conclusion: string | null;
   /** The verdict's one-line title, when it was assessed just now ("1 rule fails: …"). */
   title?: string;
+  /** The verdict's report summary (Markdown the App wrote): its rule table and facts, for the evidence. */
+  summary?: string;
+  /** The override that holds for the judged head commit, as the App recorded it. */
+  override?: { by: string; reason: string; at: string } | undefined;
 }
 
 /** A pull request whose head or merge commit is the deployed commit. */
@@ -21,6 +25,12 @@ export interface CandidatePull {
    * last check run that judged this PR for a merged one. Never another PR's run on the same commit.
    */
   gate?: CheckFact | undefined;
+  /** The PR's head commit. */
+  headSha?: string;
+  author?: string | undefined;
+  /** ISO 8601. */
+  openedAt?: string | undefined;
+  mergedAt?: string | null;
 }
 
 export interface CanaryFacts {

@@ -11,6 +11,8 @@ export interface DeploymentStatusFact extends DeploymentActor {
 export interface CanaryDeploymentFact extends DeploymentActor {
   id: number;
   environment: string;
+  /** When the deployment was created (`created_at`), for the evidence. */
+  createdAt?: Date | undefined;
   statuses: DeploymentStatusFact[];
 }
 
@@ -45,19 +47,9 @@ export function decideProduction(facts: ProductionFacts, policy: ProductionPolic
       reason: `${sha} has not been deployed to canary. Deploy it to canary first; production follows after ${minutes(bakeMinutes)} of healthy canary.`,
     };
   }
-  const failures = facts.canaryDeployments.flatMap((d) =>
-    d.statuses.filter((s) => FAILED.has(s.state)).map((s) => ({ deployment: d, status: s })),
-  );
-  const lastFailure = latest(failures.map((f) => f.status.createdAt));
+  const failures = findFailures(facts);
   const trusted = facts.canaryDeployments.filter((d) => isTrustedActor(d, trust));
-  const successes = trusted.flatMap((d) => {
-    const counted = d.statuses.filter((s) => FAILED.has(s.state) || isTrustedActor(s, trust));
-    const newest = [...counted].sort(byTime).at(-1);
-    return newest?.state === "success" && (!lastFailure || newest.createdAt > lastFailure)
-      ? [{ deployment: d, status: newest }]
-      : [];
-  });
-  const bake = successes.sort((a, b) => byTime(a.status, b.status))[0];
+  const bake = findBake(facts, trust);
 
   if (!bake) {
     const failed = failures.sort((a, b) => byTime(a.status, b.status)).at(-1);
@@ -95,6 +87,36 @@ export function decideProduction(facts: ProductionFacts, policy: ProductionPolic
     };
   }
   return { allowed: true, reason: `Canary of ${sha} baked ${minutes(bakeMinutes)} with no failure since: ${where}.` };
+}
+
+/** Every failed status (`failure`, `error`) of the commit's canary deployments, from anyone. */
+function findFailures(
+  facts: ProductionFacts,
+): Array<{ deployment: CanaryDeploymentFact; status: DeploymentStatusFact }> {
+  return facts.canaryDeployments.flatMap((d) =>
+    d.statuses.filter((s) => FAILED.has(s.state)).map((s) => ({ deployment: d, status: s })),
+  );
+}
+
+/**
+ * The canary deployment whose bake counts: of the trusted deployments whose newest counted status
+ * is a trusted `success` after the last failure, the one that succeeded first. Undefined when none.
+ */
+export function findBake(
+  facts: ProductionFacts,
+  trust: DeploymentTrust,
+): { deployment: CanaryDeploymentFact; status: DeploymentStatusFact } | undefined {
+  const lastFailure = latest(findFailures(facts).map((f) => f.status.createdAt));
+  const successes = facts.canaryDeployments
+    .filter((d) => isTrustedActor(d, trust))
+    .flatMap((d) => {
+      const counted = d.statuses.filter((s) => FAILED.has(s.state) || isTrustedActor(s, trust));
+      const newest = [...counted].sort(byTime).at(-1);
+      return newest?.state === "success" && (!lastFailure || newest.createdAt > lastFailure)
+        ? [{ deployment: d, status: newest }]
+        : [];
+    });
+  return successes.sort((a, b) => byTime(a.status, b.status))[0];
 }
 
 /**

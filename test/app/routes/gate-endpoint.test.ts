@@ -13,7 +13,8 @@ import {
   mockDeployments,
   mockJudgedHotfix,
 } from "../../helpers/deploy-nock.js";
-import { API, expectAllMocksDone, mockSettings } from "../../helpers/github-nock.js";
+import { mockEvidencePull, mockEvidenceRuns, readRecord, waitForMocks } from "../../helpers/evidence-nock.js";
+import { API, captureCheckRuns, expectAllMocksDone, mockSettings } from "../../helpers/github-nock.js";
 import { FIXED_NOW, TEST_APP_ID, TestOctokit } from "../../helpers/probot.js";
 
 const TOKEN = "s3cret-gate-token";
@@ -26,10 +27,14 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 type Handler = (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown;
 
 /** The App on a real HTTP server, composed as Probot's server does: webhooks, added handlers, 404. */
-async function startApp(gateToken?: string, log = pino({ level: "silent" })): Promise<string> {
+async function startApp(
+  gateToken?: string,
+  log = pino({ level: "silent" }),
+  now: () => Date = () => FIXED_NOW,
+): Promise<string> {
   const probot = new Probot({ githubToken: "test", log, Octokit: TestOctokit });
   const handlers: Handler[] = [];
-  await probot.load(createApp({ now: () => FIXED_NOW, appId: TEST_APP_ID, ...(gateToken ? { gateToken } : {}) }), {
+  await probot.load(createApp({ now, appId: TEST_APP_ID, ...(gateToken ? { gateToken } : {}) }), {
     cwd: process.cwd(),
     addHandler: (handler) => handlers.push(handler),
   });
@@ -50,6 +55,12 @@ async function get(base: string, path: string, token?: string, method = "GET") {
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+/** What the evidence of a production answer reads about the open hotfix #12, and its (no) evidence runs yet. */
+function mockOpenHotfixEvidence(scope: nock.Scope) {
+  mockEvidencePull(scope, REPO, 12, { author: "dev-ana", createdAt: "2026-11-21T08:00:00Z", headSha: SHA });
+  mockEvidenceRuns(scope, REPO, SHA, []);
 }
 
 function mockInstallation(scope: nock.Scope) {
@@ -100,10 +111,16 @@ describe("GET /api/gate/<owner>/<repo>/<sha>", () => {
     mockDeployments(scope, REPO, SHA, [
       { id: 7, environment: "canary", statuses: [{ state: "success", created_at: "2026-11-21T11:50:00Z" }] },
     ]);
+    mockOpenHotfixEvidence(scope);
+    const checks = captureCheckRuns(scope, REPO);
 
     const response = await get(base, `/api/gate/${REPO}/${SHA}?environment=production`, TOKEN);
 
+    await waitForMocks(scope);
     expectAllMocksDone();
+    expect(checks.map((c) => [c.conclusion, c.external_id])).toEqual([
+      ["neutral", `evidence/v1:production:${SHA}:rejected`],
+    ]);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       allowed: false,
@@ -120,12 +137,77 @@ describe("GET /api/gate/<owner>/<repo>/<sha>", () => {
     mockSettings(scope, {}, REPO);
     mockCanaryHolds(scope, REPO, SHA);
     mockDeployments(scope, REPO, SHA, []);
+    mockOpenHotfixEvidence(scope);
+    captureCheckRuns(scope, REPO);
 
     const response = await get(base, `/api/gate/${REPO}/${SHA}?environment=production&strict=true`, TOKEN, "POST");
 
+    await waitForMocks(scope);
     expectAllMocksDone();
     expect(response.status).toBe(412);
     expect(response.body.allowed).toBe(false);
+  });
+
+  it("writes evidence for the first production answer and each change of answer, not for the same answer again", async () => {
+    let now = FIXED_NOW;
+    const base = await startApp(TOKEN, pino({ level: "silent" }), () => now);
+    const path = `/api/gate/${REPO}/${SHA}?environment=production`;
+    const canary = [
+      {
+        id: 7,
+        environment: "canary",
+        created_at: "2026-11-21T11:45:00Z",
+        statuses: [{ state: "success", created_at: "2026-11-21T11:50:00Z" }],
+      },
+    ];
+    const scope = nock(API);
+    mockInstallation(scope);
+    mockSettings(scope, {}, REPO);
+    mockCanaryHolds(scope, REPO, SHA);
+    mockDeployments(scope, REPO, SHA, canary);
+    mockOpenHotfixEvidence(scope);
+    const checks = captureCheckRuns(scope, REPO, 2);
+
+    expect((await get(base, path, TOKEN)).body.allowed).toBe(false);
+    await waitForMocks(scope);
+
+    // The same answer again: this process already wrote its evidence, so no evidence call at all.
+    mockInstallation(scope);
+    mockSettings(scope, {}, REPO);
+    mockCanaryHolds(scope, REPO, SHA);
+    mockDeployments(scope, REPO, SHA, canary);
+    expect((await get(base, path, TOKEN)).body.allowed).toBe(false);
+    await waitForMocks(scope);
+
+    // The bake is over: the answer changes, and that decision gets its own record.
+    now = new Date("2026-11-21T12:30:00Z");
+    mockInstallation(scope);
+    mockSettings(scope, {}, REPO);
+    mockCanaryHolds(scope, REPO, SHA);
+    mockDeployments(scope, REPO, SHA, canary);
+    mockEvidencePull(scope, REPO, 12, { author: "dev-ana", createdAt: "2026-11-21T08:00:00Z", headSha: SHA });
+    mockEvidenceRuns(scope, REPO, SHA, [{ id: 900, externalId: `evidence/v1:production:${SHA}:rejected` }]);
+    expect((await get(base, path, TOKEN)).body.allowed).toBe(true);
+    await waitForMocks(scope);
+
+    expectAllMocksDone();
+    expect(checks.map((c) => [c.conclusion, c.external_id])).toEqual([
+      ["neutral", `evidence/v1:production:${SHA}:rejected`],
+      ["success", `evidence/v1:production:${SHA}:approved`],
+    ]);
+    expect(readRecord(checks[1]!.output.text)).toMatchObject({
+      source: "gate-endpoint",
+      deploymentId: null,
+      decision: "approved",
+      pullRequest: { number: 12, author: "dev-ana", mergedBy: null, mergedAt: null, approvingReviewers: [] },
+      canary: { id: 7, started: "2026-11-21T11:45:00Z", succeeded: "2026-11-21T11:50:00Z", bakedMinutes: 40 },
+      timeline: {
+        prOpened: "2026-11-21T08:00:00Z",
+        merged: null,
+        canary: "2026-11-21T11:50:00Z",
+        productionDecision: "2026-11-21T12:30:00Z",
+      },
+    });
   });
 
   it("refuses a commit GitHub does not know, and logs it as a warning, not an error", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readRuleVerdicts } from "../../src/metrics/read-rule-verdicts.js";
+import { readRuleVerdicts } from "../../src/render/read-report-table.js";
 import { renderConfigError, renderReport } from "../../src/render/check-run-output.js";
 import { ConfigError } from "../../src/config/config-error.js";
 import { reports } from "../fixtures/reports.js";
