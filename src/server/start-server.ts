@@ -29,7 +29,7 @@ import { createInFlight } from "./track-in-flight.js";
 export async function startServer(app: ApplicationFunction, env: NodeJS.ProcessEnv): Promise<Server> {
   const inFlight = createInFlight();
   const metrics = createAppMetrics(() => inFlight.size);
-  const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL) : undefined;
+  const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL) : undefined;
   const hardening: Hardening = {
     metrics,
     inFlight,
