@@ -48,7 +48,7 @@ export function readConditionally(fetchImpl: Fetch, cache: ConditionalReadCache,
     const response = await fetchImpl(input, { ...init, headers: Object.fromEntries(headers) });
     if (response.status === 304 && cached) {
       await response.body?.cancel();
-      return withUrl(new Response(cached.body.slice(), { status: 200, headers: [...cached.headers] }), url);
+      return withUrl(new Response(cached.body.slice(), { status: 200, headers: answerHeaders(cached, response) }), url);
     }
     if (response.status !== 200) {
       if (response.status >= 400 && response.status < 500) cache.delete(key);
@@ -69,6 +69,15 @@ export function readConditionally(fetchImpl: Fetch, cache: ConditionalReadCache,
 /** The fetch under a conditional one (a client derived from another's options re-wraps it for its own installation). */
 export function withoutConditionalReads(fetchImpl: Fetch | undefined): Fetch | undefined {
   return fetchImpl && INNER in fetchImpl ? (fetchImpl as Fetch & { [INNER]: Fetch })[INNER] : fetchImpl;
+}
+
+/** What describes the body is the kept 200's; the rest (request id, rate limit, date) is the 304's own. */
+const BODY_HEADERS = new Set(["content-type", "content-length", "content-encoding"]);
+
+function answerHeaders(cached: CachedRead, notModified: Response): Headers {
+  const headers = new Headers([...cached.headers]);
+  for (const [name, value] of notModified.headers) if (!BODY_HEADERS.has(name)) headers.set(name, value);
+  return headers;
 }
 
 function hashToken(authorization: string): string {

@@ -20,7 +20,8 @@ function fakeFetch(...replies: Array<() => Response>) {
 
 const ok = (body: string, etag?: string) => () =>
   new Response(body, { status: 200, headers: { ...TEXT, ...(etag ? { etag } : {}) } });
-const notModified = () => new Response(null, { status: 304, headers: { etag: '"v1"' } });
+const notModified = () =>
+  new Response(null, { status: 304, headers: { etag: '"v1"', "x-github-request-id": "REQ:304" } });
 
 describe("conditional reads", () => {
   it("asks again with If-None-Match and answers GitHub's 304 with the kept 200", async () => {
@@ -35,6 +36,7 @@ describe("conditional reads", () => {
     expect(sent[1]!["if-none-match"]).toBe('"v1"');
     expect(second.status).toBe(200);
     expect(second.headers.get("content-type")).toBe(TEXT["content-type"]);
+    expect(second.headers.get("x-github-request-id")).toBe("REQ:304");
     expect(second.url).toBe(CONFIG);
     expect(await second.text()).toBe("scope: {}\n");
   });
