@@ -30,6 +30,9 @@ interface Prepared {
   sha: string;
   body: string;
   signature: string;
+  /** `owner/repo#number`: the PR is open on the fake while its delivery is being judged. */
+  key: string;
+  pull: unknown;
 }
 
 /**
@@ -48,13 +51,13 @@ export async function measureLoad(
     github.repos.configs.set(`org-${i}/service`, "scope:\n  maxFiles: 10\n");
   const app = await startApp(github.host, { LOG_LEVEL: "info", ...env }, nodeArgs);
   try {
-    await runLoop(app, await prepare(options.installations, options, 1_000_000), options.concurrency);
+    await runLoop(app, github, await prepare(options.installations, options, 1_000_000), options.concurrency);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const measured = await prepare(options.events, options, 0);
     const firstRequest = github.requests.length;
     const cpuBefore = await readCpuMs(app.process.pid);
     const started = performance.now();
-    const { sentAt, failed } = await runLoop(app, measured, options.concurrency);
+    const { sentAt, failed } = await runLoop(app, github, measured, options.concurrency);
     const cpuMs = (await readCpuMs(app.process.pid)) - cpuBefore;
     return {
       ...summarize(github, measured, sentAt, started, firstRequest, failed, await readRss(app.process.pid)),
@@ -77,14 +80,26 @@ async function prepare(count: number, options: LoadOptions, offset: number): Pro
         number: offset + k + 1,
       });
       const body = JSON.stringify(payload);
-      return { sha: payload.pull_request.head.sha as string, body, signature: await sign(WEBHOOK_SECRET, body) };
+      return {
+        sha: payload.pull_request.head.sha as string,
+        body,
+        signature: await sign(WEBHOOK_SECRET, body),
+        key: `${payload.repository.full_name}#${payload.pull_request.number}`,
+        pull: payload.pull_request,
+      };
     }),
   );
 }
 
-/** `concurrency` clients, each sending its next delivery when the previous one is answered. */
+/**
+ * `concurrency` clients, each sending its next delivery when the previous one is answered. The PR
+ * is open on the fake from its delivery until its answer, as on GitHub (a new PR changes the open
+ * PR list, so that list is never a free 304 for it); then it is taken as closed, so that the list
+ * holds the PRs being judged, as in a repository whose hotfixes do not pile up.
+ */
 async function runLoop(
   app: RunningApp,
+  github: FakeGitHub,
   deliveries: Prepared[],
   concurrency: number,
 ): Promise<{ sentAt: Map<string, number>; failed: number }> {
@@ -95,12 +110,14 @@ async function runLoop(
     while (next < deliveries.length) {
       const delivery = deliveries[next++]!;
       sentAt.set(delivery.sha, performance.now());
+      github.repos.pulls.set(delivery.key, delivery.pull);
       const reply = await postRaw(`${app.url}/api/github/webhooks`, delivery.body, {
         "content-type": "application/json",
         "x-github-event": "pull_request",
         "x-github-delivery": `bench-${delivery.sha}`,
         "x-hub-signature-256": delivery.signature,
       }).catch(() => ({ status: 0 }));
+      github.repos.pulls.delete(delivery.key);
       if (reply.status !== 200) failed++;
     }
   };

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { RecordedRequest, Reply } from "./fake-github-request.js";
@@ -80,9 +81,10 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     for (const wake of [...waiters]) wake();
     const fault = faults.find((f) => (f.times === undefined || f.times > 0) && f.match(request));
     if (fault && fault.times !== undefined) fault.times--;
-    const reply = fault
+    const routed = fault
       ? await (typeof fault.reply === "function" ? fault.reply(request) : fault.reply)
       : (hook.route(request, `http://${req.headers.host}/api/v3`) ?? routeRequest(request, repos, token));
+    const reply = fault ? routed : answerConditionally(request, routed);
     request.answered = reply.status;
     if (reply.delayMs) await sleep(reply.delayMs);
     if (closed) return;
@@ -139,6 +141,21 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * As GitHub does: a GET's 200 carries an ETag (specific to the token, like GitHub's), and a request
+ * whose `If-None-Match` names the current one is answered 304 with no body (free on GitHub).
+ */
+function answerConditionally(request: RecordedRequest, reply: Reply): Reply {
+  if (request.method !== "GET" || reply.status !== 200) return reply;
+  const body = typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body ?? "");
+  const tag = createHash("sha1")
+    .update(`${request.headers.authorization ?? ""}\n${body}`)
+    .digest("hex");
+  const etag = `"${tag}"`;
+  const headers = { ...reply.headers, etag };
+  return request.headers["if-none-match"] === etag ? { status: 304, headers } : { ...reply, headers };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -27,7 +27,8 @@ type Configuration = Record<string, unknown>;
  * repository, never from a PR's head (a PR cannot relax its own rules). Uses Probot's config
  * plugin, exactly as `context.config` does (org fallback, `_extends` chains), with one change:
  * a list in a closer file replaces the inherited list instead of being appended to it, so a
- * repository can narrow org defaults. One GET when the repository has the file, two when not.
+ * repository can narrow org defaults. One GET when the repository has the file, two when not; on
+ * the App's server each is conditional (read-conditionally.ts), so an unchanged file is a free 304.
  *
  * Then the org floor (SPEC §12, load-org-floor.ts): a repository setting looser than the floor is a
  * ConfigError; where the repository sets nothing, a stricter floor value applies. That costs one more

@@ -1,5 +1,7 @@
 import { ProbotOctokit } from "probot";
+import type { ConditionalReadCache } from "./conditional-read-cache.js";
 import { toCheckKey } from "./find-check-key.js";
+import { readConditionally, withoutConditionalReads } from "./read-conditionally.js";
 
 /** A check run that the App published as completed. */
 export interface CompletedCheckSeen {
@@ -34,7 +36,7 @@ export const TOKEN_CALL_TIMEOUT_MS = 2_000;
 const TOKEN_CALL = /\/app\/installations\/\d+\/access_tokens(\?|$)/;
 
 /**
- * Probot's Octokit for the App's server, changed in four ways:
+ * Probot's Octokit for the App's server, changed in five ways:
  *
  * - Write throttling is keyed per installation. Probot gives the webhook clients no throttle id,
  *   so every installation shares one write queue (one write per second for the whole process);
@@ -48,10 +50,13 @@ const TOKEN_CALL = /\/app\/installations\/\d+\/access_tokens(\?|$)/;
  *   ensure-installation-token.ts does) go to the App's GitHub: Probot hands the token strategy a
  *   request without the client's `baseUrl`, which would send a GitHub Enterprise Server App's
  *   token call to api.github.com. Every token call is cut at TOKEN_CALL_TIMEOUT_MS.
+ * - With `reads`, an installation's repeated reads (config, org file, manifests, trees, the open PR
+ *   list) are conditional and a 304 is answered from `reads` (read-conditionally.ts, SPEC §15). One
+ *   cache for the process: its keys hold the installation and the token.
  */
-export function createPacedOctokit(observer: GitHubObserver): typeof ProbotOctokit {
+export function createPacedOctokit(observer: GitHubObserver, reads?: ConditionalReadCache): typeof ProbotOctokit {
   return ProbotOctokit.plugin(observeCompletedChecks(observer), ownRequestOptions).defaults((options: Options) =>
-    withPacing(options, observer),
+    withPacing(options, observer, reads),
   ) as typeof ProbotOctokit;
 }
 
@@ -75,13 +80,16 @@ const ownRequestOptions: Plugin = (octokit) => {
 };
 
 /** The options of one client: Probot's, with the changes above. Exported for tests. */
-export function withPacing(options: Options, observer: GitHubObserver): Options {
+export function withPacing(options: Options, observer: GitHubObserver, reads?: ConditionalReadCache): Options {
   const installationId = options.auth?.installationId;
-  const fetch = observeErrors(observer, options.request?.fetch);
+  const fetch = observeErrors(observer, withoutConditionalReads(options.request?.fetch));
   const authRequest = options.auth?.request;
   return {
     ...options,
-    request: { ...options.request, fetch },
+    request: {
+      ...options.request,
+      fetch: reads && installationId ? readConditionally(fetch, reads, Number(installationId)) : fetch,
+    },
     ...(typeof authRequest?.defaults === "function"
       ? {
           auth: {

@@ -6,15 +6,15 @@ import { readRecordKey } from "./read-record-key.js";
 import { createRedisReplyLimiter } from "./redis-reply-limiter.js";
 
 /** What the App takes from the server's secrets and shared state: the record key, and the reply limit in Redis. */
-export function readServerDeps(
+export async function readServerDeps(
   env: NodeJS.ProcessEnv,
   now = () => new Date(),
-): Pick<AppDeps, "recordSeal" | "replyLimiter"> {
+): Promise<Pick<AppDeps, "recordSeal" | "replyLimiter">> {
   const key = readRecordKey(env);
   return {
     ...(key ? { recordSeal: createRecordSeal(key) } : {}),
     ...(env.REDIS_URL
-      ? { replyLimiter: createRedisReplyLimiter(connectRedis(env.REDIS_URL), createMemoryReplyLimiter(now)) }
+      ? { replyLimiter: createRedisReplyLimiter(await connectRedis(env.REDIS_URL), createMemoryReplyLimiter(now)) }
       : {}),
   };
 }

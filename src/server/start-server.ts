@@ -9,6 +9,7 @@ import { createMemoryClaims } from "./delivery-claims.js";
 import { hardenApp, type Hardening } from "./harden-app.js";
 import { DEFAULT_MAX_WEBHOOK_BYTES } from "./limit-webhook-body.js";
 import { createPacedOctokit } from "../github/paced-octokit.js";
+import { createConditionalReadCache } from "../github/conditional-read-cache.js";
 import { readCatchUpSettings } from "./read-catch-up-settings.js";
 import { createRedisCatchUpLock, PROCESS_LOCK } from "./redis-catch-up-lock.js";
 import { createRedisClaims } from "./redis-delivery-claims.js";
@@ -18,8 +19,9 @@ import { createInFlight } from "./track-in-flight.js";
 
 /**
  * Runs the App with Probot's `run()` (environment, HTTP server, `/ping`) plus its hardening
- * (README, "Operations"): logs with credentials redacted, per-installation write pacing, the delivery guard, a
- * webhook body limit, `/metrics`, the catch-up on missed deliveries once it listens, and a
+ * (README, "Operations"): logs with credentials redacted, per-installation write pacing, conditional
+ * repeated reads (one bounded cache per process), the delivery guard, a webhook body limit,
+ * `/metrics`, the catch-up on missed deliveries once it listens, and a
  * graceful shutdown on SIGTERM and SIGINT in place of Probot's SIGINT handler (which exits without
  * waiting for judgements that outlive their webhook response). Without APP_ID and a key, `run()`
  * serves Probot's setup page instead of the App. `withMetrics` hands the App the metrics its
@@ -32,7 +34,7 @@ export async function startServer(
   const inFlight = createInFlight();
   const metrics = createAppMetrics(() => inFlight.size);
   const app = typeof given === "function" ? given : given.withMetrics(metrics);
-  const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL) : undefined;
+  const redis = env.REDIS_URL ? await connectRedis(env.REDIS_URL) : undefined;
   const hardening: Hardening = {
     metrics,
     inFlight,
@@ -41,7 +43,7 @@ export async function startServer(
   };
   const probotSigint = new Set(process.listeners("SIGINT"));
   const server = await run(hardenApp(app, hardening), {
-    Octokit: createPacedOctokit(metrics),
+    Octokit: createPacedOctokit(metrics, createConditionalReadCache()),
     log: await createLog(env),
   });
   for (const listener of process.listeners("SIGINT")) if (!probotSigint.has(listener)) process.off("SIGINT", listener);

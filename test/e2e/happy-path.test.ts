@@ -1,6 +1,14 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { buildOnce } from "./build-once.js";
-import { describeCalls, isCheckRunPost, readLogLines, REPO, startHarness, type Harness } from "./harness.js";
+import {
+  describeCalls,
+  isCheckRunPost,
+  isConfigCall,
+  readLogLines,
+  REPO,
+  startHarness,
+  type Harness,
+} from "./harness.js";
 import { pullRequestEvent } from "../../support/payloads.js";
 import { sendWebhook } from "../../support/send-webhook.js";
 
@@ -73,6 +81,29 @@ describe("the built App against a fake GitHub", () => {
       conclusion: "success",
       output: { title: "Not a hotfix: no single-patch rules apply" },
     });
+  });
+
+  it("asks for the unchanged config of a second PR with If-None-Match, and the 304 costs no rate limit", async () => {
+    harness = await startHarness();
+    const { github, app } = harness;
+    await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent({ installationId: 5, number: 2 }) });
+    const first = github.requests.length;
+    const firstConfig = github.requests.find(isConfigCall)!;
+
+    await sendWebhook(app.url, { event: "pull_request", payload: pullRequestEvent({ installationId: 5, number: 3 }) });
+
+    const second = github.requests.slice(first);
+    const config = second.find(isConfigCall)!;
+    expect(firstConfig.headers["if-none-match"]).toBeUndefined();
+    expect(config.headers["if-none-match"]).toMatch(/^"[0-9a-f]{40}"$/);
+    expect(config.answered).toBe(304);
+    // The org has no shared file (a 404, counted); the open PR list is the same empty one (304).
+    expect(second.filter((r) => r.answered !== 304).map((r) => `${r.method} ${r.path}`)).toEqual([
+      "GET /repos/Codertocat/.github/contents/.github%2Fsingle-patch-order.yml",
+      `GET /repos/${REPO}/pulls/3/files?per_page=100&page=1`,
+      `POST /repos/${REPO}/check-runs`,
+    ]);
+    expect(second.find(isCheckRunPost)!.body).toMatchObject({ conclusion: "success", external_id: "3" });
   });
 
   it("logs as JSON lines that carry the delivery id", async () => {
