@@ -76,13 +76,13 @@ describe.skipIf(!hasRedis)("two replicas sharing REDIS_URL", () => {
     );
     const isRedelivery = (r: RecordedRequest) => r.method === "POST" && r.path.endsWith("/attempts");
 
-    const replicas = await Promise.all(
-      [{ PORT: String(port) }, {}].map((env) =>
-        startApp(github.host, { REDIS_URL: redisUrl, CATCHUP_INTERVAL_S: "300", ...env }),
-      ),
-    );
-    for (const replica of replicas) cleanups.push(() => replica.stop());
-    await github.waitFor(isCheckRunPost, { count: 3 });
+    // The replica behind the "load balancer" port starts first: a balancer sends only to a replica that
+    // listens, and started together the other one's pass could redeliver to a port nobody listens on yet.
+    for (const env of [{ PORT: String(port) }, {}]) {
+      const replica = await startApp(github.host, { REDIS_URL: redisUrl, CATCHUP_INTERVAL_S: "300", ...env });
+      cleanups.push(() => replica.stop());
+    }
+    await github.waitFor(isCheckRunPost, { count: 3, timeoutMs: 30_000 });
     await new Promise((resolve) => setTimeout(resolve, 2_000)); // both replicas' first passes are over
 
     expect(
@@ -107,7 +107,9 @@ describe.skipIf(!hasRedis)("two replicas sharing REDIS_URL", () => {
       .stdout.split("\n")
       .filter(Boolean);
     expect(remembered.sort()).toEqual(missed.map((a) => `single-patch-order:redelivered:${a.guid}`).sort());
-  });
+    // Two server starts, three paced redeliveries (one a second) and the 2 s above: on a loaded 2-core CI
+    // machine this once took 17 s, so it gets more than the default 20 s.
+  }, 45_000);
 
   it("judges distinct deliveries on both replicas with Probot's Redis-backed throttling", async () => {
     const github = await startFakeGitHub();
