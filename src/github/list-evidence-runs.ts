@@ -1,7 +1,6 @@
 import { EVIDENCE_CHECK_NAME } from "../core/evidence/evidence-key.js";
-import { shortSha } from "../core/deploy/deployment-decision.js";
-import { toSourceError } from "./describe-github-error.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
+import { listNamedRuns } from "./list-named-runs.js";
 
 /** A `single-patch-order/evidence` run on a commit, with the App that wrote it. */
 export interface EvidenceRun {
@@ -14,9 +13,6 @@ export interface EvidenceRun {
   htmlUrl: string | null;
 }
 
-/** GitHub keeps at most 1,000 runs of a name in a suite: 10 pages of 100 read them all. */
-const MAX_PAGES = 10;
-
 /**
  * Every `single-patch-order/evidence` run on `sha` (`filter: all`, re-runs included), of the App
  * `appId` when given (the App itself knows its id; `spo evidence` filters by slug). One call per
@@ -28,33 +24,13 @@ export async function listEvidenceRuns(
   sha: string,
   appId?: number,
 ): Promise<EvidenceRun[]> {
-  const runs: EvidenceRun[] = [];
-  try {
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const { data } = await octokit.rest.checks.listForRef({
-        ...repo,
-        ref: sha,
-        check_name: EVIDENCE_CHECK_NAME,
-        filter: "all",
-        per_page: 100,
-        page,
-        ...(appId === undefined ? {} : { app_id: appId }),
-      });
-      for (const run of data.check_runs) {
-        if (run.name !== EVIDENCE_CHECK_NAME || run.head_sha !== sha) continue;
-        runs.push({
-          id: run.id,
-          externalId: run.external_id ?? null,
-          appId: run.app?.id,
-          appSlug: run.app?.slug,
-          text: run.output?.text ?? null,
-          htmlUrl: run.html_url ?? null,
-        });
-      }
-      if (data.check_runs.length < 100) break;
-    }
-    return runs;
-  } catch (error) {
-    throw toSourceError(error, `reading the ${EVIDENCE_CHECK_NAME} checks on ${shortSha(sha)}`);
-  }
+  const runs = await listNamedRuns(octokit, repo, sha, EVIDENCE_CHECK_NAME, appId);
+  return runs.map((run) => ({
+    id: run.id,
+    externalId: run.external_id ?? null,
+    appId: run.app?.id,
+    appSlug: run.app?.slug,
+    text: run.output?.text ?? null,
+    htmlUrl: run.html_url ?? null,
+  }));
 }

@@ -10,8 +10,8 @@ import {
   type RecordedState,
 } from "../core/override/override-record.js";
 import { GATE_CHECK_NAME } from "./check-runs.js";
-import { toSourceError } from "./describe-github-error.js";
 import type { GitHubClient, RepoRef } from "./github-client.js";
+import { listNamedRuns } from "./list-named-runs.js";
 
 /**
  * Where overrides (and who pushed a commit) are kept: in the App's own `single-patch-order` check
@@ -62,42 +62,21 @@ export function openRecord(seal: RecordSeal, text: string | null | undefined): G
 }
 
 /**
- * GitHub keeps at most 1,000 runs of one name in a check suite and then deletes the oldest
- * (REST docs, "Create a check run"); 10 pages of 100 cover them. Past that nothing older is read:
- * an override that only an older run carried no longer holds (the safe direction).
+ * Every verified record in this App's gate runs on `sha`: one call per 100 runs, at most 1,000 runs
+ * (what GitHub keeps of one name); an override that only an older run carried no longer holds (the
+ * safe direction).
  */
-const MAX_PAGES = 10;
-
-/** Every verified record in this App's gate runs on `sha`: one call per 100 runs. */
 export async function readGateRecords(
   octokit: GitHubClient,
   repo: RepoRef,
   sha: string,
   access: RecordAccess,
 ): Promise<RecordedRun[]> {
-  const runs: RecordedRun[] = [];
-  try {
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const { data } = await octokit.rest.checks.listForRef({
-        ...repo,
-        ref: sha,
-        check_name: GATE_CHECK_NAME,
-        app_id: access.appId,
-        filter: "all",
-        per_page: 100,
-        page,
-      });
-      for (const run of data.check_runs) {
-        if (run.app?.id !== access.appId || run.name !== GATE_CHECK_NAME || run.head_sha !== sha) continue;
-        const record = openRecord(access.seal, run.output?.text);
-        if (record) runs.push({ runId: run.id, record });
-      }
-      if (data.check_runs.length < 100) break;
-    }
-    return runs;
-  } catch (error) {
-    throw toSourceError(error, `reading the ${GATE_CHECK_NAME} checks on ${sha.slice(0, 7)}`);
-  }
+  const runs = await listNamedRuns(octokit, repo, sha, GATE_CHECK_NAME, access.appId);
+  return runs.flatMap((run) => {
+    const record = openRecord(access.seal, run.output?.text);
+    return record ? [{ runId: run.id, record }] : [];
+  });
 }
 
 /** What the App recorded about this PR's head commit: the override that holds, who pushed it. */

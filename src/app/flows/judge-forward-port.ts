@@ -161,8 +161,14 @@ async function assessForwardPort(
   }
 }
 
+/** What `toMergedPullRequest` reads of a merged pull request, as GitHub's lists give it. */
+type MergedPullFields = Pick<
+  MergedPull,
+  "number" | "title" | "body" | "labels" | "headRef" | "baseRef" | "mergedAt" | "mergeCommitSha" | "htmlUrl"
+>;
+
 /** A merged pull request as GitHub's lists give it, in the payload's shape. */
-export function toMergedPullRequest(pr: MergedPull): MergedPullRequest {
+export function toMergedPullRequest(pr: MergedPullFields): MergedPullRequest {
   return {
     number: pr.number,
     title: pr.title,

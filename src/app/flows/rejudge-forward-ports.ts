@@ -97,17 +97,7 @@ async function findNamedHotfixes(target: JudgeTarget, number: number): Promise<M
     const pulls = await listCommitPulls(target.octokit, target.repo, sha).catch(() => []);
     for (const pr of pulls)
       if (pr.mergedAt && pr.mergeCommitSha)
-        found.push({
-          number: pr.number,
-          title: pr.title,
-          body: pr.body,
-          labels: pr.labels,
-          head: { ref: pr.headRef },
-          base: { ref: pr.baseRef },
-          merged_at: pr.mergedAt,
-          merge_commit_sha: pr.mergeCommitSha,
-          html_url: pr.htmlUrl,
-        });
+        found.push(toMergedPullRequest({ ...pr, mergedAt: pr.mergedAt, mergeCommitSha: pr.mergeCommitSha }));
   }
   return found;
 }
