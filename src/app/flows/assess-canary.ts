@@ -1,6 +1,7 @@
 import type { CanaryFacts, CandidatePull, CheckFact } from "../../core/deploy/decide-canary.js";
 import { shortSha } from "../../core/deploy/deployment-decision.js";
 import { isHotfix } from "../../core/is-hotfix.js";
+import { decideRecordedState } from "../../core/override/override-record.js";
 import { RELEASE_CHECK_NAME } from "../../github/check-runs.js";
 import { findLatestCheck } from "../../github/find-latest-check.js";
 import { findPullGateRun } from "../../github/find-pull-gate-run.js";
@@ -103,13 +104,9 @@ function readRecordedOverride(
   repo: JudgeTarget["repo"],
   pr: CommitPull,
 ): CheckFact["override"] {
-  if (!deps.recordSeal || !text) return undefined;
-  const record = openRecord(deps.recordSeal, text);
-  const same =
-    record?.pr === pr.number &&
-    record.sha === pr.headSha &&
-    record.repo.toLowerCase() === `${repo.owner}/${repo.repo}`.toLowerCase();
-  return same && record.override
-    ? { by: record.override.by, reason: record.override.reason, at: record.override.at }
-    : undefined;
+  const record = deps.recordSeal && text ? openRecord(deps.recordSeal, text) : undefined;
+  if (!record) return undefined;
+  const target = { repo: `${repo.owner}/${repo.repo}`, pr: pr.number, sha: pr.headSha };
+  const { override } = decideRecordedState([{ runId: 0, record }], target);
+  return override ? { by: override.by, reason: override.reason, at: override.at } : undefined;
 }
