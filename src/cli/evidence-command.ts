@@ -4,6 +4,7 @@ import { EXIT } from "../core/to-conclusion.js";
 import { rebuildEvidence } from "../flows/rebuild-evidence.js";
 import { createTokenClient, DEFAULT_API_URL } from "../github/create-token-client.js";
 import {
+  formatEvidenceError,
   EVIDENCE_FORMATS,
   formatEvidence,
   formatEvidenceSummary,
@@ -64,7 +65,7 @@ export async function runEvidence(args: readonly string[], io: CliIo): Promise<n
   try {
     rebuilt = await rebuildEvidence(octokit, repo, { since, until, appSlug: values.app });
   } catch (error) {
-    io.stderr(describeError(error, `${repo.owner}/${repo.repo}`, apiUrl));
+    io.stderr(formatEvidenceError(error, `${repo.owner}/${repo.repo}`, apiUrl));
     return EXIT.usage;
   }
   const rows = auditEvidence(rebuilt.records, rebuilt.deployments);
@@ -96,16 +97,4 @@ function parseDate(value: string, option: string, endOfDay: boolean): Date {
     `${option} expects a date (2026-11-01) or an ISO time (2026-11-01T09:00:00Z), got "${value}"`,
     "evidence",
   );
-}
-
-/** One line: a refused token, GitHub out of reach, or what GitHub answered. */
-function describeError(error: unknown, repo: string, apiUrl: string): string {
-  const cause = (error as { cause?: { status?: number; response?: unknown; message?: string } }).cause ?? error;
-  const status = (cause as { status?: number }).status;
-  const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
-  if (status === 401)
-    return `spo evidence: GitHub refused the token (401 Bad credentials) at ${apiUrl}: set GITHUB_TOKEN to a valid token that can read ${repo}.\n`;
-  if (status === 404) return `spo evidence: ${repo} was not found at ${apiUrl}, or the token cannot read it (404).\n`;
-  if (status === undefined) return `spo evidence: could not reach GitHub at ${apiUrl}: ${reason}\n`;
-  return `spo evidence: ${reason}\n`;
 }

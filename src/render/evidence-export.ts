@@ -219,3 +219,15 @@ function trim(n: number): string {
 function iso(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
+
+/** One line: a refused token, GitHub out of reach, or what GitHub answered. */
+export function formatEvidenceError(error: unknown, repo: string, apiUrl: string): string {
+  const cause = (error as { cause?: { status?: number; response?: unknown; message?: string } }).cause ?? error;
+  const status = (cause as { status?: number }).status;
+  const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+  if (status === 401)
+    return `spo evidence: GitHub refused the token (401 Bad credentials) at ${apiUrl}: set GITHUB_TOKEN to a valid token that can read ${repo}.\n`;
+  if (status === 404) return `spo evidence: ${repo} was not found at ${apiUrl}, or the token cannot read it (404).\n`;
+  if (status === undefined) return `spo evidence: could not reach GitHub at ${apiUrl}: ${reason}\n`;
+  return `spo evidence: ${reason}\n`;
+}
