@@ -1,3 +1,4 @@
+import { iso } from "../core/deploy/decide-production.js";
 import type { RepoRef, GitHubClient } from "../github/github-client.js";
 import { readEvidenceBlock } from "../core/evidence/evidence-block.js";
 import type { FoundRecord, ProductionDeployment } from "../core/evidence/audit-evidence.js";
@@ -71,7 +72,7 @@ export async function rebuildEvidence(
         .filter((s) => s.state === "success")
         .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
       if (d.statuses.some((s) => FAILED.has(s.state))) failedProduction.add(d.sha);
-      const succeededAt = success?.createdAt.toISOString().replace(/\.\d{3}Z$/, "Z");
+      const succeededAt = success && iso(success.createdAt);
       if (succeededAt && !inRange(succeededAt, query)) continue;
       deployments.push({
         id: d.id,
@@ -112,7 +113,7 @@ export async function rebuildEvidence(
   return { records, deployments, outcomes, environments: { production, canary }, complete };
 }
 
-function inRange(iso: string, query: Pick<EvidenceQuery, "since" | "until">): boolean {
-  const time = Date.parse(iso);
+function inRange(at: string, query: Pick<EvidenceQuery, "since" | "until">): boolean {
+  const time = Date.parse(at);
   return time >= query.since.getTime() && time < query.until.getTime();
 }

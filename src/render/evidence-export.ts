@@ -1,3 +1,4 @@
+import { iso } from "../core/deploy/decide-production.js";
 import type { EvidenceRow } from "../core/evidence/audit-evidence.js";
 import type { EvidenceSummary, Spread } from "../core/evidence/summarize-evidence.js";
 import { table } from "./markdown.js";
@@ -214,10 +215,6 @@ export function duration(seconds: number): string {
 
 function trim(n: number): string {
   return String(Math.round(n * 10) / 10);
-}
-
-function iso(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 /** One line: a refused token, GitHub out of reach, or what GitHub answered. */

@@ -1,3 +1,4 @@
+import { iso } from "../deploy/decide-production.js";
 import type { Verdict } from "../rule-result.js";
 import { findApprovingReviewers, type ReviewFact } from "./approving-reviewers.js";
 import { EVIDENCE_SCHEMA_ID, type EvidenceRecord, type EvidenceSource } from "./evidence-record.js";
@@ -94,11 +95,6 @@ export function buildEvidenceRecord(facts: EvidenceFacts): EvidenceRecord {
       productionDecision: iso(facts.decidedAt),
     },
   };
-}
-
-/** ISO 8601 without milliseconds, as GitHub writes times. */
-function iso(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 function toIso(value: string | null): string | null {
