@@ -4,6 +4,7 @@ import type { TicketTrackers } from "../core/ticket-facts.js";
 import { createTicketTrackers } from "../trackers/create-ticket-trackers.js";
 import { readTrackerSettings } from "../trackers/read-tracker-settings.js";
 import type { RecordAccess, RecordSeal } from "../github/override-store.js";
+import type { OpenHeads } from "./open-heads.js";
 import type { ReplyLimiter } from "./reply-limiter.js";
 
 /** What the App's handlers take from outside, so tests can inject a clock and an app id. */
@@ -34,6 +35,11 @@ export interface AppDeps {
    * minute asks GitHub once per decision; createApp makes a bounded one when none is given.
    */
   evidenceKeys?: KeyMemory;
+  /**
+   * Which open PR has which head, kept from the deliveries (`OPEN_HEADS_INDEX`): a passing verdict
+   * whose head no other open PR shares is published without listing the open PRs. None: it lists them.
+   */
+  openHeads?: OpenHeads;
 }
 
 /** A bounded set of keys: the oldest is forgotten first. */

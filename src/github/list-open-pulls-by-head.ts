@@ -21,6 +21,15 @@ export interface HeadPulls {
   pulls: HeadPull[];
   /** The repository has more open PRs than were read (MAX_PAGES × 100). */
   truncated: boolean;
+  /** Every open PR read, with its head and `updated_at` (epoch ms): the whole list when not truncated. */
+  listed: ListedHead[];
+}
+
+/** One open PR as the list shows it. */
+export interface ListedHead {
+  number: number;
+  sha: string;
+  updatedAt: number;
 }
 
 /**
@@ -36,6 +45,7 @@ export interface HeadPulls {
 export async function listOpenPullsByHead(octokit: GitHubClient, repo: RepoRef, sha: string): Promise<HeadPulls> {
   try {
     const found = new Map<number, HeadPull>();
+    const listed: ListedHead[] = [];
     let truncated = false;
     for (let page = 1; ; page++) {
       const { data } = await octokit.rest.pulls.list({
@@ -46,7 +56,10 @@ export async function listOpenPullsByHead(octokit: GitHubClient, repo: RepoRef, 
         per_page: PER_PAGE,
         page,
       });
-      for (const pr of data) if (pr.head.sha === sha) found.set(pr.number, toHeadPull(pr));
+      for (const pr of data) {
+        listed.push({ number: pr.number, sha: pr.head.sha, updatedAt: Date.parse(pr.updated_at) });
+        if (pr.head.sha === sha) found.set(pr.number, toHeadPull(pr));
+      }
       if (data.length < PER_PAGE) break;
       if (page === MAX_PAGES) {
         truncated = true;
@@ -62,7 +75,7 @@ export async function listOpenPullsByHead(octokit: GitHubClient, repo: RepoRef, 
       for (const pr of data)
         if (pr.state === "open" && pr.head.sha === sha && !found.has(pr.number)) found.set(pr.number, toHeadPull(pr));
     }
-    return { pulls: [...found.values()].sort((a, b) => a.number - b.number), truncated };
+    return { pulls: [...found.values()].sort((a, b) => a.number - b.number), truncated, listed };
   } catch (error) {
     throw toSourceError(error, `listing the open pull requests whose head is ${shortSha(sha)}`);
   }

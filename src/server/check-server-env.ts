@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readTrackerSettings, TrackerSettingsError } from "../trackers/read-tracker-settings.js";
 import { readCatchUpSettings } from "./read-catch-up-settings.js";
+import { readOpenHeadsMode } from "./read-open-heads-mode.js";
 
 /** The shortest `GATE_TOKEN` or `OVERRIDE_SIGNING_KEY` accepted (SPEC §8 "Gate endpoint"). */
 export const MIN_SECRET_CHARS = 32;
@@ -12,7 +13,7 @@ export const MIN_SECRET_CHARS = 32;
  * `OVERRIDE_SIGNING_KEY` shorter than MIN_SECRET_CHARS stops it too, naming the variable. Ticket
  * tracker variables set wrongly (JIRA_URL without credentials, a plain-http host…) stop it too,
  * naming each variable: a half-configured tracker would otherwise fail every PR that names a ticket.
- * A mistyped CATCHUP_INTERVAL_S or CATCHUP_WINDOW_H stops it too.
+ * A mistyped CATCHUP_INTERVAL_S, CATCHUP_WINDOW_H or OPEN_HEADS_INDEX stops it too.
  */
 export function findStartupProblem(env: NodeJS.ProcessEnv): string | undefined {
   const trackers = findTrackerProblem(env);
@@ -24,6 +25,8 @@ export function findStartupProblem(env: NodeJS.ProcessEnv): string | undefined {
   }
   const catchUp = readCatchUpSettings(env);
   if ("problem" in catchUp) return catchUp.problem;
+  const openHeads = readOpenHeadsMode(env);
+  if (typeof openHeads === "object") return openHeads.problem;
   if (env.WEBHOOK_SECRET) return undefined;
   if (env.NODE_ENV === "development") return undefined;
   return "WEBHOOK_SECRET is not set. Set it to the webhook secret of your GitHub App (or NODE_ENV=development for local setup); refusing to start without it.";

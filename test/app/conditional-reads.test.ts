@@ -3,7 +3,9 @@ import nock from "nock";
 import { pino } from "pino";
 import { Probot } from "probot";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { AppDeps } from "../../src/app/app-deps.js";
 import { createApp } from "../../src/app/index.js";
+import { createMemoryOpenHeads } from "../../src/app/open-heads.js";
 import { createConditionalReadCache, type ConditionalReadCache } from "../../src/github/conditional-read-cache.js";
 import { createPacedOctokit } from "../../src/github/paced-octokit.js";
 import { pullRequestEvent } from "../../support/payloads.js";
@@ -53,7 +55,7 @@ beforeAll(() => {
 });
 
 /** The App as the server runs it, throttling off; `cache` shared, like the one of a process. */
-function createProbot(cache: ConditionalReadCache): Probot {
+function createProbot(cache: ConditionalReadCache, deps: Partial<AppDeps> = {}): Probot {
   const Octokit = createPacedOctokit({ apiError: vi.fn(), checkCompleted: vi.fn() }, cache).defaults(
     (options: Record<string, any>) => ({
       ...options,
@@ -68,6 +70,7 @@ function createProbot(cache: ConditionalReadCache): Probot {
       appId: TEST_APP_ID,
       recordSeal: TEST_SEAL,
       botLogin: async () => TEST_BOT_LOGIN,
+      ...deps,
     }),
   );
   return probot;
@@ -157,13 +160,51 @@ describe("conditional reads on the App's client", () => {
       { call: `GET ${CONFIG}`, ifNoneMatch: '"config-1"', status: 304 },
       { call: `GET ${ORG_FILE}`, ifNoneMatch: '"org-1"', status: 304 },
     ]);
-    // A new PR is in the open PR list, so that list is a full read (SPEC §8 needs it): 3 calls, not 2.
+    // Without the open-heads index, a new PR is in the open PR list, so that list is a full read (SPEC §8 needs it): 3 calls.
     expect(rateLimited(second).map((s) => s.call)).toEqual([
       `GET /repos/${REPO}/pulls/3/files?per_page=100&page=1`,
       `GET ${OPEN_PULLS}`,
       `POST /repos/${REPO}/check-runs`,
     ]);
     expect(second.find((s) => s.call === `GET ${OPEN_PULLS}`)?.ifNoneMatch).toBe('"list-1"');
+    expect(github.checks.map((c) => [c.external_id, c.conclusion, c.output.title])).toEqual([
+      ["2", "success", "All rules pass"],
+      ["3", "success", "All rules pass"],
+    ]);
+  });
+
+  it("with the open-heads index, a new PR on an unchanged config spends exactly 2 rate-limited calls: its files and the check", async () => {
+    const probot = createProbot(createConditionalReadCache(), { openHeads: createMemoryOpenHeads() });
+    const github = recordingGitHub();
+    const two = opened(2).pull_request;
+    const entry = {
+      number: 2,
+      title: two.title,
+      head: { ref: two.head.ref, sha: two.head.sha, repo: null },
+      labels: [],
+    };
+    github.token(1, "ghs_installation_1");
+    github.get(CONFIG, 200, PASSING, { ...TEXT, etag: '"config-1"' });
+    github.get(ORG_FILE, 200, "# org defaults\n", { ...TEXT, etag: '"org-1"' });
+    github.pullReads(2, { status: 200, etag: '"list-1"', body: [{ ...entry, updated_at: two.updated_at }] });
+    github.check();
+    await receive(probot, "pull_request", opened(2));
+    const first = github.seen.length;
+
+    github.get(CONFIG, 304, undefined, { etag: '"config-1"' });
+    github.get(ORG_FILE, 304, undefined, { etag: '"org-1"' });
+    github.scope.get(`/repos/${REPO}/pulls/3`).reply(304);
+    github.get(`/repos/${REPO}/pulls/3/files?per_page=100&page=1`, 200, FILES);
+    github.check();
+    await receive(probot, "pull_request", opened(3));
+
+    expectAllMocksDone();
+    // The first PR of the repository lists the open PRs once (seeding the index); the next one does not.
+    expect(github.seen.slice(0, first).some((s) => s.call === `GET ${OPEN_PULLS}`)).toBe(true);
+    expect(rateLimited(github.seen.slice(first)).map((s) => s.call)).toEqual([
+      `GET /repos/${REPO}/pulls/3/files?per_page=100&page=1`,
+      `POST /repos/${REPO}/check-runs`,
+    ]);
     expect(github.checks.map((c) => [c.external_id, c.conclusion, c.output.title])).toEqual([
       ["2", "success", "All rules pass"],
       ["3", "success", "All rules pass"],

@@ -70,6 +70,40 @@ describe("issue 9 part B attacks against the built App", () => {
     );
   }, 60_000);
 
+  it("with OPEN_HEADS_INDEX=memory, an unrelated PR lists no open PRs, and a fork PR on a failing hotfix's head still gets its failure", async () => {
+    harness = await startHarness({ OPEN_HEADS_INDEX: "memory" });
+    const { github, app } = harness;
+    const isOpenList = (r: RecordedRequest) => r.method === "GET" && r.path.startsWith(`/repos/${REPO}/pulls?`);
+    const send = async (number: number, headSha: string, pull: Record<string, unknown> = {}) => {
+      const event = pullRequestEvent({ number, headSha, ...pull });
+      Object.assign(event.pull_request, { updated_at: storedPull(number).updated_at });
+      github.repos.pulls.set(`${REPO}#${number}`, { ...event.pull_request, state: "open" });
+      await sendWebhook(app.url, { event: "pull_request", payload: event });
+      return event;
+    };
+
+    await send(3, "3".repeat(40));
+    expect(github.requests.filter(isOpenList)).toHaveLength(1); // the repository's first passing verdict seeds the index
+    github.repos.files.set(`${REPO}#1`, TWO_SCOPES);
+    await send(1, SHA, { ref: "hotfix/SHOP-42" });
+    await send(4, "4".repeat(40));
+    expect(github.requests.filter(isOpenList)).toHaveLength(1);
+
+    const attack = pullRequestEvent({ number: 7, headSha: SHA, ref: "patch-1", title: "Tidy up" });
+    attack.pull_request.head.repo = { ...attack.pull_request.head.repo, full_name: "mallory/Hello-World" };
+    github.repos.pulls.set(`${REPO}#7`, { ...attack.pull_request, state: "open" });
+    await sendWebhook(app.url, { event: "pull_request", payload: attack });
+
+    expect(github.requests.filter(isOpenList)).toHaveLength(2);
+    const checks = github.requests.filter(isCheckRunPost).map((r) => [r.body.external_id, r.body.conclusion]);
+    expect(checks).toEqual([
+      ["3", "success"],
+      ["1", "failure"],
+      ["4", "success"],
+      ["7;1", "failure"],
+    ]);
+  }, 60_000);
+
   it("a canary deployment and success status created by a plain user do not open production", async () => {
     harness = await startHarness();
     const { github, app } = harness;

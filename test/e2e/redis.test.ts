@@ -111,6 +111,42 @@ describe.skipIf(!hasRedis)("two replicas sharing REDIS_URL", () => {
     // machine this once took 17 s, so it gets more than the default 20 s.
   }, 45_000);
 
+  it("shares the open-heads index: a hotfix noted by one replica keeps the other from passing a sibling blind", async () => {
+    const github = await startFakeGitHub();
+    cleanups.push(() => github.close());
+    github.repos.configs.set(REPO, "scope:\n  maxFiles: 10\n");
+    const [a, b] = await startReplicas(github, await startRedis());
+    const isOpenList = (r: RecordedRequest) => r.method === "GET" && r.path.startsWith(`/repos/${REPO}/pulls?`);
+    const victimSha = "5".repeat(40);
+    const send = async (replica: RunningApp, number: number, headSha: string, more: Record<string, string> = {}) => {
+      const event = pullRequestEvent({ number, headSha, ...more });
+      event.pull_request.updated_at = "2026-01-01T00:00:00Z";
+      github.repos.pulls.set(`${REPO}#${number}`, { ...event.pull_request, state: "open" });
+      if (more.ref?.startsWith("patch-"))
+        Object.assign(event.pull_request.head.repo, { full_name: "mallory/Hello-World" });
+      await sendWebhook(replica.url, { event: "pull_request", payload: event });
+    };
+    github.repos.files.set(`${REPO}#1`, [
+      { filename: "src/checkout/discount.ts" },
+      { filename: "src/checkout/discount.test.ts", status: "added" },
+      { filename: "src/billing/invoice.ts" },
+    ]);
+
+    await send(a!, 3, "3".repeat(40)); // the repository's first passing verdict lists the open PRs: seeded, in Redis
+    await send(b!, 1, victimSha, { ref: "hotfix/SHOP-42" }); // the failing hotfix, noted by the other replica
+    await send(a!, 4, "4".repeat(40)); // alone on its head: no listing
+    expect(github.requests.filter(isOpenList)).toHaveLength(1);
+    await send(a!, 7, victimSha, { ref: "patch-1", title: "Tidy up" });
+
+    expect(github.requests.filter(isOpenList)).toHaveLength(2);
+    expect(github.requests.filter(isCheckRunPost).map((r) => [r.body.external_id, r.body.conclusion])).toEqual([
+      ["3", "success"],
+      ["1", "failure"],
+      ["4", "success"],
+      ["7;1", "failure"],
+    ]);
+  });
+
   it("judges distinct deliveries on both replicas with Probot's Redis-backed throttling", async () => {
     const github = await startFakeGitHub();
     cleanups.push(() => github.close());

@@ -19,14 +19,18 @@ import type { JudgeTarget } from "./judge-target.js";
  * the commit: a fork's or a `feature/…` PR's "Not a hotfix" would clear a failing hotfix.
  *
  * - A failing verdict is already the strictest: published as it is, with no extra call.
- * - A passing one (a pass, "Not a hotfix", an override) costs one call first: the open PRs whose
- *   head is the commit (list-open-pulls-by-head.ts). Each other one is judged on its own (a
- *   non-hotfix with no call; a hotfix with `pulls.get` and its own files, base and override) and
- *   one run is published that carries the strictest verdict and says which PRs share the commit.
- *   An override holds only for its own PR: another PR's failure on the commit is not cleared.
+ * - A passing one (a pass, "Not a hotfix", an override) is published as it is, with no extra call,
+ *   when the open-heads index (open-heads.ts, fed by every `pull_request` delivery) knows that no
+ *   other open PR has this head.
+ * - Otherwise (the index is off, unsure, or knows another PR on the commit) it costs one call
+ *   first: the open PRs whose head is the commit (list-open-pulls-by-head.ts), which also seeds the
+ *   index. Each other one is judged on its own (a non-hotfix with no call; a hotfix with `pulls.get`
+ *   and its own files, base and override) and one run is published that carries the strictest
+ *   verdict and says which PRs share the commit. An override holds only for its own PR: another
+ *   PR's failure on the commit is not cleared.
  *
- * The look-up cannot be skipped: the check run's own `pull_requests` omits fork PRs, and publishing
- * first and correcting afterwards leaves a window in which auto-merge merges the wrong verdict.
+ * Neither the check run's own `pull_requests` (it omits fork PRs) nor publishing first and
+ * correcting afterwards (auto-merge merges in the window) can stand in for knowing the other PRs.
  * When the other PRs cannot be read, the check fails (with the reason) rather than pass unseen.
  */
 export async function publishStrictest(
@@ -37,6 +41,7 @@ export async function publishStrictest(
 ): Promise<void> {
   if (assessment.output.conclusion !== "success" || !assessment.settings)
     return publishAssessment(target, pr, deps, assessment);
+  if (await knownAlone(target, pr, deps)) return publishAssessment(target, pr, deps, assessment);
   let strictest: GateAssessment;
   try {
     strictest = await applySharedHead(target, pr, deps, { ...assessment, settings: assessment.settings });
@@ -56,7 +61,14 @@ async function applySharedHead(
   deps: AppDeps,
   assessment: GateAssessment & { settings: RepoSettings },
 ): Promise<GateAssessment> {
-  const { pulls, truncated } = await listOpenPullsByHead(target.octokit, target.repo, pr.head.sha);
+  const startedAt = Date.now();
+  const { pulls, truncated, listed } = await listOpenPullsByHead(target.octokit, target.repo, pr.head.sha);
+  if (!truncated && deps.openHeads && target.repoId && listed.every((head) => Number.isFinite(head.updatedAt)))
+    await deps.openHeads.seed(
+      target.repoId,
+      listed.map((head) => ({ ...head, open: true })),
+      startedAt,
+    );
   if (truncated)
     target.log.warn(
       { pr: pr.number },
@@ -81,6 +93,18 @@ async function applySharedHead(
     `#${pr.number} shares its head commit with ${others.map((o) => `#${o.number}`).join(", ")}: publishing the strictest verdict`,
   );
   return { ...assessment, output, sharing: others.map((o) => o.number) };
+}
+
+/** Whether the open-heads index knows that no other open PR has this PR's head (false when it does not know). */
+async function knownAlone(target: JudgeTarget, pr: PullRequestData, deps: AppDeps): Promise<boolean> {
+  if (!deps.openHeads || !target.repoId) return false;
+  const others = await deps.openHeads.othersOn(target.repoId, pr.head.sha, pr.number);
+  if (others?.length !== 0) return false;
+  target.log.debug(
+    { pr: pr.number, sha: pr.head.sha },
+    "no other open PR has this head (open-heads index): no look-up",
+  );
+  return true;
 }
 
 /** A PR that shares the head, judged on its own; undefined when its head moved on meanwhile. */
