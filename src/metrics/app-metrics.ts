@@ -7,6 +7,12 @@ export type DeliveryOutcome = "handled" | "failed" | "duplicate" | "rejected";
 /** A catch-up pass: `done`, `skipped` (another replica or the previous pass holds it) or `error`. */
 export type CatchUpPassOutcome = "done" | "skipped" | "error";
 export type RedeliveryOutcome = "accepted" | "refused" | "error";
+/**
+ * What the open-heads index answered a passing verdict: `alone` (no other open PR has its head:
+ * published with no look-up), `shared` (another PR has it) or `unknown` (not seeded, expired,
+ * Redis failing); the last two list the open PRs.
+ */
+export type OpenHeadsAnswer = "alone" | "shared" | "unknown";
 
 export interface AppMetrics extends GitHubObserver, EvidenceWatch {
   /** A delivery for the commit `key` arrived now: the start of its webhook-to-check latency. */
@@ -14,6 +20,7 @@ export interface AppMetrics extends GitHubObserver, EvidenceWatch {
   countDelivery(event: string, outcome: DeliveryOutcome): void;
   countCatchUpPass(outcome: CatchUpPassOutcome): void;
   countRedelivery(outcome: RedeliveryOutcome): void;
+  countOpenHeadsAnswer(answer: OpenHeadsAnswer): void;
   /** Deliveries of the window that no attempt answered 2xx, as the last catch-up pass listed them. */
   setUnrepairedDeliveries(count: number): void;
   /** The Prometheus text for `GET /metrics`. */
@@ -76,6 +83,10 @@ export function createAppMetrics(inFlight: () => number, now = () => performance
     "spo_evidence_write_failures_total",
     "Production decisions whose evidence could not be written (the decision itself stood).",
   );
+  const openHeads = new Counter(
+    "spo_open_heads_answers_total",
+    "Open-heads index answers to passing verdicts, by answer (alone: no open-PR look-up; shared, unknown: looked up).",
+  );
   let unrepaired = 0;
   const all = [
     leadTime,
@@ -88,6 +99,7 @@ export function createAppMetrics(inFlight: () => number, now = () => performance
     deliveries,
     passes,
     redeliveries,
+    openHeads,
     new Gauge(
       "spo_catchup_unrepaired_deliveries",
       "Deliveries of the catch-up window that no attempt answered 2xx, at the last pass (before its redeliveries).",
@@ -123,6 +135,7 @@ export function createAppMetrics(inFlight: () => number, now = () => performance
     countDelivery: (event, outcome) => deliveries.inc({ event, outcome }),
     countCatchUpPass: (outcome) => passes.inc({ outcome }),
     countRedelivery: (outcome) => redeliveries.inc({ outcome }),
+    countOpenHeadsAnswer: (answer) => openHeads.inc({ answer }),
     setUnrepairedDeliveries(count) {
       unrepaired = count;
     },

@@ -2,7 +2,9 @@
 // and hands the App to the server (Probot's, hardened: see src/server/start-server.ts).
 import { readAppDeps } from "../app/app-deps.js";
 import { createApp } from "../app/index.js";
+import type { AppMetrics } from "../metrics/app-metrics.js";
 import { findStartupProblem, loadDotEnv } from "./check-server-env.js";
+import { countOpenHeads } from "./count-open-heads.js";
 import { readServerDeps } from "./read-server-deps.js";
 import { startServer } from "./start-server.js";
 import { tuneHeap } from "./tune-heap.js";
@@ -15,4 +17,10 @@ if (problem) {
   process.exit(1);
 }
 const deps = { ...readAppDeps(process.env), ...(await readServerDeps(process.env)) };
-await startServer({ withMetrics: (evidenceWatch) => createApp({ ...deps, evidenceWatch }) }, process.env);
+const withMetrics = (metrics: AppMetrics) =>
+  createApp({
+    ...deps,
+    evidenceWatch: metrics,
+    ...(deps.openHeads ? { openHeads: countOpenHeads(deps.openHeads, metrics) } : {}),
+  });
+await startServer({ withMetrics }, process.env);

@@ -102,6 +102,12 @@ describe("issue 9 part B attacks against the built App", () => {
       ["4", "success"],
       ["7;1", "failure"],
     ]);
+    const metrics = await (await fetch(`${app.url}/metrics`)).text();
+    expect(metrics.split("\n").filter((line) => line.startsWith("spo_open_heads_answers_total"))).toEqual([
+      'spo_open_heads_answers_total{answer="unknown"} 1',
+      'spo_open_heads_answers_total{answer="alone"} 1',
+      'spo_open_heads_answers_total{answer="shared"} 1',
+    ]);
   }, 60_000);
 
   it("a canary deployment and success status created by a plain user do not open production", async () => {
