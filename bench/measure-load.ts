@@ -9,6 +9,8 @@ export interface LoadOptions {
   events: number;
   concurrency: number;
   installations: number;
+  /** The shared file of each org's `.github` repository; none (the org floor read is then a 404) by default. */
+  orgConfig?: string;
 }
 
 export interface LoadResult {
@@ -47,8 +49,10 @@ export async function measureLoad(
   env: Record<string, string> = {},
 ): Promise<LoadResult> {
   const github = await startFakeGitHub();
-  for (let i = 1; i <= options.installations; i++)
+  for (let i = 1; i <= options.installations; i++) {
     github.repos.configs.set(`org-${i}/service`, "scope:\n  maxFiles: 10\n");
+    if (options.orgConfig !== undefined) github.repos.configs.set(`org-${i}/.github`, options.orgConfig);
+  }
   const app = await startApp(github.host, { LOG_LEVEL: "info", ...env }, nodeArgs);
   try {
     await runLoop(app, github, await prepare(options.installations, options, 1_000_000), options.concurrency);
