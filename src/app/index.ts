@@ -26,7 +26,7 @@ export function createApp(given: AppDeps): ApplicationFunction {
       botLogin: given.botLogin ?? createBotLoginReader(app),
       evidenceKeys: given.evidenceKeys ?? createKeyMemory(),
     };
-    app.on("pull_request", (context) => onAnyPullRequest(context, deps));
+    app.on([...PULL_REQUEST_TRIGGERS, "pull_request.closed"], (context) => onAnyPullRequest(context, deps));
     app.on([...PULL_REQUEST_TRIGGERS], (context) => onPullRequest(context, deps));
     app.on("pull_request.closed", (context) => onPullRequestClosed(context, deps));
     app.on("check_run.rerequested", (context) => onCheckRunRerequested(context, deps));

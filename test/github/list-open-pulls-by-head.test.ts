@@ -11,6 +11,7 @@ const pull = (number: number, sha: string, headRepo = "o/r") => ({
   title: `PR ${number}`,
   head: { ref: `b${number}`, sha, repo: { full_name: headRepo } },
   labels: [{ name: "x" }],
+  updated_at: `2026-12-0${(number % 9) + 1}T10:00:00Z`,
 });
 
 function mockPage(scope: nock.Scope, page: number, pulls: unknown[]) {
@@ -34,6 +35,12 @@ describe("listOpenPullsByHead", () => {
         { number: 2, title: "PR 2", headRef: "b2", labels: ["x"], headRepo: "o/r" },
         { number: 3, title: "PR 3", headRef: "b3", labels: ["x"], headRepo: "fork/r" },
       ],
+      // Every open PR read, for the open-heads index to be seeded with.
+      listed: [
+        { number: 3, sha: SHA, updatedAt: Date.parse("2026-12-04T10:00:00Z") },
+        { number: 4, sha: "b".repeat(40), updatedAt: Date.parse("2026-12-05T10:00:00Z") },
+        { number: 2, sha: SHA, updatedAt: Date.parse("2026-12-03T10:00:00Z") },
+      ],
     });
   });
 
@@ -54,5 +61,6 @@ describe("listOpenPullsByHead", () => {
     expectAllMocksDone();
     expect(found.truncated).toBe(true);
     expect(found.pulls.map((p) => p.number)).toEqual([5]);
+    expect(found.listed).toHaveLength(1_000); // truncated: not a seed (the caller seeds only a whole list)
   });
 });
