@@ -1,32 +1,13 @@
-import { spawn, spawnSync } from "node:child_process";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRedisCatchUpLock } from "../../src/server/redis-catch-up-lock.js";
-import { findFreePort } from "../../support/start-app.js";
-
-/** Runs only where a redis-server binary exists (`.ci/run` installs it). */
-const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
+import { hasRedis, startTestRedis } from "../helpers/redis-server.js";
 
 describe.skipIf(!hasRedis)("the catch-up lock in Redis", () => {
   let redis: Redis;
   let stop: () => Promise<void>;
   beforeAll(async () => {
-    const port = await findFreePort();
-    const server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", ""], {
-      stdio: "ignore",
-    });
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    stop = async () => {
-      redis.disconnect();
-      server.kill("SIGTERM");
-      await exited;
-    };
-    redis = new Redis(port, "127.0.0.1", {
-      maxRetriesPerRequest: 1,
-      retryStrategy: (times) => (times > 50 ? null : 50),
-    });
-    redis.on("error", () => undefined); // refused until redis-server listens; retried
-    await redis.ping();
+    ({ redis, stop } = await startTestRedis());
   });
   afterAll(() => stop());
 

@@ -1,4 +1,3 @@
-import { spawn, spawnSync } from "node:child_process";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PullHead } from "../../src/app/open-heads.js";
@@ -8,10 +7,8 @@ import {
   type RedisOpenHeadsOptions,
 } from "../../src/server/redis-open-heads.js";
 import { findFreePort } from "../../support/start-app.js";
+import { hasRedis, startTestRedis } from "../helpers/redis-server.js";
 import { createTestClock, describeOpenHeadsContract } from "../helpers/open-heads-contract.js";
-
-/** Runs only where a redis-server binary exists (`.ci/run` installs it). */
-const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
 
 const X = "a".repeat(40);
 const REPO = 1296269;
@@ -25,22 +22,7 @@ describe.skipIf(!hasRedis)("the open-heads index in Redis", () => {
   let redis: Redis;
   let stop: () => Promise<void>;
   beforeAll(async () => {
-    const port = await findFreePort();
-    const server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", ""], {
-      stdio: "ignore",
-    });
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    stop = async () => {
-      redis.disconnect();
-      server.kill("SIGTERM");
-      await exited;
-    };
-    redis = new Redis(port, "127.0.0.1", {
-      maxRetriesPerRequest: 1,
-      retryStrategy: (times) => (times > 50 ? null : 50),
-    });
-    redis.on("error", () => undefined); // refused until redis-server listens; retried
-    await redis.ping();
+    ({ redis, stop } = await startTestRedis());
   });
   afterAll(() => stop());
 
