@@ -40,6 +40,12 @@ export interface AppDeps {
    * whose head no other open PR shares is published without listing the open PRs. None: it lists them.
    */
   openHeads?: OpenHeads;
+  /**
+   * Told what the index answered each passing verdict (`alone`: published with no look-up; `shared`,
+   * `unknown`: looked up) and `late` when a PR on the commit was noted while it was being published
+   * (published again after the look-up): the server's `spo_open_heads_answers_total`.
+   */
+  openHeadsWatch?: (answer: "alone" | "shared" | "unknown" | "late") => void;
 }
 
 /** A bounded set of keys: the oldest is forgotten first. */

@@ -10,9 +10,10 @@ export type RedeliveryOutcome = "accepted" | "refused" | "error";
 /**
  * What the open-heads index answered a passing verdict: `alone` (no other open PR has its head:
  * published with no look-up), `shared` (another PR has it) or `unknown` (not seeded, expired,
- * Redis failing); the last two list the open PRs.
+ * Redis failing), the last two looked up; `late`: a PR on the commit was noted while an `alone`
+ * verdict was being published, which was then looked up and published again.
  */
-export type OpenHeadsAnswer = "alone" | "shared" | "unknown";
+export type OpenHeadsAnswer = "alone" | "shared" | "unknown" | "late";
 
 export interface AppMetrics extends GitHubObserver, EvidenceWatch {
   /** A delivery for the commit `key` arrived now: the start of its webhook-to-check latency. */
@@ -85,7 +86,7 @@ export function createAppMetrics(inFlight: () => number, now = () => performance
   );
   const openHeads = new Counter(
     "spo_open_heads_answers_total",
-    "Open-heads index answers to passing verdicts, by answer (alone: no open-PR look-up; shared, unknown: looked up).",
+    "Open-heads index answers to passing verdicts, by answer (alone: no open-PR look-up; shared, unknown: looked up; late: looked up after publishing).",
   );
   let unrepaired = 0;
   const all = [

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import { createMemoryOpenHeads } from "../../src/app/open-heads.js";
+import { createMemoryOpenHeads, type OpenHeads } from "../../src/app/open-heads.js";
 import {
   API,
   captureCheckRuns,
@@ -143,5 +143,43 @@ describe("attack: make the open-heads index skip the look-up while a failing hot
     expectAllMocksDone();
     expect(afterChecks[0]).toMatchObject({ head_sha: SHA, conclusion: "success", external_id: "7" });
     expect(afterChecks[0]!.output.title).toBe("Not a hotfix: no single-patch rules apply");
+  });
+
+  it("a failing hotfix noted on the commit while the passing verdict was being published: looked up and published again, last", async () => {
+    // The race: #4 is alone when asked; #7, a failing hotfix on the same commit, is noted (and may
+    // publish its failure) before #4's run lands. Asked again after publishing, the index names #7.
+    const answers = [[], [7]];
+    const openHeads: OpenHeads = {
+      note: async () => undefined,
+      seed: async () => undefined,
+      othersOn: async () => answers.shift(),
+    };
+    const watched: string[] = [];
+    const probot = createTestProbot({ openHeads, openHeadsWatch: (answer) => void watched.push(answer) });
+    const four = pullRequest({ number: 4, changed_files: 2, updated_at: at(3) });
+    const seven = pullRequest({
+      number: 7,
+      title: "SHOP-43: other fix",
+      head: { ...four.head, ref: "hotfix/SHOP-43" },
+    });
+    const scope = nock(API);
+    mockPullUnchanged(scope, REPO, 4);
+    mockSettings(scope);
+    mockFiles(scope, REPO, 4, ONE_SCOPE);
+    mockOpenPulls(scope, REPO, [listed({ ...seven, updated_at: at(4) }), listed(four)]);
+    scope.get(`/repos/${REPO}/pulls/7`).reply(200, seven);
+    mockFiles(scope, REPO, 7, TWO_SCOPES);
+    mockBaseTree(scope, REPO);
+    const checks = captureCheckRuns(scope, REPO, 2);
+
+    await probot.receive({ id: "race", name: "pull_request", payload: delivery("opened", four) } as never);
+
+    expectAllMocksDone();
+    expect(checks.map((c) => [c.head_sha, c.external_id, c.conclusion])).toEqual([
+      [SHA, "4", "success"],
+      [SHA, "4;7", "failure"],
+    ]);
+    expect(checks[1]!.output.title).toMatch(/^#7 on this commit: 1 rule fails: /);
+    expect(watched).toEqual(["alone", "late"]);
   });
 });

@@ -21,7 +21,8 @@ import type { JudgeTarget } from "./judge-target.js";
  * - A failing verdict is already the strictest: published as it is, with no extra call.
  * - A passing one (a pass, "Not a hotfix", an override) is published as it is, with no extra call,
  *   when the open-heads index (open-heads.ts, fed by every `pull_request` delivery) knows that no
- *   other open PR has this head.
+ *   other open PR has this head; asked again once it is published, and if a PR on the commit was
+ *   noted meanwhile, the verdict is published again as below, so the strictest one is the last.
  * - Otherwise (the index is off, unsure, or knows another PR on the commit) it costs one call
  *   first: the open PRs whose head is the commit (list-open-pulls-by-head.ts), which also seeds the
  *   index. Each other one is judged on its own (a non-hotfix with no call; a hotfix with `pulls.get`
@@ -41,7 +42,15 @@ export async function publishStrictest(
 ): Promise<void> {
   if (assessment.output.conclusion !== "success" || !assessment.settings)
     return publishAssessment(target, pr, deps, assessment);
-  if (await knownAlone(target, pr, deps)) return publishAssessment(target, pr, deps, assessment);
+  const first = await askOpenHeads(target, pr, deps);
+  if (first !== undefined) deps.openHeadsWatch?.(first);
+  if (first === "alone") {
+    await publishAssessment(target, pr, deps, assessment);
+    // A PR noted on the commit while this run was being published may have published its failure
+    // first, which this pass just covered: judged again with the look-up, the strictest comes last.
+    if ((await askOpenHeads(target, pr, deps)) === "alone") return;
+    deps.openHeadsWatch?.("late");
+  }
   let strictest: GateAssessment;
   try {
     strictest = await applySharedHead(target, pr, deps, { ...assessment, settings: assessment.settings });
@@ -95,16 +104,21 @@ async function applySharedHead(
   return { ...assessment, output, sharing: others.map((o) => o.number) };
 }
 
-/** Whether the open-heads index knows that no other open PR has this PR's head (false when it does not know). */
-async function knownAlone(target: JudgeTarget, pr: PullRequestData, deps: AppDeps): Promise<boolean> {
-  if (!deps.openHeads || !target.repoId) return false;
+/**
+ * What the open-heads index knows of other open PRs with this PR's head: `alone` (none), `shared`
+ * (some), `unknown`; undefined when there is no index.
+ */
+async function askOpenHeads(
+  target: JudgeTarget,
+  pr: PullRequestData,
+  deps: AppDeps,
+): Promise<"alone" | "shared" | "unknown" | undefined> {
+  if (!deps.openHeads || !target.repoId) return undefined;
   const others = await deps.openHeads.othersOn(target.repoId, pr.head.sha, pr.number);
-  if (others?.length !== 0) return false;
-  target.log.debug(
-    { pr: pr.number, sha: pr.head.sha },
-    "no other open PR has this head (open-heads index): no look-up",
-  );
-  return true;
+  if (others === undefined) return "unknown";
+  if (others.length) return "shared";
+  target.log.debug({ pr: pr.number, sha: pr.head.sha }, "no other open PR has this head (open-heads index)");
+  return "alone";
 }
 
 /** A PR that shares the head, judged on its own; undefined when its head moved on meanwhile. */
