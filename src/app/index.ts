@@ -11,7 +11,6 @@ import { onDeploymentStatus } from "./on-deployment-status.js";
 import { onCheckRunRerequested, onCheckSuiteRerequested } from "./on-check-rerun.js";
 import { onIssueComment } from "./on-issue-comment.js";
 import { onMergeGroup } from "./on-merge-group.js";
-import { onAnyPullRequest } from "./on-any-pull-request.js";
 import { onPullRequest, PULL_REQUEST_TRIGGERS } from "./on-pull-request.js";
 import { onPullRequestClosed } from "./on-pull-request-closed.js";
 import { onRelease, RELEASE_TRIGGERS } from "./on-release.js";
@@ -26,7 +25,6 @@ export function createApp(given: AppDeps): ApplicationFunction {
       botLogin: given.botLogin ?? createBotLoginReader(app),
       evidenceKeys: given.evidenceKeys ?? createKeyMemory(),
     };
-    app.on([...PULL_REQUEST_TRIGGERS, "pull_request.closed"], (context) => onAnyPullRequest(context, deps));
     app.on([...PULL_REQUEST_TRIGGERS], (context) => onPullRequest(context, deps));
     app.on("pull_request.closed", (context) => onPullRequestClosed(context, deps));
     app.on("check_run.rerequested", (context) => onCheckRunRerequested(context, deps));

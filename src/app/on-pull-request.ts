@@ -4,6 +4,7 @@ import type { PullRequestData } from "../github/pull-request-data.js";
 import type { AppDeps } from "./app-deps.js";
 import { judgeConfigChange } from "./flows/judge-config-change.js";
 import { judgeCurrentPullRequest } from "./flows/judge-current-pull-request.js";
+import { noteOpenHead } from "./flows/note-open-head.js";
 import { toJudgeTarget } from "./flows/judge-target.js";
 
 /** The pull_request actions that can change a verdict. */
@@ -18,8 +19,9 @@ export const PULL_REQUEST_TRIGGERS = [
 ] as const;
 
 /**
- * Judges the PR as it is on GitHub now: the payload, unless a free conditional re-read shows a
- * newer state (flows/judge-current-pull-request.ts). A push (synchronize) brings a new head SHA,
+ * Notes where the PR's head is for the open-heads index (flows/note-open-head.ts), then judges the
+ * PR as it is on GitHub now: the payload, unless a free conditional re-read shows a newer state
+ * (flows/judge-current-pull-request.ts). A push (synchronize) brings a new head SHA,
  * which ends any override; the sender of `opened` and `synchronize` pushed the head, and the check
  * records it (the second-person rule reads it back). A label added or removed by this App's own bot
  * is the App recording or ending an override itself: that is not judged again. A label changed by
@@ -28,6 +30,7 @@ export const PULL_REQUEST_TRIGGERS = [
  * (flows/judge-config-change.ts), from what the gate already read.
  */
 export async function onPullRequest(context: Context<"pull_request">, deps: AppDeps): Promise<void> {
+  await noteOpenHead(context, deps);
   const { pull_request: pr, action, sender } = context.payload;
   if (pr.state === "closed") return;
   if (await isOwnLabelChange(context, deps)) {
