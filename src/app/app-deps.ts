@@ -42,8 +42,8 @@ export interface AppDeps {
   openHeads?: OpenHeads;
   /**
    * Told what the index answered each passing verdict (`alone`: published with no look-up; `shared`,
-   * `unknown`: looked up) and `late` when a PR on the commit was noted while it was being published
-   * (published again after the look-up): the server's `spo_open_heads_answers_total`.
+   * `unknown`: looked up) and `late` when, asked again once an `alone` verdict was published, it no
+   * longer says alone (published again after the look-up): the server's `spo_open_heads_answers_total`.
    */
   openHeadsWatch?: (answer: "alone" | "shared" | "unknown" | "late") => void;
 }

@@ -10,8 +10,9 @@ export type RedeliveryOutcome = "accepted" | "refused" | "error";
 /**
  * What the open-heads index answered a passing verdict: `alone` (no other open PR has its head:
  * published with no look-up), `shared` (another PR has it) or `unknown` (not seeded, expired,
- * Redis failing), the last two looked up; `late`: a PR on the commit was noted while an `alone`
- * verdict was being published, which was then looked up and published again.
+ * Redis failing), the last two looked up; `late`: asked again once an `alone` verdict was
+ * published, the index no longer said alone (a PR noted on the commit meanwhile, or unsure), so it
+ * was looked up and published again.
  */
 export type OpenHeadsAnswer = "alone" | "shared" | "unknown" | "late";
 
