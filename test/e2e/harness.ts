@@ -4,6 +4,7 @@ import { startApp, type RunningApp } from "../../support/start-app.js";
 
 export interface Harness {
   github: FakeGitHub;
+  /** The App under test; a test may replace it with a restarted one, which close() then stops. */
   app: RunningApp;
   close: () => Promise<void>;
 }
@@ -15,12 +16,17 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   const github = await startFakeGitHub();
   github.repos.configs.set(REPO, "scope:\n  maxFiles: 10\n");
   try {
-    const app = await startApp(github.host, env);
-    const close = async () => {
-      await app.stop();
-      await github.close();
+    // close() stops whichever App the harness holds then: a test that restarts it (`h.app = await
+    // startApp(…)`) would otherwise leave the new process running after the suite.
+    const harness: Harness = {
+      github,
+      app: await startApp(github.host, env),
+      close: async () => {
+        await harness.app.stop();
+        await github.close();
+      },
     };
-    return { github, app, close };
+    return harness;
   } catch (error) {
     await github.close();
     throw error;
