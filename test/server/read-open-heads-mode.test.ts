@@ -8,7 +8,6 @@ describe("OPEN_HEADS_INDEX", () => {
     expect(readOpenHeadsMode({ REDIS_URL: "redis://localhost:6379" })).toBe("redis");
     expect(readOpenHeadsMode({ OPEN_HEADS_INDEX: "auto", REDIS_URL: "redis://r" })).toBe("redis");
     expect(readOpenHeadsMode({ OPEN_HEADS_INDEX: " Memory " })).toBe("memory");
-    expect(readOpenHeadsMode({ OPEN_HEADS_INDEX: "memory", REDIS_URL: "redis://r" })).toBe("memory");
     expect(readOpenHeadsMode({ OPEN_HEADS_INDEX: "off", REDIS_URL: "redis://r" })).toBe("off");
   });
 
@@ -18,6 +17,9 @@ describe("OPEN_HEADS_INDEX", () => {
     );
     expect(findStartupProblem({ WEBHOOK_SECRET: "s", OPEN_HEADS_INDEX: "redis" })).toBe(
       "OPEN_HEADS_INDEX is `redis` but REDIS_URL is not set. Refusing to start.",
+    );
+    expect(findStartupProblem({ WEBHOOK_SECRET: "s", OPEN_HEADS_INDEX: "memory", REDIS_URL: "redis://r" })).toBe(
+      "OPEN_HEADS_INDEX is `memory` but REDIS_URL is set: replicas sharing Redis would each keep an index of only their own deliveries. Use `auto` (the index in Redis) or `off`. Refusing to start.",
     );
     expect(findStartupProblem({ WEBHOOK_SECRET: "s", OPEN_HEADS_INDEX: "memory" })).toBeUndefined();
   });
