@@ -40,6 +40,19 @@ async function receive(payload: unknown, probot = createTestProbot()) {
   await probot.receive({ id: "dpr-evidence", name: "deployment_protection_rule", payload } as never);
 }
 
+/** What a production decision reads: the config, merged hotfix #12 with its gate run, a canary `canaryMinutes` old. */
+function mockDecisionReads(scope: nock.Scope, gate: { summary: string; text?: string }, canaryMinutes = 45): void {
+  mockSettings(scope);
+  mockMergedHotfix(scope, gate);
+  mockCanary(scope, canaryMinutes);
+}
+
+/** Hotfix #12 as its evidence reads it: opened by dev-ana at 08:00, merged by `mergedBy` at 10:00, head HEAD. */
+function mockHotfixPull(scope: nock.Scope, mergedBy = "release-lead", reviews: typeof REVIEWS = []): void {
+  const pull = { author: "dev-ana", mergedBy, mergedAt: "2026-11-21T10:00:00Z", createdAt: "2026-11-21T08:00:00Z" };
+  mockEvidencePull(scope, REPO, 12, { ...pull, headSha: HEAD }, reviews);
+}
+
 const PASSING_RULES = [
   { rule: "base-branch", verdict: "pass" },
   { rule: "single-scope", verdict: "pass" },
@@ -57,23 +70,9 @@ const PASSING_RULES = [
 describe("evidence of a production decision (deployment protection rule)", () => {
   it("an approval writes exactly one evidence run on the deployed commit, with the exact record", async () => {
     const scope = nock(API);
-    mockSettings(scope);
-    mockMergedHotfix(scope, { summary: PASSING_GATE_SUMMARY });
-    mockCanary(scope, 45);
+    mockDecisionReads(scope, { summary: PASSING_GATE_SUMMARY });
     scope.post(REVIEW, (body) => body.state === "approved").reply(204);
-    mockEvidencePull(
-      scope,
-      REPO,
-      12,
-      {
-        author: "dev-ana",
-        mergedBy: "release-lead",
-        mergedAt: "2026-11-21T10:00:00Z",
-        createdAt: "2026-11-21T08:00:00Z",
-        headSha: HEAD,
-      },
-      REVIEWS,
-    );
+    mockHotfixPull(scope, "release-lead", REVIEWS);
     mockEvidenceRuns(scope, REPO, SHA, []);
     const checks = captureCheckRuns(scope, REPO);
 
@@ -133,17 +132,9 @@ describe("evidence of a production decision (deployment protection rule)", () =>
 
   it("a rejection writes one neutral evidence run naming what was missing", async () => {
     const scope = nock(API);
-    mockSettings(scope);
-    mockMergedHotfix(scope, { summary: PASSING_GATE_SUMMARY });
-    mockCanary(scope, 10);
+    mockDecisionReads(scope, { summary: PASSING_GATE_SUMMARY }, 10);
     scope.post(REVIEW, (body) => body.state === "rejected").reply(204);
-    mockEvidencePull(scope, REPO, 12, {
-      author: "dev-ana",
-      mergedBy: "dev-ana",
-      mergedAt: "2026-11-21T10:00:00Z",
-      createdAt: "2026-11-21T08:00:00Z",
-      headSha: HEAD,
-    });
+    mockHotfixPull(scope, "dev-ana");
     mockEvidenceRuns(scope, REPO, SHA, []);
     const checks = captureCheckRuns(scope, REPO);
 
@@ -195,9 +186,7 @@ describe("evidence of a production decision (deployment protection rule)", () =>
 
   it("a redelivered request finds its evidence run and writes no second record (nor reads the PR for one)", async () => {
     const scope = nock(API);
-    mockSettings(scope);
-    mockMergedHotfix(scope, { summary: PASSING_GATE_SUMMARY });
-    mockCanary(scope, 45);
+    mockDecisionReads(scope, { summary: PASSING_GATE_SUMMARY });
     scope.post(REVIEW).reply(204);
     mockEvidenceRuns(scope, REPO, SHA, [{ id: 900, externalId: EXTERNAL_ID }]);
     const checks = captureCheckRuns(scope, REPO);
@@ -211,21 +200,13 @@ describe("evidence of a production decision (deployment protection rule)", () =>
   it("the same delivery twice to one process: the second decision asks GitHub nothing about evidence", async () => {
     const probot = createTestProbot();
     const decide = (scope: nock.Scope) => {
-      mockSettings(scope);
-      mockMergedHotfix(scope, { summary: PASSING_GATE_SUMMARY });
-      mockCanary(scope, 45);
+      mockDecisionReads(scope, { summary: PASSING_GATE_SUMMARY });
       scope.post(REVIEW).reply(204);
     };
     const scope = nock(API);
     decide(scope);
     mockEvidenceRuns(scope, REPO, SHA, []);
-    mockEvidencePull(scope, REPO, 12, {
-      author: "dev-ana",
-      mergedBy: "release-lead",
-      mergedAt: "2026-11-21T10:00:00Z",
-      createdAt: "2026-11-21T08:00:00Z",
-      headSha: HEAD,
-    });
+    mockHotfixPull(scope);
     const checks = captureCheckRuns(scope, REPO);
     await receive(loadProtectionRuleRequest("production"), probot);
     expectAllMocksDone();
@@ -246,17 +227,9 @@ describe("evidence of a production decision (deployment protection rule)", () =>
     };
     const sealed = sealRecord(TEST_SEAL, { v: 1, repo: REPO, pr: 12, sha: HEAD, override });
     const scope = nock(API);
-    mockSettings(scope);
-    mockMergedHotfix(scope, { summary: FAILING_GATE_SUMMARY, text: `## Findings\n${sealed}` });
-    mockCanary(scope, 45);
+    mockDecisionReads(scope, { summary: FAILING_GATE_SUMMARY, text: `## Findings\n${sealed}` });
     scope.post(REVIEW, (body) => body.state === "approved").reply(204);
-    mockEvidencePull(scope, REPO, 12, {
-      author: "dev-ana",
-      mergedBy: "release-lead",
-      mergedAt: "2026-11-21T10:00:00Z",
-      createdAt: "2026-11-21T08:00:00Z",
-      headSha: HEAD,
-    });
+    mockHotfixPull(scope);
     mockEvidenceRuns(scope, REPO, SHA, []);
     const checks = captureCheckRuns(scope, REPO);
 
@@ -282,17 +255,9 @@ describe("evidence of a production decision (deployment protection rule)", () =>
     const { createRecordSeal } = await import("../../src/github/override-store.js");
     const forged = sealRecord(createRecordSeal(Buffer.alloc(32, 9)), { v: 1, repo: REPO, pr: 12, sha: HEAD, override });
     const scope = nock(API);
-    mockSettings(scope);
-    mockMergedHotfix(scope, { summary: FAILING_GATE_SUMMARY, text: `## Findings\n${forged}` });
-    mockCanary(scope, 45);
+    mockDecisionReads(scope, { summary: FAILING_GATE_SUMMARY, text: `## Findings\n${forged}` });
     scope.post(REVIEW).reply(204);
-    mockEvidencePull(scope, REPO, 12, {
-      author: "dev-ana",
-      mergedBy: "release-lead",
-      mergedAt: "2026-11-21T10:00:00Z",
-      createdAt: "2026-11-21T08:00:00Z",
-      headSha: HEAD,
-    });
+    mockHotfixPull(scope);
     mockEvidenceRuns(scope, REPO, SHA, []);
     const checks = captureCheckRuns(scope, REPO);
 
@@ -304,9 +269,7 @@ describe("evidence of a production decision (deployment protection rule)", () =>
   it("a failed evidence write neither changes nor loses the decision: the review went out, the failure is counted", async () => {
     const failed: string[] = [];
     const scope = nock(API);
-    mockSettings(scope);
-    mockMergedHotfix(scope, { summary: PASSING_GATE_SUMMARY });
-    mockCanary(scope, 45);
+    mockDecisionReads(scope, { summary: PASSING_GATE_SUMMARY });
     scope.post(REVIEW, (body) => body.state === "approved").reply(204);
     mockEvidenceRuns(scope, REPO, SHA, []);
     scope.get(`/repos/${REPO}/pulls/12`).times(4).reply(500, { message: "oops" });
@@ -323,9 +286,7 @@ describe("evidence of a production decision (deployment protection rule)", () =>
 
   it("a review GitHub refused records no evidence: GitHub recorded no decision", async () => {
     const scope = nock(API);
-    mockSettings(scope);
-    mockMergedHotfix(scope, { summary: PASSING_GATE_SUMMARY });
-    mockCanary(scope, 45);
+    mockDecisionReads(scope, { summary: PASSING_GATE_SUMMARY });
     scope.post(REVIEW).times(4).reply(500, { message: "oops" });
 
     await receive(loadProtectionRuleRequest("production"));
@@ -351,19 +312,11 @@ describe("evidence of the commit-status fallback", () => {
     payload.deployment.sha = SHA;
     payload.deployment.environment = "production";
     const scope = nock(API);
-    mockSettings(scope);
-    mockMergedHotfix(scope, { summary: PASSING_GATE_SUMMARY });
-    mockCanary(scope, 45);
+    mockDecisionReads(scope, { summary: PASSING_GATE_SUMMARY });
     scope
       .post(`/repos/${REPO}/statuses/${SHA}`, (body) => body.context === "single-patch-order/deploy/production")
       .reply(201, {});
-    mockEvidencePull(scope, REPO, 12, {
-      author: "dev-ana",
-      mergedBy: "release-lead",
-      mergedAt: "2026-11-21T10:00:00Z",
-      createdAt: "2026-11-21T08:00:00Z",
-      headSha: HEAD,
-    });
+    mockHotfixPull(scope);
     mockEvidenceRuns(scope, REPO, SHA, []);
     const checks = captureCheckRuns(scope, REPO);
 
