@@ -6,10 +6,11 @@ import { loadProtectionRuleRequest } from "../fixtures/protection-rule.js";
 import { mockCanaryHolds } from "../helpers/deploy-nock.js";
 import {
   FAILING_GATE_SUMMARY,
-  mockCanary,
-  mockEvidencePull,
+  HOTFIX_HEAD,
+  MERGE_SHA,
+  mockDecisionReads,
   mockEvidenceRuns,
-  mockMergedHotfix,
+  mockHotfixPull,
   PASSING_GATE_SUMMARY,
   readRecord,
 } from "../helpers/evidence-nock.js";
@@ -18,9 +19,8 @@ import { createTestProbot, FIXED_NOW, TEST_SEAL } from "../helpers/probot.js";
 import { loadWebhook } from "../../support/webhooks.js";
 
 const REPO = "Codertocat/Hello-World";
-/** The deployed commit of the fixture: the merge commit of hotfix #12. */
-const SHA = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
-const HEAD = "a".repeat(40);
+/** The deployed commit of the fixture (the merge commit of hotfix #12), and the hotfix's head. */
+const [SHA, HEAD] = [MERGE_SHA, HOTFIX_HEAD];
 /** The fixture's deployment id. */
 const DEPLOYMENT = 145988746;
 const REVIEW = `/repos/${REPO}/actions/runs/1234567890/deployment_protection_rule`;
@@ -38,19 +38,6 @@ const REVIEWS = [
 
 async function receive(payload: unknown, probot = createTestProbot()) {
   await probot.receive({ id: "dpr-evidence", name: "deployment_protection_rule", payload } as never);
-}
-
-/** What a production decision reads: the config, merged hotfix #12 with its gate run, a canary `canaryMinutes` old. */
-function mockDecisionReads(scope: nock.Scope, gate: { summary: string; text?: string }, canaryMinutes = 45): void {
-  mockSettings(scope);
-  mockMergedHotfix(scope, gate);
-  mockCanary(scope, canaryMinutes);
-}
-
-/** Hotfix #12 as its evidence reads it: opened by dev-ana at 08:00, merged by `mergedBy` at 10:00, head HEAD. */
-function mockHotfixPull(scope: nock.Scope, mergedBy = "release-lead", reviews: typeof REVIEWS = []): void {
-  const pull = { author: "dev-ana", mergedBy, mergedAt: "2026-11-21T10:00:00Z", createdAt: "2026-11-21T08:00:00Z" };
-  mockEvidencePull(scope, REPO, 12, { ...pull, headSha: HEAD }, reviews);
 }
 
 const PASSING_RULES = [
@@ -132,7 +119,7 @@ describe("evidence of a production decision (deployment protection rule)", () =>
 
   it("a rejection writes one neutral evidence run naming what was missing", async () => {
     const scope = nock(API);
-    mockDecisionReads(scope, { summary: PASSING_GATE_SUMMARY }, 10);
+    mockDecisionReads(scope, { summary: PASSING_GATE_SUMMARY }, { canaryMinutes: 10 });
     scope.post(REVIEW, (body) => body.state === "rejected").reply(204);
     mockHotfixPull(scope, "dev-ana");
     mockEvidenceRuns(scope, REPO, SHA, []);

@@ -2,6 +2,7 @@ import type nock from "nock";
 import { readFileSync } from "node:fs";
 import { loadWebhook } from "../../support/webhooks.js";
 import { hotfixPull, mockCheck, mockCommitPulls, mockDeployments } from "./deploy-nock.js";
+import { mockSettings } from "./github-nock.js";
 import { FIXED_NOW, TEST_APP_ID } from "./probot.js";
 
 /** The gate report of a hotfix that passes every rule, as the App published it (a reviewed snapshot). */
@@ -147,4 +148,28 @@ export function mockCanary(scope: nock.Scope, succeededMinutesAgo: number): nock
       statuses: [{ state: "success", created_at: ago(succeededMinutesAgo) }],
     },
   ]);
+}
+
+/**
+ * What a production decision on hotfix #12 reads before deciding: the config, the merged hotfix with
+ * its gate run (mockMergedHotfix, `title` as there), a canary `canaryMinutes` old (mockCanary).
+ */
+export function mockDecisionReads(
+  scope: nock.Scope,
+  gate: { summary: string; text?: string },
+  options: { canaryMinutes?: number; title?: string } = {},
+): void {
+  mockSettings(scope);
+  mockMergedHotfix(scope, gate, options.title);
+  mockCanary(scope, options.canaryMinutes ?? 45);
+}
+
+/** Hotfix #12 as its evidence reads it: opened by dev-ana at 08:00, merged by `mergedBy` at 10:00, head HOTFIX_HEAD. */
+export function mockHotfixPull(
+  scope: nock.Scope,
+  mergedBy = "release-lead",
+  reviews: Parameters<typeof mockEvidencePull>[4] = [],
+): nock.Scope {
+  const pull = { author: "dev-ana", mergedBy, mergedAt: "2026-11-21T10:00:00Z", createdAt: "2026-11-21T08:00:00Z" };
+  return mockEvidencePull(scope, EVIDENCE_REPO, 12, { ...pull, headSha: HOTFIX_HEAD }, reviews);
 }

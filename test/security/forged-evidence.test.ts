@@ -2,16 +2,14 @@ import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { loadProtectionRuleRequest } from "../fixtures/protection-rule.js";
 import {
-  HOTFIX_HEAD,
   MERGE_SHA,
-  mockCanary,
-  mockEvidencePull,
+  mockDecisionReads,
   mockEvidenceRuns,
-  mockMergedHotfix,
+  mockHotfixPull,
   PASSING_GATE_SUMMARY,
   readRecord,
 } from "../helpers/evidence-nock.js";
-import { API, captureCheckRuns, expectAllMocksDone, mockSettings } from "../helpers/github-nock.js";
+import { API, captureCheckRuns, expectAllMocksDone } from "../helpers/github-nock.js";
 import { createTestProbot } from "../helpers/probot.js";
 
 /**
@@ -28,17 +26,9 @@ const REVIEW = `/repos/${REPO}/actions/runs/1234567890/deployment_protection_rul
 const KEY = "evidence/v1:production:deployment-145988746:approved";
 
 function mockDecision(scope: nock.Scope, title?: string) {
-  mockSettings(scope);
-  mockMergedHotfix(scope, { summary: PASSING_GATE_SUMMARY }, title);
-  mockCanary(scope, 45);
+  mockDecisionReads(scope, { summary: PASSING_GATE_SUMMARY }, title ? { title } : {});
   scope.post(REVIEW, (body) => body.state === "approved").reply(204);
-  mockEvidencePull(scope, REPO, 12, {
-    author: "dev-ana",
-    mergedBy: "release-lead",
-    mergedAt: "2026-11-21T10:00:00Z",
-    createdAt: "2026-11-21T08:00:00Z",
-    headSha: HOTFIX_HEAD,
-  });
+  mockHotfixPull(scope);
 }
 
 describe("forged evidence", () => {
