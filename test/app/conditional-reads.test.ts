@@ -4,14 +4,13 @@ import { pino } from "pino";
 import { Probot } from "probot";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { AppDeps } from "../../src/app/app-deps.js";
-import { createApp } from "../../src/app/index.js";
 import { createMemoryOpenHeads } from "../../src/app/open-heads.js";
 import { createConditionalReadCache, type ConditionalReadCache } from "../../src/github/conditional-read-cache.js";
 import { createPacedOctokit } from "../../src/github/paced-octokit.js";
 import { pullRequestEvent } from "../../support/payloads.js";
 import { loadWebhook } from "../../support/webhooks.js";
 import { API, expectAllMocksDone } from "../helpers/github-nock.js";
-import { FIXED_NOW, TEST_APP_ID, TEST_BOT_LOGIN, TEST_SEAL } from "../helpers/probot.js";
+import { createTestApp, TEST_APP_ID } from "../helpers/probot.js";
 
 /**
  * Conditional reads on the App's real client (SPEC §15): app auth with installation tokens, the
@@ -64,15 +63,7 @@ function createProbot(cache: ConditionalReadCache, deps: Partial<AppDeps> = {}):
     }),
   );
   const probot = new Probot({ appId: TEST_APP_ID, privateKey, log: pino({ level: "silent" }), Octokit });
-  probot.load(
-    createApp({
-      now: () => FIXED_NOW,
-      appId: TEST_APP_ID,
-      recordSeal: TEST_SEAL,
-      botLogin: async () => TEST_BOT_LOGIN,
-      ...deps,
-    }),
-  );
+  probot.load(createTestApp(deps));
   return probot;
 }
 

@@ -1,4 +1,4 @@
-import { Probot, ProbotOctokit } from "probot";
+import { type ApplicationFunction, Probot, ProbotOctokit } from "probot";
 import { pino } from "pino";
 import type { AppDeps } from "../../src/app/app-deps.js";
 import { createApp } from "../../src/app/index.js";
@@ -31,14 +31,17 @@ export function createTestProbot(deps: Partial<AppDeps> = {}): Probot {
     log: pino({ level: "silent" }),
     Octokit: TestOctokit,
   });
-  probot.load(
-    createApp({
-      now: () => FIXED_NOW,
-      appId: TEST_APP_ID,
-      recordSeal: TEST_SEAL,
-      botLogin: async () => TEST_BOT_LOGIN,
-      ...deps,
-    }),
-  );
+  probot.load(createTestApp(deps));
   return probot;
+}
+
+/** The App as tests run it: the fixed clock, the test app id, record key and bot login, then `deps`. */
+export function createTestApp(deps: Partial<AppDeps> = {}): ApplicationFunction {
+  return createApp({
+    now: () => FIXED_NOW,
+    appId: TEST_APP_ID,
+    recordSeal: TEST_SEAL,
+    botLogin: async () => TEST_BOT_LOGIN,
+    ...deps,
+  });
 }
