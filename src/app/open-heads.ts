@@ -48,7 +48,7 @@ export const MAX_MEMORY_REPOS = 2_000;
 /** Open PRs kept per repository; a repository with more is not indexed (its passing verdicts list the open PRs). */
 export const MAX_HEADS_PER_REPO = 1_000;
 
-export interface Kept {
+interface Kept {
   sha: string;
   updatedAt: number;
   notedAt: number;
@@ -97,7 +97,7 @@ export function createMemoryOpenHeads(
 }
 
 /** A delivery's news: ignored when older than what is kept; a closed PR is dropped, an open one kept at its head. */
-export function applyNote(pulls: Map<number, Kept>, head: PullHead, notedAt: number): void {
+function applyNote(pulls: Map<number, Kept>, head: PullHead, notedAt: number): void {
   const kept = pulls.get(head.number);
   if (kept && kept.updatedAt > head.updatedAt) return;
   if (!head.open) pulls.delete(head.number);
@@ -110,7 +110,7 @@ export function applyNote(pulls: Map<number, Kept>, head: PullHead, notedAt: num
  * though absent from it, and a kept head newer than the listed one (by `updated_at`) wins. A PR
  * noted well before the listing began and absent from it was closed meanwhile.
  */
-export function mergeSeed(
+function mergeSeed(
   pulls: ReadonlyMap<number, Kept>,
   listed: readonly PullHead[],
   startedAt: number,
